@@ -1,0 +1,96 @@
+package org.stylepipe.cli;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.stylepipe.config.DatasetConfig;
+import org.stylepipe.config.OptionMap;
+import org.stylepipe.dataset.DatasetJob;
+import org.stylepipe.dataset.DatasetSummary;
+
+/**
+ * Command-line entry: {@code stylepipe <job> [--options-file FILE] [--master URL] [--name value]...}.
+ *
+ * <p>Under {@code spark-submit} the master comes from Spark's own configuration; run directly, the job starts
+ * an embedded local Spark ({@code local[*]} unless {@code --master} says otherwise). Options are validated
+ * before Spark starts.
+ *
+ * <p>Exit status: 0 all inputs processed; 3 the job completed but some inputs failed (see the errors output);
+ * 2 bad command line; 1 the job itself failed.
+ */
+public final class StylePipe {
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int USAGE = 2;
+  public static final int COMPLETED_WITH_ERRORS = 3;
+
+  private static final String OPTIONS_FILE = "options-file";
+  private static final String MASTER = "master";
+
+  private static final String USAGE_TEXT =
+      String.join(
+          System.lineSeparator(),
+          "usage: stylepipe dataset --input PATH [--input PATH...] --output DIR [options]",
+          "  --options-file FILE     defaults for the options below (name=value lines)",
+          "  --master URL            Spark master when not under spark-submit (default local[*])",
+          "  --segment-seconds S     time segment per task (default 10)",
+          "  --sample RULE           all | every:N | fps:F (default all)",
+          "  --size WxH              output size (default 640x480)",
+          "  --resize MODE           stretch | fit | crop (default stretch)",
+          "  --mirror BOOL           also write mirrored copies (default true)",
+          "  --format FMT            png | jpeg (default png)",
+          "  --jpeg-quality Q        1-100 (default 95)",
+          "  --decoder-threads N     FFmpeg threads per task, 0 = auto (default 1)");
+
+  private StylePipe() {}
+
+  public static void main(String[] args) {
+    System.exit(run(Arrays.asList(args)));
+  }
+
+  /** Runs a job from command-line arguments and returns the exit status. */
+  public static int run(List<String> args) {
+    if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
+      System.out.println(USAGE_TEXT);
+      return args.isEmpty() ? USAGE : OK;
+    }
+    String job = args.get(0);
+    DatasetConfig config;
+    String master;
+    try {
+      if (!job.equals("dataset")) {
+        throw new IllegalArgumentException("Cannot run job '" + job + "': known jobs are [dataset]");
+      }
+      OptionMap cli = OptionMap.fromArgs(args.subList(1, args.size()));
+      String optionsFile = cli.get(OPTIONS_FILE, null);
+      OptionMap options =
+          optionsFile == null ? cli : OptionMap.fromFile(Path.of(optionsFile)).overriddenBy(cli);
+      master = options.get(MASTER, "local[*]");
+      config = DatasetConfig.from(options.without(OPTIONS_FILE, MASTER));
+    } catch (IllegalArgumentException e) {
+      System.err.println("stylepipe: " + e.getMessage());
+      System.err.println(USAGE_TEXT);
+      return USAGE;
+    }
+    try (SparkSession spark = session("stylepipe " + job, master)) {
+      DatasetSummary summary = DatasetJob.run(config, spark);
+      System.out.println(summary.toText());
+      return summary.errors().isEmpty() ? OK : COMPLETED_WITH_ERRORS;
+    } catch (Exception e) {
+      System.err.println("stylepipe: the " + job + " job failed: " + e);
+      e.printStackTrace();
+      return FAILED;
+    }
+  }
+
+  /** The session: spark-submit's configuration if present, else an embedded one on {@code master}. */
+  static SparkSession session(String appName, String master) {
+    SparkConf conf = new SparkConf().setIfMissing("spark.app.name", appName);
+    if (!conf.contains("spark.master")) {
+      conf.setMaster(master);
+    }
+    return SparkSession.builder().config(conf).getOrCreate();
+  }
+}

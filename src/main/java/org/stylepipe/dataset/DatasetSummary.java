@@ -1,0 +1,112 @@
+package org.stylepipe.dataset;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.stylepipe.output.ErrorRow;
+
+/** The result of a dataset job: counts, errors and speed. Immutable. */
+public final class DatasetSummary {
+  private final String output;
+  private final int recordings;
+  private final int recordingsWithErrors;
+  private final int segments;
+  private final long framesDecoded;
+  private final long imagesWritten;
+  private final List<ErrorRow> errors;
+  private final double wallSeconds;
+
+  DatasetSummary(
+      String output,
+      int recordings,
+      int recordingsWithErrors,
+      int segments,
+      long framesDecoded,
+      long imagesWritten,
+      List<ErrorRow> errors,
+      double wallSeconds) {
+    this.output = output;
+    this.recordings = recordings;
+    this.recordingsWithErrors = recordingsWithErrors;
+    this.segments = segments;
+    this.framesDecoded = framesDecoded;
+    this.imagesWritten = imagesWritten;
+    this.errors = List.copyOf(errors);
+    this.wallSeconds = wallSeconds;
+  }
+
+  public String output() {
+    return output;
+  }
+
+  /** Recordings found by the inputs (including those that failed). */
+  public int recordings() {
+    return recordings;
+  }
+
+  public int segments() {
+    return segments;
+  }
+
+  public long framesDecoded() {
+    return framesDecoded;
+  }
+
+  public long imagesWritten() {
+    return imagesWritten;
+  }
+
+  public List<ErrorRow> errors() {
+    return errors;
+  }
+
+  public double wallSeconds() {
+    return wallSeconds;
+  }
+
+  /** Decoded frames per second of wall time, over the whole job. */
+  public double framesPerSecond() {
+    return wallSeconds > 0 ? framesDecoded / wallSeconds : 0;
+  }
+
+  /** A JSON-friendly view, in a stable key order. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("output", output);
+    map.put("recordings", recordings);
+    map.put("recordings_with_errors", recordingsWithErrors);
+    map.put("segments", segments);
+    map.put("frames_decoded", framesDecoded);
+    map.put("images_written", imagesWritten);
+    map.put("wall_seconds", Math.round(wallSeconds * 1000) / 1000.0);
+    map.put("frames_per_second", Math.round(framesPerSecond() * 10) / 10.0);
+    List<Map<String, Object>> errorList = new ArrayList<>();
+    for (ErrorRow error : errors) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("source", error.source());
+      e.put("recording_id", error.recordingId());
+      e.put("stage", error.stage());
+      e.put("segment", error.segment());
+      e.put("reason", error.reason());
+      errorList.add(e);
+    }
+    map.put("errors", errorList);
+    return map;
+  }
+
+  /** The summary as the console shows it. */
+  public String toText() {
+    StringBuilder text = new StringBuilder();
+    text.append(String.format(
+        "stylepipe dataset: %d recordings (%d with errors), %d segments, %d frames decoded, %d images written,"
+            + " %d errors, %.1f s, %.1f frames/s%n",
+        recordings, recordingsWithErrors, segments, framesDecoded, imagesWritten, errors.size(), wallSeconds,
+        framesPerSecond()));
+    for (ErrorRow error : errors) {
+      text.append("  error: ").append(error).append(System.lineSeparator());
+    }
+    text.append("  output: ").append(output);
+    return text.toString();
+  }
+}

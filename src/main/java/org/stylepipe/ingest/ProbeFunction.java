@@ -1,0 +1,26 @@
+package org.stylepipe.ingest;
+
+import org.apache.spark.api.java.function.Function;
+import org.stylepipe.output.HadoopConf;
+
+/** Executor function: probes one recording and plans its segments; a failure becomes an error result. */
+public final class ProbeFunction implements Function<Recording, ProbeResult> {
+  private static final long serialVersionUID = 1L;
+
+  private final HadoopConf conf;
+  private final long segmentUs;
+
+  public ProbeFunction(HadoopConf conf, long segmentUs) {
+    this.conf = conf;
+    this.segmentUs = segmentUs;
+  }
+
+  @Override
+  public ProbeResult call(Recording recording) {
+    try {
+      return ProbeResult.of(new RecordingProbe(conf.get(), segmentUs).probe(recording));
+    } catch (Exception e) {
+      return ProbeResult.failed(recording, String.valueOf(e.getMessage()));
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package org.stylepipe.ingest;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_DISCARD;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FrameGrabber;
+
+/**
+ * Probes a recording (container, codec, size, rate, duration, audio) and plans its segments from a demux-only
+ * pass over the video packets: no frame is decoded, so this reads the file once at I/O speed. The packet times
+ * give the exact frame count and each segment's first frame index, which parallel tasks cannot know alone.
+ */
+public final class RecordingProbe {
+  /** A recording whose packets end this much before the container's stated duration is reported truncated. */
+  private static final long TRUNCATION_SLACK_US = 1_000_000;
+
+  private final Configuration conf;
+  private final long segmentUs;
+
+  public RecordingProbe(Configuration conf, long segmentUs) {
+    this.conf = conf;
+    this.segmentUs = segmentUs;
+  }
+
+  /**
+   * Probes and plans one recording.
+   *
+   * @throws IOException naming the reason if the file is empty, not a video FFmpeg can open, or holds no frame
+   */
+  public RecordingPlan probe(Recording recording) throws IOException {
+    if (MediaSource.size(recording.uri(), conf) == 0) {
+      throw new IOException("the file is empty (0 bytes)");
+    }
+    try (FFmpegFrameGrabber grabber = MediaSource.grabber(recording.uri(), conf)) {
+      startOrExplain(grabber, recording);
+      if (!grabber.hasVideo()) {
+        throw new IOException("it has no video stream");
+      }
+      int stream = grabber.getVideoStream();
+      AVRational timeBase = grabber.getFormatContext().streams(stream).time_base();
+      SegmentPlanner planner = new SegmentPlanner(segmentUs);
+      AVPacket packet;
+      while ((packet = grabber.grabPacket()) != null) {
+        try {
+          if (packet.stream_index() == stream && (packet.flags() & AV_PKT_FLAG_DISCARD) == 0) {
+            long pts = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
+            if (pts != AV_NOPTS_VALUE) {
+              // The same conversion JavaCV applies to decoded frames, so the two agree to the microsecond.
+              planner.add(1_000_000L * pts * timeBase.num() / timeBase.den());
+            }
+          }
+        } finally {
+          av_packet_unref(packet);
+        }
+      }
+      if (planner.frames() == 0) {
+        throw new IOException("it holds no video frame with a timestamp");
+      }
+      long durationUs = grabber.getLengthInTime();
+      return new RecordingPlan(
+          recording,
+          grabber.getFormat(),
+          grabber.getVideoCodecName(),
+          grabber.getImageWidth(),
+          grabber.getImageHeight(),
+          grabber.getVideoFrameRate(),
+          durationUs,
+          grabber.hasAudio(),
+          planner.frames(),
+          planner.plan(),
+          truncationWarning(grabber, planner, durationUs));
+    } catch (FrameGrabber.Exception e) {
+      throw new IOException("FFmpeg cannot read it: " + e.getMessage(), e);
+    }
+  }
+
+  private static void startOrExplain(FFmpegFrameGrabber grabber, Recording recording) throws IOException {
+    try {
+      grabber.start();
+    } catch (FrameGrabber.Exception e) {
+      String message = String.valueOf(e.getMessage());
+      if (message.contains("error -1094995529") || message.contains("Invalid data")) {
+        throw new IOException("not a recording FFmpeg can open (invalid data, or a truncated/empty file)", e);
+      }
+      throw new IOException("FFmpeg cannot open it: " + message, e);
+    }
+  }
+
+  private static String truncationWarning(FFmpegFrameGrabber grabber, SegmentPlanner planner, long durationUs) {
+    long startUs = Math.max(0, grabber.getFormatContext().start_time());
+    long lastUs = planner.lastPtsUs() - startUs;
+    if (durationUs > 0 && lastUs + TRUNCATION_SLACK_US < durationUs) {
+      return String.format(
+          "truncated: video packets end at %.2f s of the stated %.2f s", lastUs / 1e6, durationUs / 1e6);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,56 @@
+package org.stylepipe.output;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Writes whole files so that a reader never sees a partial one and a rewrite replaces the old one: local files
+ * go to a hidden temporary name beside the target and are renamed into place; object stores (s3a://) make an
+ * object visible only when its upload completes. Not thread-safe.
+ */
+public final class FileStore {
+  private final Configuration conf;
+  private final Set<String> createdFolders = new HashSet<>();
+
+  public FileStore(Configuration conf) {
+    this.conf = conf;
+  }
+
+  /** Writes {@code bytes} to the file at {@code uri}, replacing any file there. */
+  public void write(String uri, byte[] bytes) throws IOException {
+    URI parsed = URI.create(uri);
+    if (parsed.getScheme() == null || "file".equals(parsed.getScheme())) {
+      writeLocal(parsed.getScheme() == null ? Paths.get(uri) : Paths.get(parsed), bytes);
+    } else {
+      Path path = new Path(parsed);
+      FileSystem fs = path.getFileSystem(conf);
+      try (OutputStream out = fs.create(path, true)) {
+        out.write(bytes);
+      }
+    }
+  }
+
+  private void writeLocal(java.nio.file.Path target, byte[] bytes) throws IOException {
+    java.nio.file.Path folder = target.getParent();
+    if (createdFolders.add(folder.toString())) {
+      Files.createDirectories(folder);
+    }
+    java.nio.file.Path temp = folder.resolve("." + target.getFileName() + ".tmp");
+    Files.write(temp, bytes);
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+}

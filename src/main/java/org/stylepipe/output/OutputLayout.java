@@ -1,0 +1,50 @@
+package org.stylepipe.output;
+
+import java.io.Serializable;
+
+/**
+ * Where a dataset job writes, under one root. Every name is a function of the recording id, the variant and the
+ * frame index, so a retried task or a rerun writes the same files instead of new ones:
+ *
+ * <pre>
+ * ROOT/frames/&lt;recording&gt;/&lt;variant&gt;/&lt;frame index, 8 digits&gt;.png|jpg
+ * ROOT/manifest/       Parquet, one row per written image, partitioned by recording_id
+ * ROOT/errors/         Parquet, one row per failed input, recording or segment
+ * ROOT/_stylepipe/dataset-summary.json
+ * ROOT/_SUCCESS        written last
+ * </pre>
+ */
+public final class OutputLayout implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final String root;
+
+  /** {@code root} is a fully qualified URI (file:/…, s3a://bucket/…) without a trailing slash. */
+  public OutputLayout(String root) {
+    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+  }
+
+  public String root() {
+    return root;
+  }
+
+  public String frame(String recordingId, String variant, long frameIndex, String extension) {
+    return String.format("%s/frames/%s/%s/%08d.%s", root, recordingId, variant, frameIndex, extension);
+  }
+
+  public String manifest() {
+    return root + "/manifest";
+  }
+
+  public String errors() {
+    return root + "/errors";
+  }
+
+  public String summary() {
+    return root + "/_stylepipe/dataset-summary.json";
+  }
+
+  public String successMarker() {
+    return root + "/_SUCCESS";
+  }
+}

@@ -1,0 +1,42 @@
+package org.stylepipe.testing;
+
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.stylepipe.augment.FrameResizer;
+import org.stylepipe.config.FrameSettings;
+import org.stylepipe.output.ImageEncoder;
+
+/** The reference the parallel job must equal: one plain decode of the whole file from its first frame. */
+public final class SequentialDecode {
+  private SequentialDecode() {}
+
+  /** "frameIndex ptsUs sha256" of every kept frame, in order. */
+  public static List<String> frames(String file, FrameSettings settings) throws Exception {
+    List<String> lines = new ArrayList<>();
+    MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+    try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file);
+        OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
+        FrameResizer resizer = new FrameResizer(settings.width(), settings.height(), settings.resizeMode());
+        ImageEncoder encoder = new ImageEncoder(settings.format(), settings.jpegQuality())) {
+      grabber.setVideoOption("threads", "1");
+      grabber.start();
+      long index = 0;
+      long previous = Long.MIN_VALUE;
+      Frame frame;
+      while ((frame = grabber.grabImage()) != null) {
+        if (settings.sampling().keeps(index, frame.timestamp, previous)) {
+          byte[] png = encoder.encode(resizer.resize(converter.convert(frame)));
+          lines.add(index + " " + frame.timestamp + " " + HexFormat.of().formatHex(sha256.digest(png)));
+        }
+        previous = frame.timestamp;
+        index++;
+      }
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,132 @@
+package org.stylepipe.testing;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+
+/**
+ * Writes small real H.264 test recordings with FFmpeg (JavaCV's build encodes H.264 with OpenH264: no B-frames;
+ * the bundled x264 sample covers those): every frame different, keyframes at a chosen interval.
+ */
+public final class TestVideos {
+  private TestVideos() {}
+
+  /** A constant-rate recording of {@code frames} frames at {@code fps}, a keyframe every {@code gop} frames. */
+  public static Path constantRate(Path file, int width, int height, int frames, double fps, int gop)
+      throws Exception {
+    long[] times = new long[frames];
+    for (int i = 0; i < frames; i++) {
+      times[i] = Math.round(i * 1_000_000 / fps);
+    }
+    return write(file, width, height, times, fps, gop);
+  }
+
+  /**
+   * A variable-rate recording: frame intervals alternate irregularly between about 20 and 90 ms (millisecond
+   * time base), as screen recorders produce when the game's frame rate varies.
+   */
+  public static Path variableRate(Path file, int width, int height, int frames, int gop) throws Exception {
+    long[] times = new long[frames];
+    Random random = new Random(7);
+    long t = 0;
+    for (int i = 0; i < frames; i++) {
+      times[i] = t;
+      t += (20 + random.nextInt(71)) * 1000L;
+    }
+    return write(file, width, height, times, 1000, gop);
+  }
+
+  /** Presentation times of the keyframes, from a full decode. */
+  public static List<Long> keyframeTimes(Path file) throws Exception {
+    List<Long> times = new ArrayList<>();
+    try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toString())) {
+      grabber.start();
+      Frame frame;
+      while ((frame = grabber.grabImage()) != null) {
+        if (frame.keyFrame) {
+          times.add(frame.timestamp);
+        }
+      }
+    }
+    return times;
+  }
+
+  /** Like {@link #constantRate} with the index at the front of the file ("faststart"), as streaming tools write. */
+  public static Path constantRateFastStart(Path file, int width, int height, int frames, double fps, int gop)
+      throws Exception {
+    long[] times = new long[frames];
+    for (int i = 0; i < frames; i++) {
+      times[i] = Math.round(i * 1_000_000 / fps);
+    }
+    return write(file, width, height, times, fps, gop, true);
+  }
+
+  private static Path write(Path file, int width, int height, long[] timesUs, double rate, int gop)
+      throws Exception {
+    return write(file, width, height, timesUs, rate, gop, false);
+  }
+
+  private static Path write(
+      Path file, int width, int height, long[] timesUs, double rate, int gop, boolean fastStart)
+      throws Exception {
+    try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toString(), width, height, 0);
+        OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
+        Mat image = new Mat(height, width, opencv_core.CV_8UC3)) {
+      recorder.setVideoCodec(AV_CODEC_ID_H264);
+      recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
+      recorder.setFrameRate(rate);
+      recorder.setGopSize(gop);
+      recorder.setVideoBitrate(800_000);
+      if (fastStart) {
+        recorder.setOption("movflags", "faststart");
+      }
+      recorder.start();
+      for (int i = 0; i < timesUs.length; i++) {
+        paint(image, i, width, height);
+        recorder.setTimestamp(timesUs[i]);
+        Frame frame = converter.convert(image);
+        recorder.record(frame);
+      }
+      recorder.stop();
+    }
+    return file;
+  }
+
+  /** A gradient that drifts with the frame number, a moving square and per-frame noise. */
+  static void paint(Mat image, int frame, int width, int height) {
+    Random random = new Random(frame);
+    byte[] pixels = new byte[width * height * 3];
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        int p = (y * width + x) * 3;
+        pixels[p] = (byte) ((x * 2 + frame * 3) & 0xff);
+        pixels[p + 1] = (byte) ((y * 2 + frame) & 0xff);
+        pixels[p + 2] = (byte) (((x + y) + random.nextInt(24)) & 0xff);
+      }
+    }
+    image.data().put(pixels);
+    int side = Math.max(4, height / 4);
+    int x0 = (frame * 5) % Math.max(1, width - side);
+    try (Rect square = new Rect(x0, height / 3, side, side);
+        Scalar white = new Scalar(255, 255, 255, 0);
+        Point origin = new Point(2, height - 4);
+        Scalar black = new Scalar(0, 0, 0, 0)) {
+      opencv_imgproc.rectangle(image, square, white, -1, opencv_imgproc.LINE_8, 0);
+      opencv_imgproc.putText(image, Integer.toString(frame), origin, opencv_imgproc.FONT_HERSHEY_PLAIN, 1.0, black);
+    }
+  }
+}
