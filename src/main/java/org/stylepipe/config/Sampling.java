@@ -79,8 +79,8 @@ public final class Sampling implements Serializable {
         BigDecimal den = BigDecimal.TEN.pow(Math.max(0, decimal.scale()));
         return fps(decimal.multiply(den).longValueExact(), den.longValueExact());
       }
-    } catch (NumberFormatException | ArithmeticException e) {
-      // falls through to the error below
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      // falls through to the error below, which names the text as given
     }
     throw new IllegalArgumentException(
         "Cannot parse sampling '" + text + "': expected all, every:N (N >= 1) or fps:F (F > 0)");

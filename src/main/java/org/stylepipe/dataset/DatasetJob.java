@@ -144,11 +144,13 @@ public final class DatasetJob {
   }
 
   private static int recordingsWithErrors(List<ErrorRow> errors) {
-    Set<String> sources = new HashSet<>();
+    Set<String> recordings = new HashSet<>();
     for (ErrorRow error : errors) {
-      sources.add(error.source());
+      if (error.recordingId() != null) {
+        recordings.add(error.recordingId());
+      }
     }
-    return sources.size();
+    return recordings.size();
   }
 
   private static String qualify(String output, Configuration hadoop) throws IOException {
