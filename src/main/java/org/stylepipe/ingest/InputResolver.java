@@ -119,7 +119,7 @@ public final class InputResolver {
   }
 
   private static String baseId(String uri) {
-    String name = new Path(uri).getName();
+    String name = new Path(java.net.URI.create(uri)).getName();
     int dot = name.lastIndexOf('.');
     if (dot > 0) {
       name = name.substring(0, dot);
