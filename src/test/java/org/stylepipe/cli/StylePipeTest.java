@@ -1,0 +1,65 @@
+package org.stylepipe.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stylepipe.testing.TestVideos;
+
+/** The command line as a user meets it: exit statuses, and errors that name the option or file. */
+class StylePipeTest {
+  @TempDir Path dir;
+
+  private static String stderrOf(Runnable run) {
+    PrintStream old = System.err;
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    try {
+      run.run();
+    } finally {
+      System.setErr(old);
+    }
+    return buffer.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void badCommandLinesExitWithUsageBeforeSparkStarts() {
+    int[] status = new int[1];
+    String err = stderrOf(() -> status[0] = StylePipe.run(List.of("dataset", "--input", "a.mp4", "--outptu", "x")));
+    assertEquals(StylePipe.USAGE, status[0]);
+    assertTrue(err.contains("[outptu]"), err);
+    err = stderrOf(() -> status[0] = StylePipe.run(List.of("train", "--input", "a")));
+    assertEquals(StylePipe.USAGE, status[0]);
+    assertTrue(err.contains("Cannot run job 'train'"), err);
+    assertEquals(StylePipe.USAGE, StylePipe.run(List.of()));
+  }
+
+  @Test
+  void aRunWithOneMissingInputCompletesWithErrorsStatus() throws Exception {
+    Path video = TestVideos.constantRate(dir.resolve("clip.mp4"), 96, 64, 30, 30, 15);
+    Path out = dir.resolve("out");
+    int status =
+        StylePipe.run(
+            List.of(
+                "dataset",
+                "--master", "local[2]",
+                "--options-file", "conf/stylepipe.properties",
+                "--input", video.toString(),
+                "--input", dir.resolve("missing.mp4").toString(),
+                "--output", out.toString(),
+                "--size", "64x48"));
+    assertEquals(StylePipe.COMPLETED_WITH_ERRORS, status);
+    try (var files = Files.list(out.resolve("frames/clip/mirrored"))) {
+      assertEquals(30, files.count());
+    }
+    String summary = Files.readString(out.resolve("_stylepipe/dataset-summary.json"));
+    assertTrue(summary.contains("missing.mp4") && summary.contains("does not exist"), summary);
+  }
+}
