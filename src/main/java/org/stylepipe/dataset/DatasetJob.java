@@ -103,6 +103,7 @@ public final class DatasetJob {
             framesDecoded,
             imagesWritten,
             errors,
+            ingest.plans,
             (System.nanoTime() - started) / 1e9);
     FileStore store = new FileStore(hadoop);
     store.write(layout.summary(), JSON.writeValueAsBytes(summary.toMap()));

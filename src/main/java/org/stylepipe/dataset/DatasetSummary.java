@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.stylepipe.ingest.RecordingPlan;
 import org.stylepipe.output.ErrorRow;
 
 /** The result of a dataset job: counts, errors and speed. Immutable. */
@@ -15,6 +16,7 @@ public final class DatasetSummary {
   private final long framesDecoded;
   private final long imagesWritten;
   private final List<ErrorRow> errors;
+  private final List<RecordingPlan> plans;
   private final double wallSeconds;
 
   DatasetSummary(
@@ -25,6 +27,7 @@ public final class DatasetSummary {
       long framesDecoded,
       long imagesWritten,
       List<ErrorRow> errors,
+      List<RecordingPlan> plans,
       double wallSeconds) {
     this.output = output;
     this.recordings = recordings;
@@ -33,6 +36,7 @@ public final class DatasetSummary {
     this.framesDecoded = framesDecoded;
     this.imagesWritten = imagesWritten;
     this.errors = List.copyOf(errors);
+    this.plans = List.copyOf(plans);
     this.wallSeconds = wallSeconds;
   }
 
@@ -70,6 +74,11 @@ public final class DatasetSummary {
     return wallSeconds > 0 ? framesDecoded / wallSeconds : 0;
   }
 
+  /** What probing found in each recording that could be opened. */
+  public List<RecordingPlan> plans() {
+    return plans;
+  }
+
   /** A JSON-friendly view, in a stable key order. */
   public Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
@@ -92,6 +101,23 @@ public final class DatasetSummary {
       errorList.add(e);
     }
     map.put("errors", errorList);
+    List<Map<String, Object>> recordingList = new ArrayList<>();
+    for (RecordingPlan plan : plans) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("recording_id", plan.recording().id());
+      r.put("source", plan.recording().uri());
+      r.put("container", plan.format());
+      r.put("video_codec", plan.videoCodec());
+      r.put("width", plan.width());
+      r.put("height", plan.height());
+      r.put("frame_rate", Math.round(plan.frameRate() * 1000) / 1000.0);
+      r.put("duration_seconds", plan.durationUs() / 1e6);
+      r.put("frames", plan.frameCount());
+      r.put("has_audio", plan.hasAudio());
+      r.put("segments", plan.segments().size());
+      recordingList.add(r);
+    }
+    map.put("recordings_probed", recordingList);
     return map;
   }
 
