@@ -1,73 +1,22 @@
 package org.stylepipe.config;
 
 import java.io.Serializable;
+import java.util.Locale;
 
 /**
  * The per-frame part of a dataset configuration that travels to executors: sampling, target size and fitting,
- * mirroring, image encoding and decoder threads. Immutable.
+ * mirroring, image encoding and decoder threads.
  */
-public final class FrameSettings implements Serializable {
-  private static final long serialVersionUID = 1L;
-
-  private final Sampling sampling;
-  private final int width;
-  private final int height;
-  private final ResizeMode resizeMode;
-  private final boolean mirror;
-  private final ImageFormat format;
-  private final int jpegQuality;
-  private final int decoderThreads;
-
-  public FrameSettings(
-      Sampling sampling,
-      int width,
-      int height,
-      ResizeMode resizeMode,
-      boolean mirror,
-      ImageFormat format,
-      int jpegQuality,
-      int decoderThreads) {
-    this.sampling = sampling;
-    this.width = width;
-    this.height = height;
-    this.resizeMode = resizeMode;
-    this.mirror = mirror;
-    this.format = format;
-    this.jpegQuality = jpegQuality;
-    this.decoderThreads = decoderThreads;
-  }
-
-  public Sampling sampling() {
-    return sampling;
-  }
-
-  public int width() {
-    return width;
-  }
-
-  public int height() {
-    return height;
-  }
-
-  public ResizeMode resizeMode() {
-    return resizeMode;
-  }
-
-  public boolean mirror() {
-    return mirror;
-  }
-
-  public ImageFormat format() {
-    return format;
-  }
-
-  public int jpegQuality() {
-    return jpegQuality;
-  }
-
-  public int decoderThreads() {
-    return decoderThreads;
-  }
+public record FrameSettings(
+    Sampling sampling,
+    int width,
+    int height,
+    ResizeMode resizeMode,
+    boolean mirror,
+    ImageFormat format,
+    int jpegQuality,
+    int decoderThreads)
+    implements Serializable {
 
   @Override
   public String toString() {
@@ -76,9 +25,9 @@ public final class FrameSettings implements Serializable {
         sampling,
         width,
         height,
-        resizeMode.name().toLowerCase(java.util.Locale.ROOT),
+        resizeMode.name().toLowerCase(Locale.ROOT),
         mirror,
-        format.name().toLowerCase(java.util.Locale.ROOT),
+        format.name().toLowerCase(Locale.ROOT),
         format == ImageFormat.JPEG ? " jpeg-quality=" + jpegQuality : "",
         decoderThreads);
   }

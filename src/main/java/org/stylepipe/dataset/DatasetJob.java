@@ -54,9 +54,9 @@ public final class DatasetJob {
     jsc.setJobGroup("stylepipe-dataset", "stylepipe dataset -> " + layout.root(), false);
 
     IngestStage.Result ingest = IngestStage.run(jsc, config.inputs(), config.segmentMicros());
-    List<ErrorRow> errors = new ArrayList<>(ingest.errors);
+    List<ErrorRow> errors = new ArrayList<>(ingest.errors());
     List<SegmentTask> tasks = new ArrayList<>();
-    for (RecordingPlan plan : ingest.plans) {
+    for (RecordingPlan plan : ingest.plans()) {
       if (plan.warning() != null) {
         errors.add(new ErrorRow(plan.recording().uri(), plan.recording().id(), "probe", -1, plan.warning()));
       }
@@ -82,7 +82,7 @@ public final class DatasetJob {
           }
         }
         jsc.setJobDescription("stylepipe: write manifest");
-        writeManifest(spark, outcomes, ingest.plans.size(), layout);
+        writeManifest(spark, outcomes, ingest.plans().size(), layout);
       } finally {
         outcomes.unpersist(false);
       }
@@ -97,13 +97,13 @@ public final class DatasetJob {
     DatasetSummary summary =
         new DatasetSummary(
             layout.root(),
-            ingest.plans.size() + countFailedRecordings(ingest.errors),
+            ingest.plans().size() + countFailedRecordings(ingest.errors()),
             recordingsWithErrors(errors),
             tasks.size(),
             framesDecoded,
             imagesWritten,
             errors,
-            ingest.plans,
+            ingest.plans(),
             (System.nanoTime() - started) / 1e9);
     FileStore store = new FileStore(hadoop);
     store.write(layout.summary(), JSON.writeValueAsBytes(summary.toMap()));

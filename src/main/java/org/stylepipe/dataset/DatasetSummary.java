@@ -7,76 +7,31 @@ import java.util.Map;
 import org.stylepipe.ingest.RecordingPlan;
 import org.stylepipe.output.ErrorRow;
 
-/** The result of a dataset job: counts, errors and speed. Immutable. */
-public final class DatasetSummary {
-  private final String output;
-  private final int recordings;
-  private final int recordingsWithErrors;
-  private final int segments;
-  private final long framesDecoded;
-  private final long imagesWritten;
-  private final List<ErrorRow> errors;
-  private final List<RecordingPlan> plans;
-  private final double wallSeconds;
+/**
+ * The result of a dataset job.
+ *
+ * @param recordings recordings found by the inputs, including those that could not be opened
+ * @param plans what probing found in each recording that could be opened
+ */
+public record DatasetSummary(
+    String output,
+    int recordings,
+    int recordingsWithErrors,
+    int segments,
+    long framesDecoded,
+    long imagesWritten,
+    List<ErrorRow> errors,
+    List<RecordingPlan> plans,
+    double wallSeconds) {
 
-  DatasetSummary(
-      String output,
-      int recordings,
-      int recordingsWithErrors,
-      int segments,
-      long framesDecoded,
-      long imagesWritten,
-      List<ErrorRow> errors,
-      List<RecordingPlan> plans,
-      double wallSeconds) {
-    this.output = output;
-    this.recordings = recordings;
-    this.recordingsWithErrors = recordingsWithErrors;
-    this.segments = segments;
-    this.framesDecoded = framesDecoded;
-    this.imagesWritten = imagesWritten;
-    this.errors = List.copyOf(errors);
-    this.plans = List.copyOf(plans);
-    this.wallSeconds = wallSeconds;
-  }
-
-  public String output() {
-    return output;
-  }
-
-  /** Recordings found by the inputs (including those that failed). */
-  public int recordings() {
-    return recordings;
-  }
-
-  public int segments() {
-    return segments;
-  }
-
-  public long framesDecoded() {
-    return framesDecoded;
-  }
-
-  public long imagesWritten() {
-    return imagesWritten;
-  }
-
-  public List<ErrorRow> errors() {
-    return errors;
-  }
-
-  public double wallSeconds() {
-    return wallSeconds;
+  public DatasetSummary {
+    errors = List.copyOf(errors);
+    plans = List.copyOf(plans);
   }
 
   /** Decoded frames per second of wall time, over the whole job. */
   public double framesPerSecond() {
     return wallSeconds > 0 ? framesDecoded / wallSeconds : 0;
-  }
-
-  /** What probing found in each recording that could be opened. */
-  public List<RecordingPlan> plans() {
-    return plans;
   }
 
   /** A JSON-friendly view, in a stable key order. */

@@ -80,7 +80,14 @@ public final class SegmentProcessor {
       error = error(task, "decode", "stopped after " + decoded + " frames: " + e.getMessage());
     }
     return new SegmentOutcome(
-        recordingId, segment, rows, decoded, task.segment().frameCount(), System.nanoTime() - started, error);
+        recordingId,
+        segment,
+        rows,
+        rows.size(),
+        decoded,
+        task.segment().frameCount(),
+        System.nanoTime() - started,
+        error);
   }
 
   private static ErrorRow error(SegmentTask task, String stage, String reason) {

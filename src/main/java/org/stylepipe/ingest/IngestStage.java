@@ -16,13 +16,10 @@ public final class IngestStage {
   private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);
 
   /** Plans of the recordings that can be decoded, and errors for those that cannot. */
-  public static final class Result {
-    public final List<RecordingPlan> plans;
-    public final List<ErrorRow> errors;
-
-    Result(List<RecordingPlan> plans, List<ErrorRow> errors) {
-      this.plans = List.copyOf(plans);
-      this.errors = List.copyOf(errors);
+  public record Result(List<RecordingPlan> plans, List<ErrorRow> errors) {
+    public Result {
+      plans = List.copyOf(plans);
+      errors = List.copyOf(errors);
     }
   }
 
@@ -32,11 +29,11 @@ public final class IngestStage {
     HadoopConf conf = new HadoopConf(jsc.hadoopConfiguration());
     InputResolver.Resolved resolved = new InputResolver(conf.get()).resolve(inputs);
     List<RecordingPlan> plans = new ArrayList<>();
-    List<ErrorRow> errors = new ArrayList<>(resolved.errors);
-    if (!resolved.recordings.isEmpty()) {
-      jsc.setJobDescription("stylepipe: probe " + resolved.recordings.size() + " recordings");
+    List<ErrorRow> errors = new ArrayList<>(resolved.errors());
+    if (!resolved.recordings().isEmpty()) {
+      jsc.setJobDescription("stylepipe: probe " + resolved.recordings().size() + " recordings");
       List<ProbeResult> results =
-          jsc.parallelize(resolved.recordings, resolved.recordings.size())
+          jsc.parallelize(resolved.recordings(), resolved.recordings().size())
               .map(new ProbeFunction(conf, segmentUs))
               .collect();
       for (ProbeResult result : results) {

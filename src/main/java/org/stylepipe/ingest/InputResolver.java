@@ -1,6 +1,7 @@
 package org.stylepipe.ingest;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -36,13 +38,10 @@ public final class InputResolver {
   }
 
   /** The result: recordings in input order, and one error per input that gave none. */
-  public static final class Resolved {
-    public final List<Recording> recordings;
-    public final List<ErrorRow> errors;
-
-    Resolved(List<Recording> recordings, List<ErrorRow> errors) {
-      this.recordings = List.copyOf(recordings);
-      this.errors = List.copyOf(errors);
+  public record Resolved(List<Recording> recordings, List<ErrorRow> errors) {
+    public Resolved {
+      recordings = List.copyOf(recordings);
+      errors = List.copyOf(errors);
     }
   }
 
@@ -98,7 +97,7 @@ public final class InputResolver {
   }
 
   private static String extensions() {
-    return new java.util.TreeSet<>(VIDEO_EXTENSIONS).toString();
+    return new TreeSet<>(VIDEO_EXTENSIONS).toString();
   }
 
   /**
@@ -119,7 +118,7 @@ public final class InputResolver {
   }
 
   private static String baseId(String uri) {
-    String name = new Path(java.net.URI.create(uri)).getName();
+    String name = new Path(URI.create(uri)).getName();
     int dot = name.lastIndexOf('.');
     if (dot > 0) {
       name = name.substring(0, dot);
