@@ -99,7 +99,11 @@ class NpzReaderTest {
   }
 
   private Path writeNpz(Map<String, byte[]> entries) throws IOException {
-    Path file = Files.createTempFile(dir, "test", ".npz");
+    return writeNpz(Files.createTempFile(dir, "test", ".npz"), entries);
+  }
+
+  /** Writes a zip of {@code .npy} entries, as {@code numpy.savez} does. */
+  static Path writeNpz(Path file, Map<String, byte[]> entries) throws IOException {
     try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
       for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
         zip.putNextEntry(new ZipEntry(entry.getKey()));
@@ -111,7 +115,7 @@ class NpzReaderTest {
   }
 
   /** A {@code .npy} file as {@code numpy.save} writes it: magic, version, padded header, data. */
-  private static byte[] npy(int major, String dtype, String shape, byte[] data) {
+  static byte[] npy(int major, String dtype, String shape, byte[] data) {
     String dict = "{'descr': '" + dtype + "', 'fortran_order': False, 'shape': " + shape + ", }";
     int prefix = major == 1 ? 10 : 12;
     int length = (prefix + dict.length() + 1 + 63) / 64 * 64 - prefix;
