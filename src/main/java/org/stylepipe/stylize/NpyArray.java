@@ -11,11 +11,6 @@ import java.util.Arrays;
  */
 public record NpyArray(String dtype, long[] shape, float[] data) {
 
-  /** Number of values: the product of the shape. */
-  public static long size(long[] shape) {
-    return Arrays.stream(shape).reduce(1, Math::multiplyExact);
-  }
-
   @Override
   public String toString() {
     return dtype + Arrays.toString(shape);

@@ -76,7 +76,7 @@ public final class NpzReader {
       throw malformed(file, "array '" + key + "' is in Fortran order; only C order is supported");
     }
     long[] shape = parseShape(field("shape", SHAPE, header, file, key), file, key);
-    long size = NpyArray.size(shape);
+    long size = Arrays.stream(shape).reduce(1, Math::multiplyExact);
     int itemSize = switch (dtype) {
       case "<f2" -> 2;
       case "<f4" -> 4;

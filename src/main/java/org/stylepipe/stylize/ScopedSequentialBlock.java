@@ -23,6 +23,7 @@ final class ScopedSequentialBlock extends SequentialBlock {
     for (Block child : getChildren().values()) {
       NDList next;
       try (NDScope scope = new NDScope()) {
+        scope.suppressNotUsedWarning();
         next = child.forward(parameterStore, current, training, params);
         NDScope.unregister(next);
       }

@@ -29,12 +29,10 @@ import java.util.Map;
 public final class StyleModel implements AutoCloseable {
   private static final int PROBE_SIZE = 16;
 
-  private final Path file;
   private final ModelSpec spec;
   private final ZooModel<FrameBatch, FrameBatch> model;
 
-  private StyleModel(Path file, ModelSpec spec, ZooModel<FrameBatch, FrameBatch> model) {
-    this.file = file;
+  private StyleModel(ModelSpec spec, ZooModel<FrameBatch, FrameBatch> model) {
     this.spec = spec;
     this.model = model;
   }
@@ -88,7 +86,7 @@ public final class StyleModel implements AutoCloseable {
         net.setWeights(model.getNDManager(), weights, dataType, file.toString());
       }
       probe(file, spec, model);
-      return new StyleModel(file, spec, model);
+      return new StyleModel(spec, model);
     } catch (RuntimeException e) {
       model.close();
       throw e;
@@ -98,11 +96,6 @@ public final class StyleModel implements AutoCloseable {
   /** A new predictor; not thread-safe, close it after use. */
   public Predictor<FrameBatch, FrameBatch> newPredictor() {
     return model.newPredictor();
-  }
-
-  /** The model file. */
-  public Path file() {
-    return file;
   }
 
   /** What the model expects. */
@@ -152,7 +145,8 @@ public final class StyleModel implements AutoCloseable {
   }
 
   private static void setIfAbsent(String property, String environmentVariable, String value) {
-    if (System.getProperty(property) == null && (environmentVariable == null || Utils.getenv(environmentVariable) == null)) {
+    boolean inEnvironment = environmentVariable != null && Utils.getenv(environmentVariable) != null;
+    if (System.getProperty(property) == null && !inEnvironment) {
       System.setProperty(property, value);
     }
   }
@@ -161,7 +155,8 @@ public final class StyleModel implements AutoCloseable {
   private static String describe(Throwable e) {
     List<String> lines = new ArrayList<>();
     for (Throwable t = e; t != null; t = t.getCause()) {
-      String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().lines().findFirst().orElse("");
+      String message =
+          t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().lines().findFirst().orElse("");
       if (lines.stream().noneMatch(line -> line.contains(message))) {
         lines.add(message);
       }

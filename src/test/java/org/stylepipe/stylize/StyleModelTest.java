@@ -34,7 +34,7 @@ class StyleModelTest {
     int plane = width * height;
     for (int i = 0; i < plane; i++) {
       for (int c = 0; c < 3; c++) {
-        int expected = (int) Math.round(Math.max(0, Math.min(255, raw.data()[c * plane + i])));
+        int expected = Math.round(Math.max(0, Math.min(255, raw.data()[c * plane + i])));
         assertEquals(expected, stylized[i * 3 + 2 - c] & 0xff, "pixel " + i + " channel " + c);
       }
     }
@@ -141,7 +141,8 @@ class StyleModelTest {
 
   @Test
   void readsTheSpecFromThePropertiesFileBesideTheModel() throws Exception {
-    Path link = Files.createSymbolicLink(dir.resolve("fewshot.pt"), TestModels.file("fewshot_lighthouse.pt").toAbsolutePath());
+    Path target = TestModels.file("fewshot_lighthouse.pt").toAbsolutePath();
+    Path link = Files.createSymbolicLink(dir.resolve("fewshot.pt"), target);
     Files.writeString(ModelSpec.propertiesFile(link), "range=-1..1\ninput.channels=6\n");
     try (StyleModel model = StyleModel.load(link, CPU)) {
       assertEquals(FEWSHOT, model.spec());

@@ -16,7 +16,8 @@ final class TestFrames {
     int horizon = height * 2 / 5;
     double[][] clouds = new double[4][];
     for (int i = 0; i < clouds.length; i++) {
-      clouds[i] = new double[] {random.nextDouble() * width, random.nextDouble() * horizon, 4 + random.nextDouble() * width / 8.0};
+      double radius = 4 + random.nextDouble() * width / 8.0;
+      clouds[i] = new double[] {random.nextDouble() * width, random.nextDouble() * horizon, radius};
     }
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
