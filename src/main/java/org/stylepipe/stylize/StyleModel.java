@@ -1,0 +1,170 @@
+package org.stylepipe.stylize;
+
+import ai.djl.ModelException;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.TranslateException;
+import ai.djl.util.Utils;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded style model: {@link #newPredictor()} turns a {@link FrameBatch} into stylized frames of the same size.
+ * The model is thread-safe and meant to be shared; predictors are not, so use one per thread.
+ *
+ * <p>Loading picks the DJL engine from the {@link ModelFormat}, then runs one small forward pass, so that a file
+ * that does not match its {@link ModelSpec} (wrong channel count, say) fails here rather than on the first batch.
+ * Before the first engine starts, it sets these DJL system properties unless already given as a system property or
+ * environment variable: {@code ai.djl.offline=true} (natives come from the Maven jars; nothing is downloaded),
+ * {@code OPT_OUT_TRACKING=true}, and PyTorch's thread counts from {@link ModelOptions}. Where DJL keeps its caches
+ * is set with {@code DJL_CACHE_DIR} and {@code ENGINE_CACHE_DIR} (system property or environment variable).
+ */
+public final class StyleModel implements AutoCloseable {
+  private static final int PROBE_SIZE = 16;
+
+  private final ModelSpec spec;
+  private final ZooModel<FrameBatch, FrameBatch> model;
+
+  private StyleModel(ModelSpec spec, ZooModel<FrameBatch, FrameBatch> model) {
+    this.spec = spec;
+    this.model = model;
+  }
+
+  /**
+   * Loads {@code file} as described by its properties file or the defaults for its extension.
+   *
+   * @throws IllegalArgumentException naming the file and the reason, if it cannot be loaded
+   */
+  public static StyleModel load(Path file, ModelOptions options) {
+    requireFile(file);
+    return load(file, ModelSpec.forModel(file), options);
+  }
+
+  /**
+   * Loads {@code file} as described by {@code spec}.
+   *
+   * @throws IllegalArgumentException naming the file and the reason, if it cannot be loaded
+   */
+  public static StyleModel load(Path file, ModelSpec spec, ModelOptions options) {
+    requireFile(file);
+    if (options.halfPrecision() && spec.format() != ModelFormat.NPZ) {
+      throw cannotLoad(file, "half precision needs an .npz model; DJL cannot cast " + spec.format().key() + " models");
+    }
+    configureDjl(options);
+    DataType dataType = options.halfPrecision() ? DataType.FLOAT16 : DataType.FLOAT32;
+    Criteria.Builder<FrameBatch, FrameBatch> criteria = Criteria.builder()
+        .setTypes(FrameBatch.class, FrameBatch.class)
+        .optModelPath(file)
+        .optEngine(spec.format().engine())
+        .optDevice(options.djlDevice())
+        .optTranslator(new StyleTranslator(spec, dataType));
+    TransformerNet net = null;
+    Map<String, NpyArray> weights = null;
+    if (spec.format() == ModelFormat.NPZ) {
+      weights = readWeights(file);
+      net = new TransformerNet();
+      criteria.optBlock(net.block()).optOption("hasParameter", "false");
+    } else if (spec.format() == ModelFormat.ONNX) {
+      criteria.optOption("intraOpNumThreads", String.valueOf(options.intraOpThreadCount()))
+          .optOption("interOpNumThreads", String.valueOf(options.interOpThreads()));
+    }
+    ZooModel<FrameBatch, FrameBatch> model;
+    try {
+      model = criteria.build().loadModel();
+    } catch (IOException | ModelException | RuntimeException e) {
+      throw cannotLoad(file, describe(e));
+    }
+    try {
+      if (net != null) {
+        net.setWeights(model.getNDManager(), weights, dataType, file.toString());
+      }
+      probe(file, spec, model);
+      return new StyleModel(spec, model);
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
+  }
+
+  /** A new predictor; not thread-safe, close it after use. */
+  public Predictor<FrameBatch, FrameBatch> newPredictor() {
+    return model.newPredictor();
+  }
+
+  /** What the model expects. */
+  public ModelSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+
+  private static void requireFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw cannotLoad(file, "no such file");
+    }
+  }
+
+  private static Map<String, NpyArray> readWeights(Path file) {
+    try {
+      return NpzReader.read(file);
+    } catch (IOException e) {
+      throw cannotLoad(file, describe(e));
+    }
+  }
+
+  /** Runs one forward pass on a small grey input, which fails if the model does not match the spec. */
+  private static void probe(Path file, ModelSpec spec, ZooModel<FrameBatch, FrameBatch> model) {
+    int side = spec.paddedSize(PROBE_SIZE);
+    byte[] grey = new byte[side * side * 3];
+    Arrays.fill(grey, (byte) 128);
+    FrameBatch probe = FrameBatch.of(side, side, List.of(grey));
+    try (Predictor<FrameBatch, FrameBatch> predictor = model.newPredictor()) {
+      predictor.predict(spec.guided() ? probe.withGuides(List.of(grey)) : probe);
+    } catch (TranslateException | RuntimeException e) {
+      throw cannotLoad(file, "a test forward pass with " + spec.inputChannels() + " input channels at " + side + "x"
+          + side + " failed (check " + ModelSpec.INPUT_CHANNELS + " in " + ModelSpec.propertiesFile(file).getFileName()
+          + "): " + describe(e));
+    }
+  }
+
+  private static synchronized void configureDjl(ModelOptions options) {
+    setIfAbsent("ai.djl.offline", "DJL_OFFLINE", "true");
+    setIfAbsent("OPT_OUT_TRACKING", "OPT_OUT_TRACKING", "true");
+    setIfAbsent("ai.djl.pytorch.num_threads", null, String.valueOf(options.intraOpThreadCount()));
+    setIfAbsent("ai.djl.pytorch.num_interop_threads", null, String.valueOf(options.interOpThreads()));
+  }
+
+  private static void setIfAbsent(String property, String environmentVariable, String value) {
+    boolean inEnvironment = environmentVariable != null && Utils.getenv(environmentVariable) != null;
+    if (System.getProperty(property) == null && !inEnvironment) {
+      System.setProperty(property, value);
+    }
+  }
+
+  /** The first line of each distinct message along the cause chain, joined. */
+  private static String describe(Throwable e) {
+    List<String> lines = new ArrayList<>();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message =
+          t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().lines().findFirst().orElse("");
+      if (lines.stream().noneMatch(line -> line.contains(message))) {
+        lines.add(message);
+      }
+    }
+    return String.join(": ", lines);
+  }
+
+  private static IllegalArgumentException cannotLoad(Path file, String reason) {
+    return new IllegalArgumentException("Cannot load model " + file + ": " + reason);
+  }
+}

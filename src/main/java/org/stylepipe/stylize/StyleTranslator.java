@@ -1,0 +1,112 @@
+package org.stylepipe.stylize;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.NoBatchifyTranslator;
+import ai.djl.translate.TranslatorContext;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a {@link FrameBatch} of 8-bit BGR frames into the model's NCHW RGB input, and its output back into frames
+ * of the same size. Input: each frame (then its guide image, for a guided model) mapped to the model's pixel range
+ * and reflection-padded at the bottom and right to the spec's multiple. Output: cropped back to the frame size,
+ * mapped to 0..255, clamped and rounded.
+ */
+final class StyleTranslator implements NoBatchifyTranslator<FrameBatch, FrameBatch> {
+  private static final String INPUT = "input";
+
+  private final ModelSpec spec;
+  private final DataType dataType;
+  private final float[] toModel;
+
+  StyleTranslator(ModelSpec spec, DataType dataType) {
+    this.spec = spec;
+    this.dataType = dataType;
+    this.toModel = spec.range().lookupTable();
+  }
+
+  @Override
+  public NDList processInput(TranslatorContext ctx, FrameBatch batch) {
+    if (spec.guided() == batch.guides().isEmpty()) {
+      throw new IllegalArgumentException("Cannot stylize frames: the model takes " + spec.inputChannels()
+          + " channels, so it needs " + (spec.guided() ? "one guide image per frame" : "no guide images"));
+    }
+    ctx.setAttachment(INPUT, batch);
+    int height = spec.paddedSize(batch.height());
+    int width = spec.paddedSize(batch.width());
+    int plane = height * width;
+    float[] data = new float[batch.size() * spec.inputChannels() * plane];
+    for (int i = 0; i < batch.size(); i++) {
+      int offset = i * spec.inputChannels() * plane;
+      writePlanes(batch.frames().get(i), batch, data, offset, height, width);
+      if (spec.guided()) {
+        writePlanes(batch.guides().get(i), batch, data, offset + 3 * plane, height, width);
+      }
+    }
+    Shape shape = new Shape(batch.size(), spec.inputChannels(), height, width);
+    NDArray input = ctx.getNDManager().create(FloatBuffer.wrap(data), shape);
+    return new NDList(dataType == DataType.FLOAT32 ? input : input.toType(dataType, false));
+  }
+
+  @Override
+  public FrameBatch processOutput(TranslatorContext ctx, NDList list) {
+    FrameBatch batch = (FrameBatch) ctx.getAttachment(INPUT);
+    NDArray output = list.get(0);
+    Shape shape = output.getShape();
+    if (shape.dimension() != 4 || shape.get(0) != batch.size() || shape.get(1) != 3
+        || shape.get(2) < batch.height() || shape.get(3) < batch.width()) {
+      throw new IllegalStateException("Cannot stylize frames: the model gave shape " + shape + " for "
+          + batch.size() + " frames of " + batch.width() + "x" + batch.height() + "; expected [N, 3, >=H, >=W]");
+    }
+    float[] data = (output.getDataType() == DataType.FLOAT32 ? output : output.toType(DataType.FLOAT32, false))
+        .toFloatArray();
+    int outHeight = (int) shape.get(2);
+    int outWidth = (int) shape.get(3);
+    int plane = outHeight * outWidth;
+    List<byte[]> frames = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      byte[] frame = new byte[batch.height() * batch.width() * 3];
+      int offset = i * 3 * plane;
+      for (int y = 0; y < batch.height(); y++) {
+        for (int x = 0; x < batch.width(); x++) {
+          int pixel = (y * batch.width() + x) * 3;
+          int source = offset + y * outWidth + x;
+          for (int c = 0; c < 3; c++) {
+            frame[pixel + 2 - c] = spec.range().toPixel(data[source + c * plane]);
+          }
+        }
+      }
+      frames.add(frame);
+    }
+    return FrameBatch.of(batch.width(), batch.height(), frames);
+  }
+
+  /** Writes the three RGB planes of a BGR image at {@code offset}, reflection-padded to height x width. */
+  private void writePlanes(byte[] image, FrameBatch batch, float[] data, int offset, int height, int width) {
+    int plane = height * width;
+    for (int y = 0; y < height; y++) {
+      int row = reflect(y, batch.height()) * batch.width();
+      for (int x = 0; x < width; x++) {
+        int pixel = (row + reflect(x, batch.width())) * 3;
+        int target = offset + y * width + x;
+        for (int c = 0; c < 3; c++) {
+          data[target + c * plane] = toModel[image[pixel + 2 - c] & 0xff];
+        }
+      }
+    }
+  }
+
+  /** The index that reflection padding reads for position {@code i} of an axis of length {@code n}. */
+  static int reflect(int i, int n) {
+    if (n == 1) {
+      return 0;
+    }
+    int period = 2 * n - 2;
+    int j = i % period;
+    return j < n ? j : period - j;
+  }
+}
