@@ -1,7 +1,5 @@
 package org.stylepipe.dataset;
 
-import static org.apache.spark.sql.functions.col;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -39,6 +37,7 @@ import org.stylepipe.output.OutputLayout;
  */
 public final class DatasetJob {
   private static final Logger LOG = LoggerFactory.getLogger(DatasetJob.class);
+  private static final int SEGMENTS_PER_MANIFEST_FILE = 64;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private DatasetJob() {}
@@ -74,15 +73,25 @@ public final class DatasetJob {
               .map(new ExtractFunction(config.frames(), layout, new HadoopConf(hadoop)))
               .persist(StorageLevel.MEMORY_AND_DISK());
       try {
+        long extractStarted = System.nanoTime();
+        long taskNanos = 0;
         for (SegmentOutcome outcome : outcomes.map(SegmentOutcome::withoutRows).collect()) {
           framesDecoded += outcome.framesDecoded();
           imagesWritten += outcome.images();
+          taskNanos += outcome.nanos();
           if (outcome.error() != null) {
             errors.add(outcome.error());
           }
         }
+        double extractSeconds = (System.nanoTime() - extractStarted) / 1e9;
+        LOG.info(
+            "Extracted {} segments: {} frames decoded, {} images written in {} s ({} frames/s; {} s in tasks)",
+            tasks.size(), framesDecoded, imagesWritten, round(extractSeconds),
+            round(framesDecoded / extractSeconds), round(taskNanos / 1e9));
+        long manifestStarted = System.nanoTime();
         jsc.setJobDescription("stylepipe: write manifest");
-        writeManifest(spark, outcomes, ingest.plans().size(), layout);
+        writeManifest(spark, outcomes, layout);
+        LOG.info("Wrote the manifest in {} s", round((System.nanoTime() - manifestStarted) / 1e9));
       } finally {
         outcomes.unpersist(false);
       }
@@ -113,11 +122,12 @@ public final class DatasetJob {
   }
 
   private static void writeManifest(
-      SparkSession spark, JavaRDD<SegmentOutcome> outcomes, int recordings, OutputLayout layout) {
-    var manifest = spark.createDataFrame(outcomes.flatMap(new ManifestRows()), ManifestRow.SCHEMA);
-    manifest
-        .repartition(Math.max(1, recordings), col("recording_id"))
-        .sortWithinPartitions("frame_index", "variant")
+      SparkSession spark, JavaRDD<SegmentOutcome> outcomes, OutputLayout layout) {
+    // Rows leave the (cached) outcomes in segment order, already sorted by frame; merging neighbouring
+    // segments without a shuffle gives files of a sensible size.
+    int files = Math.max(1, outcomes.getNumPartitions() / SEGMENTS_PER_MANIFEST_FILE);
+    spark
+        .createDataFrame(outcomes.coalesce(files).flatMap(new ManifestRows()), ManifestRow.SCHEMA)
         .write()
         .mode(SaveMode.Overwrite)
         .partitionBy("recording_id")
@@ -132,6 +142,10 @@ public final class DatasetJob {
     public Iterator<Row> call(SegmentOutcome outcome) {
       return outcome.rows().stream().map(ManifestRow::toRow).iterator();
     }
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10) / 10.0;
   }
 
   private static int countFailedRecordings(List<ErrorRow> ingestErrors) {
