@@ -5,19 +5,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaRDD;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stylepipe.config.DatasetConfig;
@@ -27,17 +22,16 @@ import org.stylepipe.ingest.SegmentPlan;
 import org.stylepipe.output.ErrorRow;
 import org.stylepipe.output.FileStore;
 import org.stylepipe.output.HadoopConf;
-import org.stylepipe.output.ManifestRow;
 import org.stylepipe.output.OutputLayout;
+import org.stylepipe.output.ParquetBytes;
 
 /**
  * The dataset job: probe and plan the recordings, then one Spark task per segment carries its frames from
- * decode to written images; only manifest rows come back. The manifest and errors are written after all
- * images, and {@code _SUCCESS} last.
+ * decode to written images and the segment's manifest file; only counts and errors come back to the driver,
+ * which writes the errors table, the summary and {@code _SUCCESS} last.
  */
 public final class DatasetJob {
   private static final Logger LOG = LoggerFactory.getLogger(DatasetJob.class);
-  private static final int SEGMENTS_PER_MANIFEST_FILE = 64;
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private DatasetJob() {}
@@ -48,8 +42,11 @@ public final class DatasetJob {
     Configuration hadoop = jsc.hadoopConfiguration();
     OutputLayout layout = new OutputLayout(qualify(config.output(), hadoop));
     LOG.info("Dataset job: {}", config);
-    // A reader must not take the previous run's dataset for complete while this run rewrites it.
+    // A reader must not take the previous run's dataset for complete while this run rewrites it, and a manifest
+    // file of a segment this run does not have must not survive.
     delete(layout.successMarker(), hadoop);
+    delete(layout.manifest(), hadoop);
+    delete(layout.errors(), hadoop);
     jsc.setJobGroup("stylepipe-dataset", "stylepipe dataset -> " + layout.root(), false);
 
     IngestStage.Result ingest = IngestStage.run(jsc, config.inputs(), config.segmentMicros());
@@ -67,42 +64,33 @@ public final class DatasetJob {
     long framesDecoded = 0;
     long imagesWritten = 0;
     if (!tasks.isEmpty()) {
+      long extractStarted = System.nanoTime();
       jsc.setJobDescription("stylepipe: extract " + tasks.size() + " segments");
-      JavaRDD<SegmentOutcome> outcomes =
+      List<SegmentOutcome> outcomes =
           jsc.parallelize(tasks, tasks.size())
               .map(new ExtractFunction(config.frames(), layout, new HadoopConf(hadoop)))
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      try {
-        long extractStarted = System.nanoTime();
-        long taskNanos = 0;
-        for (SegmentOutcome outcome : outcomes.map(SegmentOutcome::withoutRows).collect()) {
-          framesDecoded += outcome.framesDecoded();
-          imagesWritten += outcome.images();
-          taskNanos += outcome.nanos();
-          if (outcome.error() != null) {
-            errors.add(outcome.error());
-          }
+              .collect();
+      long taskNanos = 0;
+      for (SegmentOutcome outcome : outcomes) {
+        framesDecoded += outcome.framesDecoded();
+        imagesWritten += outcome.images();
+        taskNanos += outcome.nanos();
+        if (outcome.error() != null) {
+          errors.add(outcome.error());
         }
-        double extractSeconds = (System.nanoTime() - extractStarted) / 1e9;
-        LOG.info(
-            "Extracted {} segments: {} frames decoded, {} images written in {} s ({} frames/s; {} s in tasks)",
-            tasks.size(), framesDecoded, imagesWritten, round(extractSeconds),
-            round(framesDecoded / extractSeconds), round(taskNanos / 1e9));
-        long manifestStarted = System.nanoTime();
-        jsc.setJobDescription("stylepipe: write manifest");
-        writeManifest(spark, outcomes, layout);
-        LOG.info("Wrote the manifest in {} s", round((System.nanoTime() - manifestStarted) / 1e9));
-      } finally {
-        outcomes.unpersist(false);
       }
+      double seconds = (System.nanoTime() - extractStarted) / 1e9;
+      LOG.info(
+          "Extracted {} segments: {} frames decoded, {} images written in {} s ({} frames/s; {} s in tasks)",
+          tasks.size(), framesDecoded, imagesWritten, round(seconds), round(framesDecoded / seconds),
+          round(taskNanos / 1e9));
     }
-    spark
-        .createDataFrame(errors.stream().map(ErrorRow::toRow).toList(), ErrorRow.SCHEMA)
-        .coalesce(1)
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(layout.errors());
 
+    FileStore store = new FileStore(hadoop);
+    SimpleGroupFactory factory = new SimpleGroupFactory(ErrorRow.SCHEMA);
+    store.write(
+        layout.errorsFile(),
+        ParquetBytes.encode(ErrorRow.SCHEMA, errors.stream().map(e -> e.toGroup(factory)).toList()));
     DatasetSummary summary =
         new DatasetSummary(
             layout.root(),
@@ -114,34 +102,10 @@ public final class DatasetJob {
             errors,
             ingest.plans(),
             (System.nanoTime() - started) / 1e9);
-    FileStore store = new FileStore(hadoop);
     store.write(layout.summary(), JSON.writeValueAsBytes(summary.toMap()));
     store.write(layout.successMarker(), new byte[0]);
     jsc.clearJobGroup();
     return summary;
-  }
-
-  private static void writeManifest(
-      SparkSession spark, JavaRDD<SegmentOutcome> outcomes, OutputLayout layout) {
-    // Rows leave the (cached) outcomes in segment order, already sorted by frame; merging neighbouring
-    // segments without a shuffle gives files of a sensible size.
-    int files = Math.max(1, outcomes.getNumPartitions() / SEGMENTS_PER_MANIFEST_FILE);
-    spark
-        .createDataFrame(outcomes.coalesce(files).flatMap(new ManifestRows()), ManifestRow.SCHEMA)
-        .write()
-        .mode(SaveMode.Overwrite)
-        .partitionBy("recording_id")
-        .parquet(layout.manifest());
-  }
-
-  /** Executor function: the manifest rows of a segment outcome, as Spark rows. */
-  private static final class ManifestRows implements FlatMapFunction<SegmentOutcome, Row> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public Iterator<Row> call(SegmentOutcome outcome) {
-      return outcome.rows().stream().map(ManifestRow::toRow).iterator();
-    }
   }
 
   private static double round(double value) {
@@ -176,6 +140,6 @@ public final class DatasetJob {
   private static void delete(String uri, Configuration hadoop) throws IOException {
     Path path = new Path(uri);
     FileSystem fs = path.getFileSystem(hadoop);
-    fs.delete(path, false);
+    fs.delete(path, true);
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.stylepipe.augment.FrameMirror;
 import org.stylepipe.augment.FrameResizer;
@@ -18,12 +19,14 @@ import org.stylepipe.output.FileStore;
 import org.stylepipe.output.ImageEncoder;
 import org.stylepipe.output.ManifestRow;
 import org.stylepipe.output.OutputLayout;
+import org.stylepipe.output.ParquetBytes;
 
 /**
  * The dataset stage's core, free of Spark: carries one segment from decode through sampling, resizing and
  * mirroring to written images, frame by frame, holding one frame at a time.
  *
- * <p>A recording that decodes only in part keeps its intact frames: frames that fail to decode or that the
+ * <p>After the images, the task writes the segment's manifest file, listing each image written; a retried task
+ * rewrites the same names. A recording that decodes only in part keeps its intact frames: frames that fail to decode or that the
  * decoder reports as damaged are not written, every image written is in the outcome's rows (and so in the
  * manifest), and the outcome's error says how the segment fell short.
  */
@@ -40,18 +43,17 @@ public final class SegmentProcessor {
 
   public SegmentOutcome process(SegmentTask task) {
     long started = System.nanoTime();
-    String recordingId = task.recording().id();
-    int segment = task.segment().index();
     List<ManifestRow> rows = new ArrayList<>();
     long decoded = 0;
     long damaged = 0;
     ErrorRow error = null;
+    FileStore store = new FileStore(conf);
     try (SegmentReader reader =
             new SegmentReader(task.recording().uri(), conf, task.segment(), settings.decoderThreads());
         FrameResizer resizer = new FrameResizer(settings.width(), settings.height(), settings.resizeMode());
         FrameMirror mirror = new FrameMirror();
         ImageEncoder encoder = new ImageEncoder(settings.format(), settings.jpegQuality())) {
-      Writer writer = new Writer(task, encoder, new FileStore(conf));
+      Writer writer = new Writer(task, encoder, store);
       long previousPts = task.segment().previousPtsUs();
       DecodedFrame frame;
       while ((frame = reader.next()) != null) {
@@ -79,15 +81,27 @@ public final class SegmentProcessor {
     } catch (IOException | RuntimeException e) {
       error = error(task, "decode", "stopped after " + decoded + " frames: " + e.getMessage());
     }
+    try {
+      writeManifestPart(task, rows, store);
+    } catch (IOException | RuntimeException e) {
+      error = error(task, "write", "cannot write the segment's manifest: " + e.getMessage());
+    }
     return new SegmentOutcome(
-        recordingId,
-        segment,
-        rows,
+        task.recording().id(),
+        task.segment().index(),
         rows.size(),
         decoded,
         task.segment().frameCount(),
         System.nanoTime() - started,
         error);
+  }
+
+  /** The segment's manifest file, written after its images: every image it lists is complete. */
+  private void writeManifestPart(SegmentTask task, List<ManifestRow> rows, FileStore store) throws IOException {
+    SimpleGroupFactory factory = new SimpleGroupFactory(ManifestRow.SCHEMA);
+    store.write(
+        layout.manifestPart(task.recording().id(), task.segment().index()),
+        ParquetBytes.encode(ManifestRow.SCHEMA, rows.stream().map(row -> row.toGroup(factory)).toList()));
   }
 
   private static ErrorRow error(SegmentTask task, String stage, String reason) {

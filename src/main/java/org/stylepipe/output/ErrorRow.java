@@ -1,33 +1,43 @@
 package org.stylepipe.output;
 
+import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
+import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
+
 import java.io.Serializable;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Types;
 
 /**
  * One problem with an input: which input or recording (null id for an input that matched nothing), the stage that
- * found it (input, probe, decode), the segment (-1 for the whole recording) and the reason in words.
+ * found it (input, probe, decode, write), the segment (-1 for the whole recording) and the reason in words.
  */
 public record ErrorRow(String source, String recordingId, String stage, int segment, String reason)
     implements Serializable {
 
-  public static final StructType SCHEMA =
-      new StructType()
-          .add("source", DataTypes.StringType, false)
-          .add("recording_id", DataTypes.StringType, true)
-          .add("stage", DataTypes.StringType, false)
-          .add("segment", DataTypes.IntegerType, false)
-          .add("reason", DataTypes.StringType, false);
+  /** Columns of the errors file, in order. */
+  public static final MessageType SCHEMA =
+      Types.buildMessage()
+          .required(BINARY).as(stringType()).named("source")
+          .optional(BINARY).as(stringType()).named("recording_id")
+          .required(BINARY).as(stringType()).named("stage")
+          .required(INT32).named("segment")
+          .required(BINARY).as(stringType()).named("reason")
+          .named("errors");
 
   /** An input path that yielded no recording. */
   public static ErrorRow input(String input, String reason) {
     return new ErrorRow(input, null, "input", -1, reason);
   }
 
-  public Row toRow() {
-    return RowFactory.create(source, recordingId, stage, segment, reason);
+  public Group toGroup(SimpleGroupFactory factory) {
+    Group group = factory.newGroup().append("source", source);
+    if (recordingId != null) {
+      group.append("recording_id", recordingId);
+    }
+    return group.append("stage", stage).append("segment", segment).append("reason", reason);
   }
 
   @Override

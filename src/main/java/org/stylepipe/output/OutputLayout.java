@@ -8,8 +8,8 @@ import java.io.Serializable;
  *
  * <pre>
  * ROOT/frames/&lt;recording&gt;/&lt;variant&gt;/&lt;frame index, 8 digits&gt;.png|jpg
- * ROOT/manifest/       Parquet, one row per written image, partitioned by recording_id
- * ROOT/errors/         Parquet, one row per failed input, recording or segment
+ * ROOT/manifest/recording_id=&lt;recording&gt;/segment-&lt;5 digits&gt;.parquet   one row per written image
+ * ROOT/errors/errors.parquet   one row per failed input, recording or segment
  * ROOT/_stylepipe/dataset-summary.json
  * ROOT/_SUCCESS        written last
  * </pre>
@@ -32,12 +32,22 @@ public final class OutputLayout implements Serializable {
     return String.format("%s/frames/%s/%s/%08d.%s", root, recordingId, variant, frameIndex, extension);
   }
 
+  /** The manifest folder: a Parquet dataset partitioned by {@code recording_id}. */
   public String manifest() {
     return root + "/manifest";
   }
 
+  /** The manifest file of one segment, written by its task after the segment's images. */
+  public String manifestPart(String recordingId, int segment) {
+    return String.format("%s/recording_id=%s/segment-%05d.parquet", manifest(), recordingId, segment);
+  }
+
   public String errors() {
     return root + "/errors";
+  }
+
+  public String errorsFile() {
+    return errors() + "/errors.parquet";
   }
 
   public String summary() {
