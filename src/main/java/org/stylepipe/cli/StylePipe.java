@@ -18,7 +18,7 @@ import org.stylepipe.dataset.DatasetSummary;
  * before Spark starts.
  *
  * <p>Exit status: 0 all inputs processed; 3 the job completed but some inputs failed (see the errors output);
- * 2 bad command line; 1 the job itself failed.
+ * 2 bad command line, or an output made with other options (nothing written); 1 the job itself failed.
  */
 public final class StylePipe {
   public static final int OK = 0;
@@ -42,7 +42,9 @@ public final class StylePipe {
           "  --mirror BOOL           also write mirrored copies (default true)",
           "  --format FMT            png | jpeg (default png)",
           "  --jpeg-quality Q        1-100 (default 95)",
-          "  --decoder-threads N     FFmpeg threads per task, 0 = auto (default 1)");
+          "  --decoder-threads N     FFmpeg threads per task, 0 = auto (default 1)",
+          "  --overwrite BOOL        replace an output made with other options (default false: resume",
+          "                          an output made with the same options, refuse any other)");
 
   private StylePipe() {}
 
@@ -78,6 +80,9 @@ public final class StylePipe {
       DatasetSummary summary = DatasetJob.run(config, spark);
       System.out.println(summary.toText());
       return summary.errors().isEmpty() ? OK : COMPLETED_WITH_ERRORS;
+    } catch (IllegalArgumentException e) {
+      System.err.println("stylepipe: " + e.getMessage());
+      return USAGE;
     } catch (Exception e) {
       System.err.println("stylepipe: the " + job + " job failed: " + e);
       e.printStackTrace();

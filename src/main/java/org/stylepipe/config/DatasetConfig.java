@@ -20,6 +20,8 @@ import java.util.Set;
  *   <li>{@value #FORMAT}: {@code png} or {@code jpeg}, default {@value #FORMAT_DEFAULT}
  *   <li>{@value #JPEG_QUALITY}: 1–100, default {@value #JPEG_QUALITY_DEFAULT}
  *   <li>{@value #DECODER_THREADS}: FFmpeg decoder threads per task, default {@value #DECODER_THREADS_DEFAULT}
+ *   <li>{@value #OVERWRITE}: replace a dataset made with other options instead of refusing, default {@value
+ *       #OVERWRITE_DEFAULT}
  * </ul>
  */
 public final class DatasetConfig {
@@ -41,11 +43,14 @@ public final class DatasetConfig {
   public static final String JPEG_QUALITY_DEFAULT = "95";
   public static final String DECODER_THREADS = "decoder-threads";
   public static final String DECODER_THREADS_DEFAULT = "1";
+  public static final String OVERWRITE = "overwrite";
+  public static final String OVERWRITE_DEFAULT = "false";
 
   /** Every option this job accepts. */
   public static final Set<String> OPTIONS =
       Set.of(
-          INPUT, OUTPUT, SEGMENT_SECONDS, SAMPLE, SIZE, RESIZE, MIRROR, FORMAT, JPEG_QUALITY, DECODER_THREADS);
+          INPUT, OUTPUT, SEGMENT_SECONDS, SAMPLE, SIZE, RESIZE, MIRROR, FORMAT, JPEG_QUALITY, DECODER_THREADS,
+          OVERWRITE);
 
   private static final int MAX_SIDE = 8192;
 
@@ -53,12 +58,15 @@ public final class DatasetConfig {
   private final String output;
   private final long segmentMicros;
   private final FrameSettings frames;
+  private final boolean overwrite;
 
-  private DatasetConfig(List<String> inputs, String output, long segmentMicros, FrameSettings frames) {
+  private DatasetConfig(
+      List<String> inputs, String output, long segmentMicros, FrameSettings frames, boolean overwrite) {
     this.inputs = List.copyOf(inputs);
     this.output = output;
     this.segmentMicros = segmentMicros;
     this.frames = frames;
+    this.overwrite = overwrite;
   }
 
   /** Validates the options; any problem is an {@link IllegalArgumentException} naming the option. */
@@ -87,7 +95,8 @@ public final class DatasetConfig {
             options.getEnum(FORMAT, ImageFormat.PNG),
             options.getInt(JPEG_QUALITY, Integer.parseInt(JPEG_QUALITY_DEFAULT), 1, 100),
             options.getInt(DECODER_THREADS, Integer.parseInt(DECODER_THREADS_DEFAULT), 0, 64));
-    return new DatasetConfig(inputs, output, Math.round(seconds * 1_000_000), frames);
+    boolean overwrite = options.getBoolean(OVERWRITE, Boolean.parseBoolean(OVERWRITE_DEFAULT));
+    return new DatasetConfig(inputs, output, Math.round(seconds * 1_000_000), frames, overwrite);
   }
 
   private static int[] parseSize(String size) {
@@ -123,9 +132,21 @@ public final class DatasetConfig {
     return frames;
   }
 
+  /** Whether an existing dataset made with other options is replaced rather than refused. */
+  public boolean overwrite() {
+    return overwrite;
+  }
+
+  /**
+   * Everything that decides which files the job writes and what they hold: a rerun with the same fingerprint
+   * resumes, one with another is refused unless {@link #overwrite()}.
+   */
+  public String fingerprint() {
+    return String.format("inputs=%s segment-seconds=%s %s", inputs, segmentMicros / 1e6, frames);
+  }
+
   @Override
   public String toString() {
-    return String.format(
-        "inputs=%s output=%s segment-seconds=%s %s", inputs, output, segmentMicros / 1e6, frames);
+    return String.format("%s output=%s overwrite=%s", fingerprint(), output, overwrite);
   }
 }

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -22,8 +23,10 @@ import org.stylepipe.ingest.SegmentPlan;
 import org.stylepipe.output.ErrorRow;
 import org.stylepipe.output.FileStore;
 import org.stylepipe.output.HadoopConf;
+import org.stylepipe.output.OutputGuard;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.ParquetBytes;
+import org.stylepipe.output.SegmentCommit;
 
 /**
  * The dataset job: probe and plan the recordings, then one Spark task per segment carries its frames from
@@ -42,48 +45,64 @@ public final class DatasetJob {
     Configuration hadoop = jsc.hadoopConfiguration();
     OutputLayout layout = new OutputLayout(qualify(config.output(), hadoop));
     LOG.info("Dataset job: {}", config);
-    // A reader must not take the previous run's dataset for complete while this run rewrites it, and a manifest
-    // file of a segment this run does not have must not survive.
-    delete(layout.successMarker(), hadoop);
-    delete(layout.manifest(), hadoop);
-    delete(layout.errors(), hadoop);
+    boolean resume = new OutputGuard(layout, hadoop).prepare(config.fingerprint(), config.overwrite());
+    Map<String, SegmentCommit> committed =
+        resume ? SegmentCommit.readAll(layout.manifest(), hadoop) : Map.of();
     jsc.setJobGroup("stylepipe-dataset", "stylepipe dataset -> " + layout.root(), false);
 
     IngestStage.Result ingest = IngestStage.run(jsc, config.inputs(), config.segmentMicros());
     List<ErrorRow> errors = new ArrayList<>(ingest.errors());
     List<SegmentTask> tasks = new ArrayList<>();
+    List<SegmentCommit> commits = new ArrayList<>();
+    int segments = 0;
     for (RecordingPlan plan : ingest.plans()) {
       if (plan.warning() != null) {
         errors.add(new ErrorRow(plan.recording().uri(), plan.recording().id(), "probe", -1, plan.warning()));
       }
       for (SegmentPlan segment : plan.segments()) {
-        tasks.add(new SegmentTask(plan.recording(), segment));
+        segments++;
+        SegmentCommit done = committed.get(SegmentCommit.key(plan.recording().id(), segment.index()));
+        if (done != null) {
+          commits.add(done);
+        } else {
+          tasks.add(new SegmentTask(plan.recording(), segment));
+        }
       }
     }
+    if (resume) {
+      LOG.info("Resuming {}: {} of {} segments already committed, {} to process",
+          layout.root(), commits.size(), segments, tasks.size());
+    }
 
-    long framesDecoded = 0;
-    long imagesWritten = 0;
     if (!tasks.isEmpty()) {
       long extractStarted = System.nanoTime();
       jsc.setJobDescription("stylepipe: extract " + tasks.size() + " segments");
       List<SegmentOutcome> outcomes =
           jsc.parallelize(tasks, tasks.size())
-              .map(new ExtractFunction(config.frames(), layout, new HadoopConf(hadoop)))
+              .map(new ExtractFunction(
+                  config.frames(), layout, new HadoopConf(hadoop), FaultInjection.from(jsc)))
               .collect();
       long taskNanos = 0;
+      long decoded = 0;
       for (SegmentOutcome outcome : outcomes) {
-        framesDecoded += outcome.framesDecoded();
-        imagesWritten += outcome.images();
+        commits.add(outcome.commit());
         taskNanos += outcome.nanos();
-        if (outcome.error() != null) {
-          errors.add(outcome.error());
-        }
+        decoded += outcome.commit().framesDecoded();
       }
       double seconds = (System.nanoTime() - extractStarted) / 1e9;
       LOG.info(
-          "Extracted {} segments: {} frames decoded, {} images written in {} s ({} frames/s; {} s in tasks)",
-          tasks.size(), framesDecoded, imagesWritten, round(seconds), round(framesDecoded / seconds),
-          round(taskNanos / 1e9));
+          "Extracted {} segments: {} frames decoded in {} s ({} frames/s; {} s in tasks)",
+          tasks.size(), decoded, round(seconds), round(decoded / seconds), round(taskNanos / 1e9));
+    }
+    long framesDecoded = 0;
+    long imagesWritten = 0;
+    commits.sort(Comparator.comparing(SegmentCommit::recordingId).thenComparing(SegmentCommit::segment));
+    for (SegmentCommit commit : commits) {
+      framesDecoded += commit.framesDecoded();
+      imagesWritten += commit.images();
+      if (commit.error() != null) {
+        errors.add(commit.error());
+      }
     }
 
     FileStore store = new FileStore(hadoop);
@@ -96,6 +115,7 @@ public final class DatasetJob {
             layout.root(),
             ingest.plans().size() + countFailedRecordings(ingest.errors()),
             recordingsWithErrors(errors),
+            segments,
             tasks.size(),
             framesDecoded,
             imagesWritten,
@@ -135,11 +155,5 @@ public final class DatasetJob {
   private static String qualify(String output, Configuration hadoop) throws IOException {
     Path path = new Path(output);
     return path.getFileSystem(hadoop).makeQualified(path).toString();
-  }
-
-  private static void delete(String uri, Configuration hadoop) throws IOException {
-    Path path = new Path(uri);
-    FileSystem fs = path.getFileSystem(hadoop);
-    fs.delete(path, true);
   }
 }

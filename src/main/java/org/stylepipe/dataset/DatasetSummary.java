@@ -11,6 +11,7 @@ import org.stylepipe.output.ErrorRow;
  * The result of a dataset job.
  *
  * @param recordings recordings found by the inputs, including those that could not be opened
+ * @param segmentsProcessed segments this run processed; the others were committed by an earlier run and resumed
  * @param plans what probing found in each recording that could be opened
  */
 public record DatasetSummary(
@@ -18,6 +19,7 @@ public record DatasetSummary(
     int recordings,
     int recordingsWithErrors,
     int segments,
+    int segmentsProcessed,
     long framesDecoded,
     long imagesWritten,
     List<ErrorRow> errors,
@@ -41,6 +43,7 @@ public record DatasetSummary(
     map.put("recordings", recordings);
     map.put("recordings_with_errors", recordingsWithErrors);
     map.put("segments", segments);
+    map.put("segments_processed", segmentsProcessed);
     map.put("frames_decoded", framesDecoded);
     map.put("images_written", imagesWritten);
     map.put("wall_seconds", Math.round(wallSeconds * 1000) / 1000.0);
@@ -80,9 +83,9 @@ public record DatasetSummary(
   public String toText() {
     StringBuilder text = new StringBuilder();
     text.append(String.format(
-        "stylepipe dataset: %d recordings (%d with errors), %d segments, %d frames decoded, %d images written,"
-            + " %d errors, %.1f s, %.1f frames/s%n",
-        recordings, recordingsWithErrors, segments, framesDecoded, imagesWritten, errors.size(), wallSeconds,
+        "stylepipe dataset: %d recordings (%d with errors), %d segments (%d processed, %d resumed), %d frames"
+            + " decoded, %d images written, %d errors, %.1f s, %.1f frames/s%n",
+        recordings, recordingsWithErrors, segments, segmentsProcessed, segments - segmentsProcessed, framesDecoded, imagesWritten, errors.size(), wallSeconds,
         framesPerSecond()));
     for (ErrorRow error : errors) {
       text.append("  error: ").append(error).append(System.lineSeparator());

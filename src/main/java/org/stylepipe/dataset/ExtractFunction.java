@@ -1,5 +1,6 @@
 package org.stylepipe.dataset;
 
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.stylepipe.config.FrameSettings;
 import org.stylepipe.output.HadoopConf;
@@ -12,15 +13,20 @@ public final class ExtractFunction implements Function<SegmentTask, SegmentOutco
   private final FrameSettings settings;
   private final OutputLayout layout;
   private final HadoopConf conf;
+  private final FaultInjection faults;
 
-  public ExtractFunction(FrameSettings settings, OutputLayout layout, HadoopConf conf) {
+  public ExtractFunction(FrameSettings settings, OutputLayout layout, HadoopConf conf, FaultInjection faults) {
     this.settings = settings;
     this.layout = layout;
     this.conf = conf;
+    this.faults = faults;
   }
 
   @Override
   public SegmentOutcome call(SegmentTask task) {
-    return new SegmentProcessor(settings, layout, conf.get()).process(task);
+    int failAfter = faults.strikes(task, TaskContext.get().attemptNumber())
+        ? FaultInjection.IMAGES_BEFORE_FAULT
+        : SegmentProcessor.NEVER;
+    return new SegmentProcessor(settings, layout, conf.get(), failAfter).process(task);
   }
 }

@@ -20,6 +20,7 @@ import org.stylepipe.output.ImageEncoder;
 import org.stylepipe.output.ManifestRow;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.ParquetBytes;
+import org.stylepipe.output.SegmentCommit;
 
 /**
  * The dataset stage's core, free of Spark: carries one segment from decode through sampling, resizing and
@@ -33,12 +34,22 @@ import org.stylepipe.output.ParquetBytes;
 public final class SegmentProcessor {
   private final FrameSettings settings;
   private final OutputLayout layout;
+  /** {@code failAfterImages} value for a processor that never fails on purpose. */
+  static final int NEVER = -1;
+
   private final Configuration conf;
+  private final int failAfterImages;
 
   public SegmentProcessor(FrameSettings settings, OutputLayout layout, Configuration conf) {
+    this(settings, layout, conf, NEVER);
+  }
+
+  /** A processor that dies ({@link FaultInjection.InjectedFault}) after writing {@code failAfterImages}. */
+  SegmentProcessor(FrameSettings settings, OutputLayout layout, Configuration conf, int failAfterImages) {
     this.settings = settings;
     this.layout = layout;
     this.conf = conf;
+    this.failAfterImages = failAfterImages;
   }
 
   public SegmentOutcome process(SegmentTask task) {
@@ -81,27 +92,34 @@ public final class SegmentProcessor {
     } catch (IOException | RuntimeException e) {
       error = error(task, "decode", "stopped after " + decoded + " frames: " + e.getMessage());
     }
+    SegmentCommit commit =
+        new SegmentCommit(
+            task.recording().id(),
+            task.segment().index(),
+            rows.size(),
+            decoded,
+            task.segment().frameCount(),
+            error);
     try {
-      writeManifestPart(task, rows, store);
+      commit(commit, rows, store);
     } catch (IOException | RuntimeException e) {
-      error = error(task, "write", "cannot write the segment's manifest: " + e.getMessage());
+      // Not committed: a rerun does the segment again.
+      commit = new SegmentCommit(commit.recordingId(), commit.segment(), commit.images(), commit.framesDecoded(),
+          commit.framesExpected(), error(task, "write", "cannot write the segment's manifest: " + e.getMessage()));
     }
-    return new SegmentOutcome(
-        task.recording().id(),
-        task.segment().index(),
-        rows.size(),
-        decoded,
-        task.segment().frameCount(),
-        System.nanoTime() - started,
-        error);
+    return new SegmentOutcome(commit, System.nanoTime() - started);
   }
 
-  /** The segment's manifest file, written after its images: every image it lists is complete. */
-  private void writeManifestPart(SegmentTask task, List<ManifestRow> rows, FileStore store) throws IOException {
+  /**
+   * Commits the segment: its manifest file, written after its images so that every image it lists is complete,
+   * with the commit's counts and error in the footer.
+   */
+  private void commit(SegmentCommit commit, List<ManifestRow> rows, FileStore store) throws IOException {
     SimpleGroupFactory factory = new SimpleGroupFactory(ManifestRow.SCHEMA);
     store.write(
-        layout.manifestPart(task.recording().id(), task.segment().index()),
-        ParquetBytes.encode(ManifestRow.SCHEMA, rows.stream().map(row -> row.toGroup(factory)).toList()));
+        layout.manifestPart(commit.recordingId(), commit.segment()),
+        ParquetBytes.encode(
+            ManifestRow.SCHEMA, rows.stream().map(row -> row.toGroup(factory)).toList(), commit.toMetadata()));
   }
 
   private static ErrorRow error(SegmentTask task, String stage, String reason) {
@@ -114,6 +132,7 @@ public final class SegmentProcessor {
     private final ImageEncoder encoder;
     private final FileStore store;
     private final MessageDigest sha256;
+    private int written;
 
     Writer(SegmentTask task, ImageEncoder encoder, FileStore store) {
       this.task = task;
@@ -127,10 +146,13 @@ public final class SegmentProcessor {
     }
 
     ManifestRow write(DecodedFrame frame, String variant, Mat image) throws IOException {
+      if (written++ == failAfterImages) {
+        throw new FaultInjection.InjectedFault("injected fault in " + task.recording().id() + " " + task.segment());
+      }
       byte[] bytes = encoder.encode(image);
       String path =
-          layout.frame(task.recording().id(), variant, frame.index(), settings.format().extension());
-      store.write(path, bytes);
+          OutputLayout.frame(task.recording().id(), variant, frame.index(), settings.format().extension());
+      store.write(layout.resolve(path), bytes);
       return new ManifestRow(
           task.recording().id(),
           task.recording().uri(),

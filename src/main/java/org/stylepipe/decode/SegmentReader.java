@@ -11,7 +11,7 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.stylepipe.ingest.MediaSource;
 import org.stylepipe.ingest.SegmentPlan;
 
@@ -36,7 +36,7 @@ public final class SegmentReader implements Closeable {
   private final Configuration conf;
   private final SegmentPlan segment;
   private final int decoderThreads;
-  private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
+  private Mat image;
   private FFmpegFrameGrabber grabber;
   private Frame pending;
   private long nextIndex;
@@ -64,7 +64,11 @@ public final class SegmentReader implements Closeable {
       finished = true;
       return null;
     }
-    return new DecodedFrame(nextIndex++, frame.timestamp, converter.convert(frame), isDamaged(frame));
+    if (image != null) {
+      image.close();
+    }
+    image = BgrFrame.wrap(frame);
+    return new DecodedFrame(nextIndex++, frame.timestamp, image, isDamaged(frame));
   }
 
   private static boolean isDamaged(Frame frame) {
@@ -140,6 +144,8 @@ public final class SegmentReader implements Closeable {
   @Override
   public void close() throws IOException {
     closeGrabber();
-    converter.close();
+    if (image != null) {
+      image.close();
+    }
   }
 }

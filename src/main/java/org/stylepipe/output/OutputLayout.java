@@ -10,6 +10,7 @@ import java.io.Serializable;
  * ROOT/frames/&lt;recording&gt;/&lt;variant&gt;/&lt;frame index, 8 digits&gt;.png|jpg
  * ROOT/manifest/recording_id=&lt;recording&gt;/segment-&lt;5 digits&gt;.parquet   one row per written image
  * ROOT/errors/errors.parquet   one row per failed input, recording or segment
+ * ROOT/_stylepipe/dataset-options.txt   the options that made the dataset (a rerun must match them)
  * ROOT/_stylepipe/dataset-summary.json
  * ROOT/_SUCCESS        written last
  * </pre>
@@ -28,8 +29,14 @@ public final class OutputLayout implements Serializable {
     return root;
   }
 
-  public String frame(String recordingId, String variant, long frameIndex, String extension) {
-    return String.format("%s/frames/%s/%s/%08d.%s", root, recordingId, variant, frameIndex, extension);
+  /** The path of an image relative to the root, as the manifest lists it (the dataset can be moved whole). */
+  public static String frame(String recordingId, String variant, long frameIndex, String extension) {
+    return String.format("frames/%s/%s/%08d.%s", recordingId, variant, frameIndex, extension);
+  }
+
+  /** The full URI of a path relative to the root. */
+  public String resolve(String relativePath) {
+    return root + "/" + relativePath;
   }
 
   /** The manifest folder: a Parquet dataset partitioned by {@code recording_id}. */
@@ -50,8 +57,22 @@ public final class OutputLayout implements Serializable {
     return errors() + "/errors.parquet";
   }
 
+  /** The folder of all images. */
+  public String frames() {
+    return root + "/frames";
+  }
+
+  /** The folder of stylepipe's own bookkeeping (options, summary). */
+  public String meta() {
+    return root + "/_stylepipe";
+  }
+
+  public String options() {
+    return meta() + "/dataset-options.txt";
+  }
+
   public String summary() {
-    return root + "/_stylepipe/dataset-summary.json";
+    return meta() + "/dataset-summary.json";
   }
 
   public String successMarker() {

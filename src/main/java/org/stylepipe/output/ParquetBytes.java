@@ -3,6 +3,7 @@ package org.stylepipe.output;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -20,10 +21,17 @@ public final class ParquetBytes {
   private ParquetBytes() {}
 
   public static byte[] encode(MessageType schema, List<Group> rows) throws IOException {
+    return encode(schema, rows, Map.of());
+  }
+
+  /** As {@link #encode(MessageType, List)}, with key-value metadata in the file's footer. */
+  public static byte[] encode(MessageType schema, List<Group> rows, Map<String, String> metadata)
+      throws IOException {
     InMemoryFile file = new InMemoryFile();
     try (ParquetWriter<Group> writer =
         ExampleParquetWriter.builder(file)
             .withType(schema)
+            .withExtraMetaData(metadata)
             .withCompressionCodec(CompressionCodecName.SNAPPY)
             .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
             .build()) {

@@ -6,9 +6,10 @@ import java.util.HexFormat;
 import java.util.List;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.stylepipe.augment.FrameResizer;
 import org.stylepipe.config.FrameSettings;
+import org.stylepipe.decode.BgrFrame;
 import org.stylepipe.output.ImageEncoder;
 
 /** The reference the parallel job must equal: one plain decode of the whole file from its first frame. */
@@ -20,7 +21,6 @@ public final class SequentialDecode {
     List<String> lines = new ArrayList<>();
     MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file);
-        OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
         FrameResizer resizer = new FrameResizer(settings.width(), settings.height(), settings.resizeMode());
         ImageEncoder encoder = new ImageEncoder(settings.format(), settings.jpegQuality())) {
       grabber.setVideoOption("threads", "1");
@@ -30,7 +30,10 @@ public final class SequentialDecode {
       Frame frame;
       while ((frame = grabber.grabImage()) != null) {
         if (settings.sampling().keeps(index, frame.timestamp, previous)) {
-          byte[] png = encoder.encode(resizer.resize(converter.convert(frame)));
+          byte[] png;
+          try (Mat image = BgrFrame.wrap(frame)) {
+            png = encoder.encode(resizer.resize(image));
+          }
           lines.add(index + " " + frame.timestamp + " " + HexFormat.of().formatHex(sha256.digest(png)));
         }
         previous = frame.timestamp;

@@ -107,7 +107,7 @@ public final class TestVideos {
   }
 
   /** A gradient that drifts with the frame number, a moving square and per-frame noise. */
-  static void paint(Mat image, int frame, int width, int height) {
+  public static void paint(Mat image, int frame, int width, int height) {
     Random random = new Random(frame);
     byte[] pixels = new byte[width * height * 3];
     for (int y = 0; y < height; y++) {
