@@ -3,17 +3,17 @@ package org.stylepipe.dataset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stylepipe.config.DatasetConfig;
 import org.stylepipe.config.OptionMap;
+import org.stylepipe.testing.ChildJvm;
 import org.stylepipe.testing.DatasetSnapshot;
 import org.stylepipe.testing.SparkTestBase;
 import org.stylepipe.testing.TestVideos;
@@ -57,15 +57,11 @@ class DriverCrashTest extends SparkTestBase {
     return DatasetConfig.from(OptionMap.fromArgs(args));
   }
 
-  /** The dataset job in a JVM of its own (local[1]), with this JVM's options and class path. */
+  /** The dataset job in a JVM of its own (local[1]). */
   private static Process startDriver(List<String> job, Path log) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.stylepipe.cli.StylePipe",
-        "dataset", "--master", "local[1]"));
-    command.addAll(job);
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    List<String> main = new ArrayList<>(List.of("org.stylepipe.cli.StylePipe", "dataset", "--master", "local[1]"));
+    main.addAll(job);
+    return ChildJvm.start(main, log, Map.of());
   }
 
   private static int waitForCommits(Path out, int wanted, Process driver) throws Exception {
@@ -81,12 +77,6 @@ class DriverCrashTest extends SparkTestBase {
   }
 
   private static int commits(Path out) throws Exception {
-    Path folder = out.resolve("manifest/recording_id=long");
-    if (Files.notExists(folder)) {
-      return 0;
-    }
-    try (Stream<Path> files = Files.list(folder)) {
-      return (int) files.filter(f -> f.getFileName().toString().endsWith(".parquet")).count();
-    }
+    return DatasetSnapshot.commits(out, "long");
   }
 }

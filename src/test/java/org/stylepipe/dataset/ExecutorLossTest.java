@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.stylepipe.config.DatasetConfig;
 import org.stylepipe.config.OptionMap;
+import org.stylepipe.testing.ChildJvm;
 import org.stylepipe.testing.DatasetSnapshot;
 import org.stylepipe.testing.TestVideos;
 
@@ -58,7 +59,7 @@ class ExecutorLossTest {
             .config("spark.executor.cores", "1")
             .config("spark.executor.memory", "1g")
             .config("spark.executor.extraClassPath", System.getProperty("java.class.path"))
-            .config("spark.executor.extraJavaOptions", String.join(" ", jvmOptions()))
+            .config("spark.executor.extraJavaOptions", String.join(" ", ChildJvm.options()))
             .getOrCreate();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (spark.sparkContext().getExecutorMemoryStatus().size() < 3) { // the driver and two executors
@@ -122,39 +123,14 @@ class ExecutorLossTest {
   }
 
   private static int commits(Path out) throws IOException {
-    Path folder = out.resolve("manifest/recording_id=rec");
-    if (Files.notExists(folder)) {
-      return 0;
-    }
-    try (Stream<Path> files = Files.list(folder)) {
-      return (int) files.filter(f -> f.getFileName().toString().endsWith(".parquet")).count();
-    }
+    return DatasetSnapshot.commits(out, "rec");
   }
 
   private static Process start(String name, List<String> mainAndArgs) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path")));
-    command.addAll(mainAndArgs);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve(name + ".log").toFile());
     // Executors get spark.executor.extraClassPath (this JVM's class path) and SPARK_HOME/jars, left empty.
     Files.createDirectories(dir.resolve("jars"));
-    builder.environment().put("SPARK_HOME", dir.toString());
-    builder.environment().put("SPARK_SCALA_VERSION", "2.13");
-    return builder.start();
-  }
-
-  /** This JVM's options (module opens, native cache, temp folder) without its heap size. */
-  private static List<String> jvmOptions() {
-    List<String> options = new ArrayList<>();
-    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (!option.startsWith("-Xmx")) {
-        options.add(option);
-      }
-    }
-    return options;
+    return ChildJvm.start(mainAndArgs, dir.resolve(name + ".log"),
+        Map.of("SPARK_HOME", dir.toString(), "SPARK_SCALA_VERSION", "2.13"));
   }
 
   private static int freePort() throws IOException {

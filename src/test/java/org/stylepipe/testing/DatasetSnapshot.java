@@ -1,5 +1,6 @@
 package org.stylepipe.testing;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -37,5 +38,16 @@ public final class DatasetSnapshot {
       }
     }
     return lines;
+  }
+
+  /** Number of committed segments (manifest files) of a recording. */
+  public static int commits(Path out, String recordingId) throws IOException {
+    Path folder = out.resolve("manifest/recording_id=" + recordingId);
+    if (Files.notExists(folder)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return (int) files.filter(f -> f.getFileName().toString().endsWith(".parquet")).count();
+    }
   }
 }
