@@ -31,6 +31,7 @@ import org.stylepipe.output.FileStore;
 import org.stylepipe.output.HadoopConf;
 import org.stylepipe.output.ManifestRow;
 import org.stylepipe.output.OutputLayout;
+import org.stylepipe.storage.StoragePreflight;
 
 /**
  * The dataset job: probe and plan the recordings, then one Spark task per segment carries its frames from
@@ -47,6 +48,7 @@ public final class DatasetJob {
     long started = System.nanoTime();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration hadoop = jsc.hadoopConfiguration();
+    StoragePreflight.check(config.inputs(), config.output(), hadoop);
     OutputLayout layout = new OutputLayout(qualify(config.output(), hadoop));
     LOG.info("Dataset job: {}", config);
     // A reader must not take the previous run's dataset for complete while this run rewrites it.
