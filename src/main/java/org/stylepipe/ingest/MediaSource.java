@@ -1,12 +1,17 @@
 package org.stylepipe.ingest;
 
+import static org.apache.hadoop.fs.Options.OpenFileOptions.FS_OPTION_OPENFILE_READ_POLICY;
+import static org.apache.hadoop.fs.Options.OpenFileOptions.FS_OPTION_OPENFILE_READ_POLICY_SEQUENTIAL;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Paths;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.functional.FutureIO;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -42,7 +47,15 @@ public final class MediaSource {
     Path path = new Path(parsed);
     FileSystem fs = path.getFileSystem(conf);
     FileStatus status = fs.getFileStatus(path);
-    return new StreamGrabber(uri, new HadoopSeekableStream(fs.open(path), status.getLen()));
+    // FFmpeg reads forward from each seek. S3A's default policy turns random after the first backward seek (as to
+    // the frames of an mp4 indexed at its end) and then fetches 64 KiB per request; sequential streams each range.
+    FSDataInputStream in =
+        FutureIO.awaitFuture(
+            fs.openFile(path)
+                .withFileStatus(status)
+                .opt(FS_OPTION_OPENFILE_READ_POLICY, FS_OPTION_OPENFILE_READ_POLICY_SEQUENTIAL)
+                .build());
+    return new StreamGrabber(uri, new HadoopSeekableStream(in, status.getLen()));
   }
 
   /**
