@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 /**
  * A real S3 server for tests: s3proxy with its filesystem backend, run as its own {@code java -jar} process on
  * 127.0.0.1 (its dependencies clash with Spark's, so it stays off the test class path). Maven copies the jar to
- * {@code target/s3proxy/s3proxy.jar}; the server keeps its objects under {@code target/s3proxy/} and is stopped by
- * {@link #close()} or when the JVM exits.
+ * {@code target/s3proxy/s3proxy.jar}; the server keeps its objects and log under {@code target/s3proxy/run-*} and is
+ * stopped by {@link #close()} (which deletes the objects) or when the JVM exits.
  */
 public final class S3Server implements AutoCloseable {
   private static final String JAR = System.getProperty("stylepipe.s3proxy.jar", "target/s3proxy/s3proxy.jar");
@@ -157,6 +157,9 @@ public final class S3Server implements AutoCloseable {
       }
       Runtime.getRuntime().removeShutdownHook(stopOnExit);
       deleteTree(home.resolve("data"));
+      Files.deleteIfExists(home.resolve("s3proxy.properties")); // the log stays, for failed tests
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot clean up " + home, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IllegalStateException exiting) {
@@ -164,11 +167,9 @@ public final class S3Server implements AutoCloseable {
     }
   }
 
-  private static void deleteTree(Path root) {
+  private static void deleteTree(Path root) throws IOException {
     try (Stream<Path> paths = Files.walk(root)) {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot delete " + root, e);
     }
   }
 }
