@@ -140,13 +140,13 @@ public final class StoragePreflight {
       return "the bucket does not exist";
     }
     if (e instanceof AccessDeniedException) {
-      return "access denied (check the credentials and their permissions)";
+      return "access denied, check the credentials and their permissions";
     }
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof ConnectException
           || cause instanceof UnknownHostException
           || cause instanceof SocketTimeoutException) {
-        return "cannot connect to the store (check its endpoint)";
+        return "cannot connect to the store, check its endpoint";
       }
     }
     return null;
