@@ -54,6 +54,12 @@ class StoragePreflightTest {
   }
 
   @Test
+  void relativeLocalInputsAndGlobs() throws Exception {
+    StoragePreflight.check(
+        List.of("*.mp4", "src/*/gameplay.mp4", "missing/*.mp4", "pom.xml"), dir.resolve("out").toString(), conf());
+  }
+
+  @Test
   void nothingListeningAtTheEndpoint() throws Exception {
     Configuration conf = conf();
     conf.set("fs.s3a.endpoint", "http://127.0.0.1:" + closedPort());
