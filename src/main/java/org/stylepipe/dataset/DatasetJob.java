@@ -27,6 +27,7 @@ import org.stylepipe.output.OutputGuard;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.ParquetBytes;
 import org.stylepipe.output.SegmentCommit;
+import org.stylepipe.storage.StoragePreflight;
 
 /**
  * The dataset job: probe and plan the recordings, then one Spark task per segment carries its frames from
@@ -43,6 +44,7 @@ public final class DatasetJob {
     long started = System.nanoTime();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration hadoop = jsc.hadoopConfiguration();
+    StoragePreflight.check(config.inputs(), config.output(), hadoop);
     OutputLayout layout = new OutputLayout(qualify(config.output(), hadoop));
     LOG.info("Dataset job: {}", config);
     boolean resume = new OutputGuard(layout, hadoop).prepare(config.fingerprint(), config.overwrite());

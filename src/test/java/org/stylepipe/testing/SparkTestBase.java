@@ -1,5 +1,6 @@
 package org.stylepipe.testing;
 
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,20 +11,26 @@ public abstract class SparkTestBase {
 
   @BeforeAll
   static void startSpark() {
-    spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("stylepipe-test")
-            .config("spark.ui.enabled", "false")
-            .config("spark.driver.host", "127.0.0.1")
-            .config("spark.driver.bindAddress", "127.0.0.1")
-            .config("spark.sql.shuffle.partitions", "2")
-            .getOrCreate();
+    spark = localSpark(Map.of());
   }
 
   @AfterAll
   static void stopSpark() {
     spark.stop();
     spark = null;
+  }
+
+  /** A {@code local[2]} session with the test settings (no UI, loopback) plus {@code settings}. */
+  public static SparkSession localSpark(Map<String, String> settings) {
+    SparkSession.Builder builder =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("stylepipe-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.sql.shuffle.partitions", "2");
+    settings.forEach(builder::config);
+    return builder.getOrCreate();
   }
 }
