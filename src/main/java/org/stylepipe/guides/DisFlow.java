@@ -17,7 +17,8 @@ import org.bytedeco.opencv.opencv_video.DISOpticalFlow;
  *
  * A segment task that feeds the frame before its first and the frame after its last gets both flows of all its
  * frames, so flows are per frame and segments need nothing from each other. Gray is OpenCV's BGR-to-gray (the
- * reference tool reads gray through stb_image; the two differ by at most one level). Not thread-safe.
+ * reference tool reads gray through stb_image, whose integer weights differ slightly: about one level). Not
+ * thread-safe.
  */
 public final class DisFlow implements AutoCloseable {
   /**
@@ -38,7 +39,10 @@ public final class DisFlow implements AutoCloseable {
     this.dis = DISOpticalFlow.create(preset.opencv());
   }
 
-  /** Takes the next frame (8-bit BGR); returns its forward flow and its predecessor's backward flow, or null for the first frame. */
+  /**
+   * Takes the next frame (8-bit BGR); returns its forward flow and its predecessor's backward flow, or null for the
+   * first frame.
+   */
   public Pair next(Mat bgr) {
     Mat swap = previous;
     previous = current;

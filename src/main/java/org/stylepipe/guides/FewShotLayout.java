@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.util.regex.Pattern;
 
 /**
- * The folders of the few-shot patch-based trainer (Texler et al. 2020, {@code OndrejTexler/Few-Shot-Patch-Based-Training})
- * for one sequence of frames numbered 1 to {@code frameCount}:
+ * The folders of the few-shot patch-based trainer (Texler et al. 2020,
+ * {@code OndrejTexler/Few-Shot-Patch-Based-Training}) for one sequence of frames numbered 1 to {@code frameCount}:
  *
  * <pre>
  * ROOT/SEQ_train/input/NNN.png                            keyframes

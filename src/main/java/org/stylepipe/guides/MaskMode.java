@@ -26,7 +26,10 @@ public enum MaskMode {
    */
   TRACK;
 
-  /** The companion mask recording of {@code recording} by the {@link #TRACK} convention: {@code a/run1.mp4} gives {@code a/run1.mask.mp4}. */
+  /**
+   * The companion mask recording of {@code recording} by the {@link #TRACK} convention: {@code a/run1.mp4} gives
+   * {@code a/run1.mask.mp4}.
+   */
   public static String companionOf(String recording) {
     int slash = recording.lastIndexOf('/');
     int dot = recording.lastIndexOf('.');

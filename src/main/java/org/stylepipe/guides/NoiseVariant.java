@@ -21,7 +21,8 @@ public record NoiseVariant(float radius, float sigma) implements Serializable {
   public NoiseVariant {
     if (!(radius >= 1) || !(sigma > 0) || radius > 1000 || sigma > 1000) {
       throw new IllegalArgumentException(
-          "Cannot use noise radius " + radius + " and sigma " + sigma + ": expected radius 1..1000, sigma 0..1000");
+          "Cannot use noise radius " + radius + " and sigma " + sigma + ": expected a radius from 1 to 1000 and a"
+              + " sigma above 0, up to 1000");
     }
   }
 
@@ -29,7 +30,8 @@ public record NoiseVariant(float radius, float sigma) implements Serializable {
   public static NoiseVariant parse(String name) {
     Matcher m = NAME.matcher(name.trim());
     if (!m.matches()) {
-      throw new IllegalArgumentException("Cannot parse noise variant '" + name + "': expected rRADIUS_sSIGMA, e.g. r10_s15");
+      throw new IllegalArgumentException(
+          "Cannot parse noise variant '" + name + "': expected rRADIUS_sSIGMA, e.g. r10_s15");
     }
     return new NoiseVariant(Float.parseFloat(m.group(1)), Float.parseFloat(m.group(2)));
   }

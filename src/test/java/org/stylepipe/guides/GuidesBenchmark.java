@@ -22,8 +22,8 @@ import org.stylepipe.config.ResizeMode;
  *
  * <pre>
  * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp target/classes:target/test-classes:$(cat target/cp.txt) -Dorg.bytedeco.javacpp.cachedir=target/cache/javacpp \
- *     org.stylepipe.guides.GuidesBenchmark [recording frames]
+ * java -cp target/classes:target/test-classes:$(cat target/cp.txt) \
+ *     -Dorg.bytedeco.javacpp.cachedir=target/cache/javacpp org.stylepipe.guides.GuidesBenchmark [recording frames]
  * </pre>
  */
 public final class GuidesBenchmark {
@@ -39,8 +39,8 @@ public final class GuidesBenchmark {
     int count = args.length > 1 ? Integer.parseInt(args[1]) : 120;
     opencv_core.setNumThreads(1);
     List<Mat> frames = decode(recording, count);
-    System.out.printf("%d frames of %s at %dx%d, OpenCV on 1 thread, %d processors; second of two runs%n", frames.size(),
-        recording, WIDTH, HEIGHT, Runtime.getRuntime().availableProcessors());
+    System.out.printf("%d frames of %s at %dx%d, OpenCV on 1 thread, %d processors; second of two runs%n",
+        frames.size(), recording, WIDTH, HEIGHT, Runtime.getRuntime().availableProcessors());
     for (int run = 0; run < 2; run++) {
       boolean report = run == 1;
       for (FlowPreset preset : FlowPreset.values()) {
@@ -49,7 +49,8 @@ public final class GuidesBenchmark {
         print(report, "flow alone, " + preset, frames.size(), since(t0));
       }
       for (MaskSpec spec : List.of(MaskSpec.full(), MaskSpec.luma(16), MaskSpec.chroma(0x00ff00, 40),
-          MaskSpec.background(MaskSpec.Subtractor.MOG2, 100), MaskSpec.background(MaskSpec.Subtractor.KNN, 100))) {
+          MaskSpec.background(MaskSpec.Subtractor.MOG2, 100),
+          MaskSpec.background(MaskSpec.Subtractor.KNN, 100))) {
         long[] t0 = now();
         masks(frames, spec).forEach(Mat::close);
         print(report, "mask alone, " + spec.mode() + (spec.subtractor() == null ? "" : " " + spec.subtractor()),
