@@ -27,7 +27,7 @@ public final class S3Server implements AutoCloseable {
   private static final long START_TIMEOUT_MS = 60_000;
   private static final AtomicInteger BUCKETS = new AtomicInteger();
 
-  private final Process process;
+  private Process process;
   private final Thread stopOnExit;
   private final Path home;
   private final int port;
@@ -40,7 +40,7 @@ public final class S3Server implements AutoCloseable {
     this.port = port;
     this.accessKey = accessKey;
     this.secretKey = secretKey;
-    this.stopOnExit = new Thread(process::destroyForcibly, "s3proxy-stop");
+    this.stopOnExit = new Thread(() -> this.process.destroyForcibly(), "s3proxy-stop");
     Runtime.getRuntime().addShutdownHook(stopOnExit);
   }
 
@@ -72,15 +72,29 @@ public final class S3Server implements AutoCloseable {
             "jclouds.credential=" + secretKey,
             "jclouds.filesystem.basedir=" + data,
             ""));
-    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    Process process =
-        new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString(), "--properties", properties.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(home.resolve("s3proxy.log").toFile())
-            .start();
-    S3Server server = new S3Server(process, home, port, accessKey, secretKey);
+    S3Server server = new S3Server(launch(jar, home), home, port, accessKey, secretKey);
     server.awaitAnswer();
     return server;
+  }
+
+  private static Process launch(Path jar, Path home) throws IOException {
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(
+            java, "-Xmx256m", "-jar", jar.toString(), "--properties", home.resolve("s3proxy.properties").toString())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("s3proxy.log").toFile()))
+        .start();
+  }
+
+  /** An outage: kills the server process; its data and port stay for {@link #restart()}. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+  }
+
+  /** Starts the server again after {@link #kill()}, on the same port with the same data, and waits for it. */
+  public void restart() throws IOException, InterruptedException {
+    process = launch(Paths.get(JAR).toAbsolutePath(), home);
+    awaitAnswer();
   }
 
   private static int freePort() throws IOException {
