@@ -1,6 +1,7 @@
 package org.stylepipe.stylize;
 
 import java.util.List;
+import java.util.function.IntSupplier;
 import org.stylepipe.config.DeviceMode;
 
 /**
@@ -27,17 +28,18 @@ public record DeviceChoice(String device, String gpuAddress) {
    * </ul>
    *
    * @param gpuAddresses the task's {@code TaskContext.resources().get("gpu").addresses()}, empty if none
-   * @param cudaDevices CUDA devices the engine sees (0 without CUDA)
+   * @param cudaDevices CUDA devices the engine sees (0 without CUDA); asked only when a GPU is wanted
    * @throws IllegalStateException if the requested GPU cannot be used
    */
   public static DeviceChoice select(
-      DeviceMode mode, List<String> gpuAddresses, int cudaDevices, boolean cpuFallback) {
+      DeviceMode mode, List<String> gpuAddresses, IntSupplier cudaDevices, boolean cpuFallback) {
     String address = gpuAddresses.isEmpty() ? null : gpuAddresses.get(0);
     if (mode == DeviceMode.CPU || mode == DeviceMode.AUTO && address == null) {
       return new DeviceChoice("cpu", address);
     }
+    int visible = cudaDevices.getAsInt();
     if (address == null) {
-      if (cudaDevices > 0) {
+      if (visible > 0) {
         return new DeviceChoice("gpu:0", null);
       }
       if (cpuFallback) {
@@ -48,7 +50,7 @@ public record DeviceChoice(String device, String gpuAddress) {
               + " CUDA device" + FALLBACK_HINT);
     }
     int index = parse(address);
-    if (cudaDevices == 0) {
+    if (visible == 0) {
       if (cpuFallback) {
         return new DeviceChoice("cpu", address);
       }
@@ -56,9 +58,9 @@ public record DeviceChoice(String device, String gpuAddress) {
           + " that Spark assigned to this task: the engine sees no CUDA device (a CPU-only native library, or no"
           + " driver)" + FALLBACK_HINT);
     }
-    if (index >= cudaDevices) {
+    if (index >= visible) {
       throw new IllegalStateException("Cannot run the model on GPU " + address + " that Spark assigned to this task:"
-          + " the engine sees only " + cudaDevices + " CUDA device(s); check the GPU discovery script and"
+          + " the engine sees only " + visible + " CUDA device(s); check the GPU discovery script and"
           + " CUDA_VISIBLE_DEVICES");
     }
     return new DeviceChoice("gpu:" + index, address);

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.resource.ResourceInformation;
-import org.stylepipe.config.DeviceMode;
 import org.stylepipe.config.StylizeSettings;
 import org.stylepipe.output.HadoopConf;
 import org.stylepipe.output.OutputLayout;
@@ -42,9 +41,8 @@ public final class StylizeFunction implements Function<StylizeTask, StylizeOutco
   @Override
   public StylizeOutcome call(StylizeTask task) {
     List<String> gpus = gpuAddresses(TaskContext.get());
-    int cudaDevices = settings.device() == DeviceMode.CPU
-        ? 0 : StyleModel.cudaDevices(model.spec().format(), model.options());
-    DeviceChoice device = DeviceChoice.select(settings.device(), gpus, cudaDevices, settings.cpuFallback());
+    DeviceChoice device = DeviceChoice.select(settings.device(), gpus,
+        () -> StyleModel.cudaDevices(model.spec().format(), model.options()), settings.cpuFallback());
     ModelOptions cpu = model.options();
     ModelLoader loader = model.withOptions(new ModelOptions(device.device(), settings.half() && device.gpu(),
         cpu.intraOpThreads(), cpu.interOpThreads()));
