@@ -195,23 +195,26 @@ public final class StylizeJob {
   }
 
   /** One join per recording with segment videos, over those videos in time order. */
-  private List<JoinTask> joins(List<RecordingPlan> plans, List<StylizeTask> tasks, List<StylizeOutcome> results) {
-    Map<String, StylizeTask> firstTask = new HashMap<>();
-    for (StylizeTask task : tasks) {
-      firstTask.putIfAbsent(task.recording().id(), task);
+  private static List<JoinTask> joins(
+      List<RecordingPlan> plans, List<StylizeTask> tasks, List<StylizeOutcome> results) {
+    Map<String, StylizeTask> byVideo = new HashMap<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      if (results.get(i).video() != null) {
+        byVideo.put(results.get(i).video(), tasks.get(i));
+      }
     }
     List<JoinTask> joins = new ArrayList<>();
     for (RecordingPlan plan : plans) {
       String id = plan.recording().id();
-      List<String> videos = results.stream()
+      List<StylizeOutcome> videos = results.stream()
           .filter(r -> r.recordingId().equals(id) && r.video() != null)
           .sorted((a, b) -> Integer.compare(a.segment(), b.segment()))
-          .map(StylizeOutcome::video)
           .toList();
       if (!videos.isEmpty()) {
-        StylizeTask task = firstTask.get(id);
-        joins.add(new JoinTask(plan.recording(), videos, task.segment().firstFrameIndex(),
-            task.segment().firstPtsUs(), task.width(), task.height(), plan.hasAudio()));
+        StylizeTask first = byVideo.get(videos.get(0).video());
+        joins.add(new JoinTask(plan.recording(), videos.stream().map(StylizeOutcome::video).toList(),
+            first.segment().firstFrameIndex(), first.segment().firstPtsUs(), first.width(), first.height(),
+            plan.hasAudio()));
       }
     }
     return joins;
