@@ -78,7 +78,7 @@ public final class SegmentStylizer {
       Thread.currentThread().interrupt();
       run.error = error(task, stage, "interrupted after " + run.stylized + " stylized frames");
     } finally {
-      run.discardVideo();
+      run.release();
     }
     FrameFeed.End end = feed.end();
     return new StylizeOutcome(task.recording().id(), task.segment().index(), run.rows, run.videoUri,
@@ -182,8 +182,8 @@ public final class SegmentStylizer {
       rows.add(row(StylizedRow.SEGMENT, first, (int) stylized, videoUri));
     }
 
-    /** Closes what a failed run left open and removes its incomplete video. */
-    void discardVideo() {
+    /** Frees native buffers, and removes the incomplete video a failed run leaves. */
+    void release() {
       if (canvas != null) {
         canvas.close();
       }
