@@ -95,14 +95,16 @@ public final class VideoJoiner {
       int next = 1;
       AVPacket videoPacket = nextPacket(segment, segment.getVideoStream());
       AVPacket audioPacket = audioOut == null ? null : nextPacket(audio, audio.getAudioStream());
-      while (videoPacket != null || audioPacket != null) {
-        if (videoPacket == null && next < segments.size()) {
+      while (true) {
+        while (videoPacket == null && next < segments.size()) {
           segment.close();
           segment = open(segments.get(next));
           checkSameVideo(segments.get(0), video, segments.get(next), stream(segment, segment.getVideoStream()));
           next++;
           videoPacket = nextPacket(segment, segment.getVideoStream());
-          continue;
+        }
+        if (videoPacket == null && audioPacket == null) {
+          break;
         }
         boolean videoFirst = audioPacket == null
             || videoPacket != null && before(videoPacket, stream(segment, segment.getVideoStream()).time_base(),

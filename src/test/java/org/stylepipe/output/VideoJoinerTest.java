@@ -24,8 +24,19 @@ class VideoJoinerTest {
   @Test
   void segmentsJoinIntoTheSourceTimelineWithItsAudio() throws Exception {
     Path source = TestVideos.withTone(dir.resolve("tone.mp4"), 96, 64, 45, 30, 10);
+    assertJoinsLikeTheSource(source, true);
+  }
+
+  @Test
+  void segmentsOfASilentSourceJoinIntoItsTimeline() throws Exception {
+    Path source = TestVideos.constantRate(dir.resolve("silent.mp4"), 96, 64, 45, 30, 10);
+    assertJoinsLikeTheSource(source, false);
+  }
+
+  /** Re-encodes the source in segments starting at frames 0, 20 and 30, joins them, and compares. */
+  private void assertJoinsLikeTheSource(Path source, boolean audio) throws Exception {
     List<Long> times = new ArrayList<>();
-    List<Path> segments = List.of(dir.resolve("0.mp4"), dir.resolve("1.mp4"));
+    List<Path> segments = List.of(dir.resolve("0.mp4"), dir.resolve("1.mp4"), dir.resolve("2.mp4"));
     TimeBase timeBase;
     double fps;
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toString())) {
@@ -38,12 +49,12 @@ class VideoJoinerTest {
       Frame frame;
       int i = 0;
       while ((frame = grabber.grabImage()) != null) {
-        if (i == 0 || i == 20) {
+        if (i == 0 || i == 20 || i == 30) {
           if (encoder != null) {
             encoder.finish();
             encoder.close();
           }
-          encoder = new VideoEncoder(segments.get(i == 0 ? 0 : 1), 96, 64, timeBase, fps, 500_000, 30);
+          encoder = new VideoEncoder(segments.get(i == 0 ? 0 : i == 20 ? 1 : 2), 96, 64, timeBase, fps, 500_000, 30);
         }
         encoder.encode(pixels(frame), frame.timestamp);
         times.add(frame.timestamp);
@@ -54,10 +65,14 @@ class VideoJoinerTest {
     }
     Path joined = dir.resolve("joined.mp4");
     VideoJoiner.Result result = new VideoJoiner(new Configuration())
-        .join(List.of(segments.get(0).toString(), segments.get(1).toString()), source.toString(), joined);
+        .join(segments.stream().map(Path::toString).toList(), source.toString(), joined);
     assertEquals(45, result.videoPackets());
-    assertTrue(result.audioPackets() > 40, result.toString());
-    assertNull(result.audioSkipped());
+    if (audio) {
+      assertTrue(result.audioPackets() > 40, result.toString());
+      assertNull(result.audioSkipped());
+    } else {
+      assertEquals("the source has no audio stream", result.audioSkipped());
+    }
 
     List<Long> joinedTimes = new ArrayList<>();
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(joined.toString());
@@ -66,7 +81,7 @@ class VideoJoinerTest {
       original.start();
       assertEquals(original.getVideoFrameRate(), grabber.getVideoFrameRate(), 1e-6);
       assertEquals(original.getLengthInTime(), grabber.getLengthInTime(), 50_000);
-      assertTrue(grabber.hasAudio());
+      assertEquals(audio, grabber.hasAudio());
       Frame frame;
       while ((frame = grabber.grabImage()) != null) {
         joinedTimes.add(frame.timestamp);

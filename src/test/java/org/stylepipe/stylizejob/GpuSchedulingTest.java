@@ -88,7 +88,9 @@ class GpuSchedulingTest {
     List<Row> rows = spark.read().parquet(out.resolve("manifest").toString()).collectAsList();
     Map<Integer, Set<String>> addressesBySegment = new HashMap<>();
     for (Row row : rows) {
-      if (!row.getAs("kind").equals("video")) {
+      if (row.getAs("kind").equals("video")) {
+        assertEquals(40, (int) row.getAs("frames"), "the joined video holds every segment's frames");
+      } else {
         assertEquals("cpu", row.getAs("device"));
         addressesBySegment.computeIfAbsent(row.getAs("segment"), s -> new TreeSet<>()).add(row.getAs("gpu_address"));
       }
