@@ -78,9 +78,13 @@ final class FrameFeed implements AutoCloseable {
 
   /** Stops decoding if it still runs and waits for the thread to release the decoder. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     thread.interrupt();
-    thread.join();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void decode(StylizeTask task, Configuration conf, int batchSize, int decoderThreads) {
