@@ -3,12 +3,16 @@ package org.stylepipe.cli;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.stylepipe.config.DatasetConfig;
 import org.stylepipe.config.OptionMap;
+import org.stylepipe.config.StylizeConfig;
 import org.stylepipe.dataset.DatasetJob;
 import org.stylepipe.dataset.DatasetSummary;
+import org.stylepipe.stylizejob.StylizeJob;
+import org.stylepipe.stylizejob.StylizeSummary;
 
 /**
  * Command-line entry: {@code stylepipe <job> [--options-file FILE] [--master URL] [--name value]...}.
@@ -18,7 +22,8 @@ import org.stylepipe.dataset.DatasetSummary;
  * before Spark starts.
  *
  * <p>Exit status: 0 all inputs processed; 3 the job completed but some inputs failed (see the errors output);
- * 2 bad command line, or an output made with other options (nothing written); 1 the job itself failed.
+ * 2 bad command line, an output made with other options (nothing written), or (stylize) a model that
+ * does not load; 1 the job itself failed.
  */
 public final class StylePipe {
   public static final int OK = 0;
@@ -33,9 +38,11 @@ public final class StylePipe {
       String.join(
           System.lineSeparator(),
           "usage: stylepipe dataset --input PATH [--input PATH...] --output DIR [options]",
+          "       stylepipe stylize --input PATH [--input PATH...] --model FILE --output DIR [options]",
           "  --options-file FILE     defaults for the options below (name=value lines)",
           "  --master URL            Spark master when not under spark-submit (default local[*])",
           "  --segment-seconds S     time segment per task (default 10)",
+          "dataset options:",
           "  --sample RULE           all | every:N | fps:F (default all)",
           "  --size WxH              output size (default 640x480)",
           "  --resize MODE           stretch | fit | crop (default stretch)",
@@ -44,7 +51,20 @@ public final class StylePipe {
           "  --jpeg-quality Q        1-100 (default 95)",
           "  --decoder-threads N     FFmpeg threads per task, 0 = auto (default 1)",
           "  --overwrite BOOL        replace an output made with other options (default false: resume",
-          "                          an output made with the same options, refuse any other)");
+          "                          an output made with the same options, refuse any other)",
+          "stylize options:",
+          "  --model FILE            .npz, .pt or .onnx style model (checked on the driver first)",
+          "  --batch-size N          frames per inference (default 4)",
+          "  --device D              auto | cpu | gpu (default auto: the GPU Spark assigns, else CPU)",
+          "  --cpu-fallback BOOL     run on the CPU where a GPU is asked for but CUDA is absent (default false)",
+          "  --half BOOL             float16 on GPUs, .npz models only (default false)",
+          "  --size WxH              stylize at this size, even numbers (default: the source's)",
+          "  --video BOOL            write the stylized video (default true)",
+          "  --write-frames BOOL     also write stylized PNG frames (default false)",
+          "  --video-kbps K          H.264 bit rate, kbit/s or auto (default auto)",
+          "  --guide G               none | black: guide image of a 6-channel model (default none)",
+          "  --model-threads N       threads per inference, 0 = all (default 1)",
+          "  --decoder-threads N     FFmpeg threads per task, 0 = auto (default 1)");
 
   private StylePipe() {}
 
@@ -59,27 +79,28 @@ public final class StylePipe {
       return args.isEmpty() ? USAGE : OK;
     }
     String job = args.get(0);
-    DatasetConfig config;
+    Callable<Integer> runner;
     String master;
     try {
-      if (!job.equals("dataset")) {
-        throw new IllegalArgumentException("Cannot run job '" + job + "': known jobs are [dataset]");
-      }
       OptionMap cli = OptionMap.fromArgs(args.subList(1, args.size()));
       String optionsFile = cli.get(OPTIONS_FILE, null);
       OptionMap options =
           optionsFile == null ? cli : OptionMap.fromFile(Path.of(optionsFile)).overriddenBy(cli);
       master = options.get(MASTER, "local[*]");
-      config = DatasetConfig.from(options.without(OPTIONS_FILE, MASTER));
+      OptionMap jobOptions = options.without(OPTIONS_FILE, MASTER);
+      runner = switch (job) {
+        case "dataset" -> dataset(DatasetConfig.from(jobOptions), master);
+        case "stylize" -> stylize(StylizeJob.prepare(StylizeConfig.from(jobOptions)), master);
+        default -> throw new IllegalArgumentException(
+            "Cannot run job '" + job + "': known jobs are [dataset, stylize]");
+      };
     } catch (IllegalArgumentException e) {
       System.err.println("stylepipe: " + e.getMessage());
       System.err.println(USAGE_TEXT);
       return USAGE;
     }
-    try (SparkSession spark = session("stylepipe " + job, master)) {
-      DatasetSummary summary = DatasetJob.run(config, spark);
-      System.out.println(summary.toText());
-      return summary.errors().isEmpty() ? OK : COMPLETED_WITH_ERRORS;
+    try {
+      return runner.call();
     } catch (IllegalArgumentException e) {
       System.err.println("stylepipe: " + e.getMessage());
       return USAGE;
@@ -88,6 +109,26 @@ public final class StylePipe {
       e.printStackTrace();
       return FAILED;
     }
+  }
+
+  private static Callable<Integer> dataset(DatasetConfig config, String master) {
+    return () -> {
+      try (SparkSession spark = session("stylepipe dataset", master)) {
+        DatasetSummary summary = DatasetJob.run(config, spark);
+        System.out.println(summary.toText());
+        return summary.errors().isEmpty() ? OK : COMPLETED_WITH_ERRORS;
+      }
+    };
+  }
+
+  private static Callable<Integer> stylize(StylizeJob prepared, String master) {
+    return () -> {
+      try (SparkSession spark = session("stylepipe stylize", master)) {
+        StylizeSummary summary = prepared.run(spark);
+        System.out.println(summary.toText());
+        return summary.errors().isEmpty() ? OK : COMPLETED_WITH_ERRORS;
+      }
+    };
   }
 
   /** The session: spark-submit's configuration if present, else an embedded one on {@code master}. */

@@ -99,7 +99,7 @@ public final class DatasetConfig {
     return new DatasetConfig(inputs, output, Math.round(seconds * 1_000_000), frames, overwrite);
   }
 
-  private static int[] parseSize(String size) {
+  static int[] parseSize(String size) {
     String[] parts = size.trim().toLowerCase(java.util.Locale.ROOT).split("x");
     try {
       if (parts.length == 2) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -25,7 +24,6 @@ import org.stylepipe.output.FileStore;
 import org.stylepipe.output.HadoopConf;
 import org.stylepipe.output.OutputGuard;
 import org.stylepipe.output.OutputLayout;
-import org.stylepipe.output.ParquetBytes;
 import org.stylepipe.output.SegmentCommit;
 import org.stylepipe.storage.StoragePreflight;
 
@@ -108,10 +106,7 @@ public final class DatasetJob {
     }
 
     FileStore store = new FileStore(hadoop);
-    SimpleGroupFactory factory = new SimpleGroupFactory(ErrorRow.SCHEMA);
-    store.write(
-        layout.errorsFile(),
-        ParquetBytes.encode(ErrorRow.SCHEMA, errors.stream().map(e -> e.toGroup(factory)).toList()));
+    store.write(layout.errorsFile(), ErrorRow.toParquet(errors));
     DatasetSummary summary =
         new DatasetSummary(
             layout.root(),

@@ -7,6 +7,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -48,6 +49,15 @@ public final class SegmentReader implements Closeable {
     this.segment = segment;
     this.decoderThreads = decoderThreads;
     this.nextIndex = segment.firstFrameIndex();
+  }
+
+  /** The video stream's time base; known once the first frame has been read. */
+  public TimeBase timeBase() {
+    if (grabber == null) {
+      throw new IllegalStateException("Cannot tell the time base of " + uri + ": no frame read yet");
+    }
+    AVRational base = grabber.getFormatContext().streams(grabber.getVideoStream()).time_base();
+    return new TimeBase(base.num(), base.den());
   }
 
   /** The next frame of the segment, or null after its last. */

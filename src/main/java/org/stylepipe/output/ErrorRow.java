@@ -4,7 +4,9 @@ import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
 
+import java.io.IOException;
 import java.io.Serializable;
+import java.util.List;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.schema.MessageType;
@@ -32,7 +34,13 @@ public record ErrorRow(String source, String recordingId, String stage, int segm
     return new ErrorRow(input, null, "input", -1, reason);
   }
 
-  public Group toGroup(SimpleGroupFactory factory) {
+  /** The errors table: one Parquet file (empty when there is no error). */
+  public static byte[] toParquet(List<ErrorRow> errors) throws IOException {
+    SimpleGroupFactory factory = new SimpleGroupFactory(SCHEMA);
+    return ParquetBytes.encode(SCHEMA, errors.stream().map(e -> e.toGroup(factory)).toList());
+  }
+
+  Group toGroup(SimpleGroupFactory factory) {
     Group group = factory.newGroup().append("source", source);
     if (recordingId != null) {
       group.append("recording_id", recordingId);

@@ -16,7 +16,8 @@ import org.apache.hadoop.fs.Path;
 /**
  * Writes whole files so that a reader never sees a partial one and a rewrite replaces the old one: local files
  * go to a hidden temporary name beside the target and are renamed into place; object stores (s3a://) make an
- * object visible only when its upload completes. Not thread-safe.
+ * object visible only when its upload completes. Files written by other code (videos) are {@link #stage staged} in
+ * a local file first, then {@link #commit committed} the same way. Not thread-safe.
  */
 public final class FileStore {
   private final Configuration conf;
@@ -40,6 +41,32 @@ public final class FileStore {
     }
   }
 
+  /**
+   * A local file to write the content of {@code uri} into before {@link #commit}: for a local target a hidden
+   * temporary name beside it, otherwise a temporary file on this machine.
+   */
+  public java.nio.file.Path stage(String uri) throws IOException {
+    URI parsed = URI.create(uri);
+    String name = Paths.get(parsed.getPath()).getFileName().toString();
+    if (parsed.getScheme() == null || "file".equals(parsed.getScheme())) {
+      java.nio.file.Path target = parsed.getScheme() == null ? Paths.get(uri) : Paths.get(parsed);
+      Files.createDirectories(target.getParent());
+      return target.resolveSibling("." + name + ".tmp");
+    }
+    return Files.createTempFile("stylepipe-", "-" + name);
+  }
+
+  /** Puts a file {@link #stage staged} for {@code uri} in place (renamed, or uploaded and deleted). */
+  public void commit(java.nio.file.Path staged, String uri) throws IOException {
+    URI parsed = URI.create(uri);
+    if (parsed.getScheme() == null || "file".equals(parsed.getScheme())) {
+      move(staged, parsed.getScheme() == null ? Paths.get(uri) : Paths.get(parsed));
+    } else {
+      Path path = new Path(parsed);
+      path.getFileSystem(conf).copyFromLocalFile(true, true, new Path(staged.toUri()), path);
+    }
+  }
+
   private void writeLocal(java.nio.file.Path target, byte[] bytes) throws IOException {
     java.nio.file.Path folder = target.getParent();
     if (createdFolders.add(folder.toString())) {
@@ -47,6 +74,10 @@ public final class FileStore {
     }
     java.nio.file.Path temp = folder.resolve("." + target.getFileName() + ".tmp");
     Files.write(temp, bytes);
+    move(temp, target);
+  }
+
+  private static void move(java.nio.file.Path temp, java.nio.file.Path target) throws IOException {
     try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {

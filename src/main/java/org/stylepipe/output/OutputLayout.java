@@ -3,15 +3,19 @@ package org.stylepipe.output;
 import java.io.Serializable;
 
 /**
- * Where a dataset job writes, under one root. Every name is a function of the recording id, the variant and the
- * frame index, so a retried task or a rerun writes the same files instead of new ones:
+ * Where the jobs write, under one root. Every name is a function of the recording id, the variant, the segment
+ * and the frame index, so a retried task or a rerun writes the same files instead of new ones:
  *
  * <pre>
- * ROOT/frames/&lt;recording&gt;/&lt;variant&gt;/&lt;frame index, 8 digits&gt;.png|jpg
- * ROOT/manifest/recording_id=&lt;recording&gt;/segment-&lt;5 digits&gt;.parquet   one row per written image
- * ROOT/errors/errors.parquet   one row per failed input, recording or segment
+ * ROOT/frames/&lt;recording&gt;/&lt;variant&gt;/&lt;frame index, 8 digits&gt;.png|jpg          dataset
+ * ROOT/stylized/&lt;recording&gt;.mp4                                             stylize
+ * ROOT/stylized/&lt;recording&gt;/segments/&lt;segment, 5 digits&gt;.mp4
+ * ROOT/stylized/&lt;recording&gt;/frames/&lt;frame index, 8 digits&gt;.png
+ * ROOT/manifest/recording_id=&lt;recording&gt;/segment-&lt;5 digits&gt;.parquet   dataset: one row per image
+ * ROOT/manifest/       stylize: Parquet, one row per written item, partitioned by recording_id
+ * ROOT/errors/         Parquet, one row per failed input, recording or segment
  * ROOT/_stylepipe/dataset-options.txt   the options that made the dataset (a rerun must match them)
- * ROOT/_stylepipe/dataset-summary.json
+ * ROOT/_stylepipe/&lt;job&gt;-summary.json
  * ROOT/_SUCCESS        written last
  * </pre>
  */
@@ -37,6 +41,19 @@ public final class OutputLayout implements Serializable {
   /** The full URI of a path relative to the root. */
   public String resolve(String relativePath) {
     return root + "/" + relativePath;
+  }
+
+
+  public String stylizedVideo(String recordingId) {
+    return String.format("%s/stylized/%s.mp4", root, recordingId);
+  }
+
+  public String stylizedSegment(String recordingId, int segment) {
+    return String.format("%s/stylized/%s/segments/%05d.mp4", root, recordingId, segment);
+  }
+
+  public String stylizedFrame(String recordingId, long frameIndex) {
+    return String.format("%s/stylized/%s/frames/%08d.png", root, recordingId, frameIndex);
   }
 
   /** The manifest folder: a Parquet dataset partitioned by {@code recording_id}. */
@@ -73,6 +90,10 @@ public final class OutputLayout implements Serializable {
 
   public String summary() {
     return meta() + "/dataset-summary.json";
+  }
+
+  public String stylizeSummary() {
+    return root + "/_stylepipe/stylize-summary.json";
   }
 
   public String successMarker() {

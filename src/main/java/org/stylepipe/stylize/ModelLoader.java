@@ -33,6 +33,21 @@ public final class ModelLoader implements Serializable {
     return new ModelLoader(file, ModelSpec.forModel(file), options);
   }
 
+  /** A loader for the same model with other options (another device, say). */
+  public ModelLoader withOptions(ModelOptions options) {
+    return new ModelLoader(Path.of(key.path()), key.spec(), options);
+  }
+
+  /** How the model runs. */
+  public ModelOptions options() {
+    return key.options();
+  }
+
+  /** The model file. */
+  public Path file() {
+    return Path.of(key.path());
+  }
+
   /** The model, loaded on first use in this JVM. */
   public StyleModel model() {
     StyleModel loaded = model;

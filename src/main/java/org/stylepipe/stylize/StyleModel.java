@@ -1,6 +1,7 @@
 package org.stylepipe.stylize;
 
 import ai.djl.ModelException;
+import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.repository.zoo.Criteria;
@@ -91,6 +92,15 @@ public final class StyleModel implements AutoCloseable {
       model.close();
       throw e;
     }
+  }
+
+  /**
+   * CUDA devices the engine for {@code format} sees: 0 where its native library is CPU-only or there is no driver.
+   * Starts the engine with the DJL settings {@link #load} uses.
+   */
+  public static int cudaDevices(ModelFormat format, ModelOptions options) {
+    configureDjl(options);
+    return Engine.getEngine(format.engine()).getGpuCount();
   }
 
   /** A new predictor; not thread-safe, close it after use. */

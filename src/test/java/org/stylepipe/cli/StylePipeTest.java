@@ -42,6 +42,18 @@ class StylePipeTest {
   }
 
   @Test
+  void aStylizeRunWithAModelThatDoesNotLoadExitsWithUsageBeforeSparkStarts() throws Exception {
+    Path model = Files.writeString(dir.resolve("notes.onnx"), "not a model");
+    Path out = dir.resolve("out");
+    int[] status = new int[1];
+    String err = stderrOf(() -> status[0] = StylePipe.run(List.of("stylize", "--input", "a.mp4", "--output",
+        out.toString(), "--model", model.toString())));
+    assertEquals(StylePipe.USAGE, status[0]);
+    assertTrue(err.contains("Cannot load model " + model), err);
+    assertTrue(!Files.exists(out), "nothing written");
+  }
+
+  @Test
   void aRunWithOneMissingInputCompletesWithErrorsStatus() throws Exception {
     Path video = TestVideos.constantRate(dir.resolve("clip.mp4"), 96, 64, 30, 30, 15);
     Path out = dir.resolve("out");

@@ -4,12 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The model fixtures in {@code ../shared/models}; tests fail, rather than skip, when they are missing. */
-final class TestModels {
-  static final Path DIR = Path.of("..", "shared", "models");
+public final class TestModels {
+  public static final Path DIR = Path.of("..", "shared", "models");
 
   private TestModels() {}
 
-  static Path file(String name) {
+  public static Path file(String name) {
     Path file = DIR.resolve(name);
     if (!Files.isRegularFile(file)) {
       throw new IllegalStateException("Cannot find model fixture " + file.toAbsolutePath()

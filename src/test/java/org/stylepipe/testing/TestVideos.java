@@ -1,8 +1,10 @@
 package org.stylepipe.testing;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
+import java.nio.ShortBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,6 +75,42 @@ public final class TestVideos {
       times[i] = Math.round(i * 1_000_000 / fps);
     }
     return write(file, width, height, times, fps, gop, true);
+  }
+
+  /**
+   * A constant-rate recording with an AAC audio track: a 440 Hz sine tone, mono, 44.1 kHz, as long as the video.
+   */
+  public static Path withTone(Path file, int width, int height, int frames, double fps, int gop) throws Exception {
+    int sampleRate = 44_100;
+    try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toString(), width, height, 1);
+        OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
+        Mat image = new Mat(height, width, opencv_core.CV_8UC3)) {
+      recorder.setVideoCodec(AV_CODEC_ID_H264);
+      recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
+      recorder.setFrameRate(fps);
+      recorder.setGopSize(gop);
+      recorder.setVideoBitrate(800_000);
+      recorder.setAudioCodec(AV_CODEC_ID_AAC);
+      recorder.setSampleRate(sampleRate);
+      recorder.setAudioChannels(1);
+      recorder.setAudioBitrate(64_000);
+      recorder.start();
+      long samplesWritten = 0;
+      for (int i = 0; i < frames; i++) {
+        paint(image, i, width, height);
+        recorder.setTimestamp(Math.round(i * 1_000_000 / fps));
+        recorder.record(converter.convert(image));
+        long samplesDue = Math.round((i + 1) * sampleRate / fps);
+        short[] tone = new short[(int) (samplesDue - samplesWritten)];
+        for (int k = 0; k < tone.length; k++) {
+          tone[k] = (short) (8000 * Math.sin(2 * Math.PI * 440 * (samplesWritten + k) / sampleRate));
+        }
+        recorder.recordSamples(sampleRate, 1, ShortBuffer.wrap(tone));
+        samplesWritten = samplesDue;
+      }
+      recorder.stop();
+    }
+    return file;
   }
 
   private static Path write(Path file, int width, int height, long[] timesUs, double rate, int gop)

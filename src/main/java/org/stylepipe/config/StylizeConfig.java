@@ -1,0 +1,187 @@
+package org.stylepipe.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The validated, immutable configuration of a stylize job, built on the driver before any Spark work. The model
+ * file itself is checked by loading it, in {@code StylizeJob.prepare}.
+ *
+ * <p>Options (command line {@code --name value}, or {@code name=value} in an options file):
+ *
+ * <ul>
+ *   <li>{@value #INPUT} (required, repeatable): a recording, folder or glob on any Hadoop file system
+ *   <li>{@value #OUTPUT} (required): the output root
+ *   <li>{@value #MODEL} (required): a {@code .npz}, {@code .pt} or {@code .onnx} style model, at the same local path
+ *       on every executor
+ *   <li>{@value #BATCH_SIZE}: frames per inference, default {@value #BATCH_SIZE_DEFAULT}
+ *   <li>{@value #DEVICE}: {@code auto}, {@code cpu} or {@code gpu} ({@link DeviceMode}), default {@value
+ *       #DEVICE_DEFAULT}
+ *   <li>{@value #CPU_FALLBACK}: run on the CPU where a GPU was asked for or assigned but the engine sees no CUDA
+ *       device (otherwise an error), default {@value #CPU_FALLBACK_DEFAULT}
+ *   <li>{@value #HALF}: float16 inference on GPUs ({@code .npz} models only), default {@value #HALF_DEFAULT}
+ *   <li>{@value #SEGMENT_SECONDS}: length of the time segments one task stylizes, default {@value
+ *       #SEGMENT_SECONDS_DEFAULT}
+ *   <li>{@value #SIZE}: {@code WIDTHxHEIGHT} (even numbers) to stylize at, default the source's size
+ *   <li>{@value #WRITE_FRAMES}: also write each stylized frame as PNG, default {@value #WRITE_FRAMES_DEFAULT}
+ *   <li>{@value #VIDEO}: write the stylized video, default {@value #VIDEO_DEFAULT}
+ *   <li>{@value #VIDEO_KBPS}: H.264 bit rate in kbit/s or {@code auto} (0.2 bits per pixel per frame, at least
+ *       500), default {@value #VIDEO_KBPS_DEFAULT}
+ *   <li>{@value #GUIDE}: {@code none} or {@code black} ({@link GuideMode}), the guide image of a 6-channel model,
+ *       default {@value #GUIDE_DEFAULT}
+ *   <li>{@value #MODEL_THREADS}: threads per inference, 0 for all processors, default {@value
+ *       #MODEL_THREADS_DEFAULT} (Spark runs one task per core)
+ *   <li>{@value #DECODER_THREADS}: FFmpeg decoder threads per task, default {@value #DECODER_THREADS_DEFAULT}
+ * </ul>
+ */
+public final class StylizeConfig {
+  public static final String INPUT = "input";
+  public static final String OUTPUT = "output";
+  public static final String MODEL = "model";
+  public static final String BATCH_SIZE = "batch-size";
+  public static final String BATCH_SIZE_DEFAULT = "4";
+  public static final String DEVICE = "device";
+  public static final String DEVICE_DEFAULT = "auto";
+  public static final String CPU_FALLBACK = "cpu-fallback";
+  public static final String CPU_FALLBACK_DEFAULT = "false";
+  public static final String HALF = "half";
+  public static final String HALF_DEFAULT = "false";
+  public static final String SEGMENT_SECONDS = "segment-seconds";
+  public static final String SEGMENT_SECONDS_DEFAULT = "10";
+  public static final String SIZE = "size";
+  public static final String WRITE_FRAMES = "write-frames";
+  public static final String WRITE_FRAMES_DEFAULT = "false";
+  public static final String VIDEO = "video";
+  public static final String VIDEO_DEFAULT = "true";
+  public static final String VIDEO_KBPS = "video-kbps";
+  public static final String VIDEO_KBPS_DEFAULT = "auto";
+  public static final String GUIDE = "guide";
+  public static final String GUIDE_DEFAULT = "none";
+  public static final String MODEL_THREADS = "model-threads";
+  public static final String MODEL_THREADS_DEFAULT = "1";
+  public static final String DECODER_THREADS = "decoder-threads";
+  public static final String DECODER_THREADS_DEFAULT = "1";
+
+  /** Every option this job accepts. */
+  public static final Set<String> OPTIONS =
+      Set.of(INPUT, OUTPUT, MODEL, BATCH_SIZE, DEVICE, CPU_FALLBACK, HALF, SEGMENT_SECONDS, SIZE, WRITE_FRAMES, VIDEO,
+          VIDEO_KBPS, GUIDE, MODEL_THREADS, DECODER_THREADS);
+
+  private final List<String> inputs;
+  private final String output;
+  private final Path model;
+  private final long segmentMicros;
+  private final StylizeSettings settings;
+
+  private StylizeConfig(
+      List<String> inputs, String output, Path model, long segmentMicros, StylizeSettings settings) {
+    this.inputs = List.copyOf(inputs);
+    this.output = output;
+    this.model = model;
+    this.segmentMicros = segmentMicros;
+    this.settings = settings;
+  }
+
+  /** Validates the options; any problem is an {@link IllegalArgumentException} naming the option. */
+  public static StylizeConfig from(OptionMap options) {
+    options.rejectUnknown(OPTIONS);
+    List<String> inputs = options.all(INPUT);
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException("Cannot run without option --" + INPUT + " (a recording, folder or glob)");
+    }
+    String output = options.require(OUTPUT);
+    Path model = Path.of(options.require(MODEL)).toAbsolutePath().normalize();
+    double seconds = options.getDouble(SEGMENT_SECONDS, Double.parseDouble(SEGMENT_SECONDS_DEFAULT), 0);
+    if (seconds < 0.1) {
+      throw new IllegalArgumentException(
+          "Cannot use --" + SEGMENT_SECONDS + " " + seconds + ": segments must be at least 0.1 s");
+    }
+    int[] size = {0, 0};
+    String sizeText = options.get(SIZE, null);
+    if (sizeText != null) {
+      size = DatasetConfig.parseSize(sizeText);
+      if (size[0] % 2 != 0 || size[1] % 2 != 0) {
+        throw new IllegalArgumentException(
+            "Cannot use --" + SIZE + " " + sizeText + ": H.264 video needs an even width and height");
+      }
+    }
+    DeviceMode device = options.getEnum(DEVICE, DeviceMode.AUTO);
+    boolean half = options.getBoolean(HALF, Boolean.parseBoolean(HALF_DEFAULT));
+    if (half && device == DeviceMode.CPU) {
+      throw new IllegalArgumentException("Cannot use --" + HALF + " true with --" + DEVICE + " cpu: half precision"
+          + " runs on GPUs only");
+    }
+    boolean writeFrames = options.getBoolean(WRITE_FRAMES, Boolean.parseBoolean(WRITE_FRAMES_DEFAULT));
+    boolean video = options.getBoolean(VIDEO, Boolean.parseBoolean(VIDEO_DEFAULT));
+    if (!writeFrames && !video) {
+      throw new IllegalArgumentException(
+          "Cannot run with --" + VIDEO + " false and --" + WRITE_FRAMES + " false: nothing would be written");
+    }
+    StylizeSettings settings = new StylizeSettings(
+        options.getInt(BATCH_SIZE, Integer.parseInt(BATCH_SIZE_DEFAULT), 1, 256),
+        device,
+        options.getBoolean(CPU_FALLBACK, Boolean.parseBoolean(CPU_FALLBACK_DEFAULT)),
+        half,
+        size[0],
+        size[1],
+        writeFrames,
+        video,
+        parseKbps(options.get(VIDEO_KBPS, VIDEO_KBPS_DEFAULT)),
+        options.getEnum(GUIDE, GuideMode.NONE),
+        options.getInt(MODEL_THREADS, Integer.parseInt(MODEL_THREADS_DEFAULT), 0, 1024),
+        options.getInt(DECODER_THREADS, Integer.parseInt(DECODER_THREADS_DEFAULT), 0, 64));
+    return new StylizeConfig(inputs, output, model, Math.round(seconds * 1_000_000), settings);
+  }
+
+  private static int parseKbps(String text) {
+    if (text.trim().equalsIgnoreCase("auto")) {
+      return 0;
+    }
+    try {
+      int kbps = Integer.parseInt(text.trim());
+      if (kbps >= 50 && kbps <= 500_000) {
+        return kbps;
+      }
+    } catch (NumberFormatException e) {
+      // falls through
+    }
+    throw new IllegalArgumentException(
+        "Cannot use --" + VIDEO_KBPS + " " + text + ": expected auto or kbit/s from 50 to 500000");
+  }
+
+  public List<String> inputs() {
+    return inputs;
+  }
+
+  public String output() {
+    return output;
+  }
+
+  /** The model file, absolute. */
+  public Path model() {
+    return model;
+  }
+
+  public long segmentMicros() {
+    return segmentMicros;
+  }
+
+  public StylizeSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public String toString() {
+    StylizeSettings s = settings;
+    return String.format(Locale.ROOT,
+        "inputs=%s output=%s model=%s segment-seconds=%s batch-size=%d device=%s%s%s size=%s write-frames=%s"
+            + " video=%s video-kbps=%s guide=%s model-threads=%d decoder-threads=%d",
+        inputs, output, model, segmentMicros / 1e6, s.batchSize(), s.device().name().toLowerCase(Locale.ROOT),
+        s.cpuFallback() ? " cpu-fallback" : "", s.half() ? " half" : "",
+        s.width() == 0 ? "source" : s.width() + "x" + s.height(), s.writeFrames(), s.video(),
+        s.videoKbps() == 0 ? "auto" : s.videoKbps(), s.guide().name().toLowerCase(Locale.ROOT), s.modelThreads(),
+        s.decoderThreads());
+  }
+}

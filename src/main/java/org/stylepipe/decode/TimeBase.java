@@ -1,0 +1,42 @@
+package org.stylepipe.decode;
+
+import java.io.Serializable;
+
+/**
+ * A stream's time base {@code num/den} seconds per tick, and the conversion between ticks and the microsecond
+ * times JavaCV reports ({@code floor(ticks * 1e6 * num / den)}).
+ */
+public record TimeBase(int num, int den) implements Serializable {
+  /** Microseconds. */
+  public static final TimeBase MICROS = new TimeBase(1, 1_000_000);
+
+  public TimeBase {
+    if (num < 1 || den < 1) {
+      throw new IllegalArgumentException("Cannot use time base " + num + "/" + den + ": both must be positive");
+    }
+  }
+
+  /** The microsecond time JavaCV reports for {@code ticks}. */
+  public long micros(long ticks) {
+    return Math.floorDiv(Math.multiplyExact(Math.multiplyExact(ticks, 1_000_000L), num), den);
+  }
+
+  /**
+   * The tick that JavaCV reports as {@code micros}: the nearest one, which is exact while a tick is longer than
+   * 2 µs (see {@link #forMicros}).
+   */
+  public long ticks(long micros) {
+    long divisor = Math.multiplyExact(1_000_000L, num);
+    return Math.floorDiv(Math.addExact(Math.multiplyExact(micros, den), divisor / 2), divisor);
+  }
+
+  /** This time base if microsecond times map back to its ticks exactly, else {@link #MICROS}. */
+  public TimeBase forMicros() {
+    return (long) den > 500_000L * num ? MICROS : this;
+  }
+
+  @Override
+  public String toString() {
+    return num + "/" + den;
+  }
+}

@@ -1,0 +1,224 @@
+package org.stylepipe.output;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
+import static org.bytedeco.ffmpeg.global.avformat.AVFMT_GLOBALHEADER;
+import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
+import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
+import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
+import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
+import static org.bytedeco.ffmpeg.global.avformat.avio_open;
+import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.av_d2q;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
+import static org.bytedeco.ffmpeg.global.avutil.av_frame_make_writable;
+import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
+import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
+import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
+import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
+import static org.bytedeco.ffmpeg.presets.avutil.AVERROR_EAGAIN;
+import static org.stylepipe.output.FfmpegCalls.check;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.swscale.SwsContext;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.stylepipe.decode.TimeBase;
+
+/**
+ * Encodes 8-bit BGR frames into an H.264 MP4 file at given presentation times, with OpenH264 (the H.264 encoder of
+ * JavaCV's FFmpeg build): no B-frames, so one packet per frame in presentation order, and a keyframe first and
+ * every {@code keyframeInterval} frames. Times are written in the given time base (the source stream's), so a
+ * decoder reports the same microsecond times as for the source. The frame rate drives the rate control and gives
+ * each frame its nominal duration (what a player shows the last frame for).
+ *
+ * <p>Call {@link #finish()} after the last frame; a file closed without it is incomplete. Not thread-safe.
+ */
+public final class VideoEncoder implements AutoCloseable {
+  private static final String ENCODER = "libopenh264";
+
+  private final Path file;
+  private final int width;
+  private final int height;
+  private final TimeBase timeBase;
+  private final AVFormatContext muxer = new AVFormatContext(null);
+  private AVCodecContext codec;
+  private AVStream stream;
+  private AVFrame picture;
+  private AVPacket packet;
+  private SwsContext converter;
+  private BytePointer source;
+  private PointerPointer<BytePointer> sourcePlanes;
+  private IntPointer sourceStride;
+  private long frameTicks;
+  private long lastTicks = Long.MIN_VALUE;
+  private int frames;
+
+  /**
+   * Opens {@code file} for writing (any name: the container is MP4 whatever the extension).
+   *
+   * @param bitRate target bits per second
+   */
+  public VideoEncoder(Path file, int width, int height, TimeBase timeBase, double frameRate, long bitRate,
+      int keyframeInterval) throws IOException {
+    this.file = file;
+    this.width = width;
+    this.height = height;
+    this.timeBase = timeBase;
+    try {
+      open(frameRate, bitRate, keyframeInterval);
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private void open(double frameRate, long bitRate, int keyframeInterval) throws IOException {
+    frameTicks = Math.max(1, Math.round(timeBase.den() / (timeBase.num() * frameRate)));
+    AVCodec h264 = avcodec_find_encoder_by_name(ENCODER);
+    if (h264 == null) {
+      throw new IOException("Cannot encode " + file + ": FFmpeg has no " + ENCODER + " encoder");
+    }
+    check(avformat_alloc_output_context2(muxer, null, "mp4", file.toString()), "create an MP4 muxer for " + file);
+    codec = avcodec_alloc_context3(h264);
+    codec.width(width).height(height).pix_fmt(AV_PIX_FMT_YUV420P).bit_rate(bitRate)
+        .gop_size(keyframeInterval).max_b_frames(0)
+        .time_base(av_make_q(timeBase.num(), timeBase.den()))
+        .framerate(av_d2q(frameRate, 1_000_000));
+    if ((muxer.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
+      codec.flags(codec.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
+    }
+    AVDictionary options = new AVDictionary(null);
+    av_dict_set(options, "rc_mode", "bitrate", 0);
+    try {
+      check(avcodec_open2(codec, h264, options), "open the " + ENCODER + " encoder at " + width + "x" + height);
+    } finally {
+      av_dict_free(options);
+    }
+    stream = avformat_new_stream(muxer, null);
+    check(avcodec_parameters_from_context(stream.codecpar(), codec), "set up the video stream of " + file);
+    stream.time_base(codec.time_base());
+    stream.avg_frame_rate(codec.framerate());
+    AVIOContext io = new AVIOContext(null);
+    check(avio_open(io, file.toString(), AVIO_FLAG_WRITE), "open " + file + " for writing");
+    muxer.pb(io);
+    AVDictionary muxerOptions = Mp4.exactTimes(stream.time_base());
+    try {
+      check(avformat_write_header(muxer, muxerOptions), "write the header of " + file);
+    } finally {
+      av_dict_free(muxerOptions);
+    }
+
+    picture = av_frame_alloc();
+    picture.format(AV_PIX_FMT_YUV420P).width(width).height(height);
+    check(av_frame_get_buffer(picture, 0), "allocate a " + width + "x" + height + " picture");
+    packet = av_packet_alloc();
+    converter = sws_getContext(width, height, AV_PIX_FMT_BGR24, width, height, AV_PIX_FMT_YUV420P, SWS_BILINEAR,
+        null, null, (DoublePointer) null);
+    source = new BytePointer((long) width * height * 3);
+    sourcePlanes = new PointerPointer<>(source, null, null, null);
+    sourceStride = new IntPointer(width * 3, 0, 0, 0);
+  }
+
+  /** Encodes one frame ({@code width * height * 3} BGR bytes) shown at {@code ptsUs}, after the previous one. */
+  public void encode(byte[] bgr, long ptsUs) throws IOException {
+    long ticks = timeBase.ticks(ptsUs);
+    if (ticks <= lastTicks) {
+      throw new IOException("Cannot encode a frame at " + ptsUs + " µs into " + file
+          + ": not after the previous frame (time base " + timeBase + ")");
+    }
+    lastTicks = ticks;
+    source.position(0).put(bgr, 0, width * height * 3);
+    check(av_frame_make_writable(picture), "reuse the picture buffer");
+    sws_scale(converter, sourcePlanes, sourceStride, 0, height, picture.data(), picture.linesize());
+    picture.pts(ticks).duration(frameTicks);
+    check(avcodec_send_frame(codec, picture), "encode frame " + frames + " into " + file);
+    frames++;
+    writePackets();
+  }
+
+  /** Flushes the encoder and completes the file. */
+  public void finish() throws IOException {
+    check(avcodec_send_frame(codec, null), "flush the encoder of " + file);
+    writePackets();
+    check(av_write_trailer(muxer), "complete " + file);
+  }
+
+  /** Frames encoded so far. */
+  public int frames() {
+    return frames;
+  }
+
+  private void writePackets() throws IOException {
+    while (true) {
+      int ret = avcodec_receive_packet(codec, packet);
+      if (ret == AVERROR_EAGAIN() || ret == AVERROR_EOF) {
+        return;
+      }
+      check(ret, "encode into " + file);
+      if (packet.duration() <= 0) {
+        packet.duration(frameTicks);
+      }
+      av_packet_rescale_ts(packet, codec.time_base(), stream.time_base());
+      packet.stream_index(stream.index());
+      check(av_interleaved_write_frame(muxer, packet), "write a packet to " + file);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!muxer.isNull() && muxer.pb() != null) {
+      avio_closep(muxer.pb());
+    }
+    avformat_free_context(muxer);
+    if (codec != null) {
+      avcodec_free_context(codec);
+    }
+    if (picture != null) {
+      av_frame_free(picture);
+    }
+    if (packet != null) {
+      av_packet_free(packet);
+    }
+    if (converter != null) {
+      sws_freeContext(converter);
+    }
+    for (Pointer pointer : new Pointer[] {source, sourcePlanes, sourceStride}) {
+      if (pointer != null) {
+        pointer.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package org.stylepipe.stylizejob;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.api.java.function.Function;
+import org.stylepipe.output.ErrorRow;
+import org.stylepipe.output.FileStore;
+import org.stylepipe.output.HadoopConf;
+import org.stylepipe.output.OutputLayout;
+import org.stylepipe.output.StylizedRow;
+import org.stylepipe.output.VideoJoiner;
+
+/**
+ * Executor function: joins one recording's segment videos into its stylized video by packet copy, with the source's
+ * audio; the file is written locally first and then put in place.
+ */
+public final class JoinFunction implements Function<JoinTask, JoinOutcome> {
+  private static final long serialVersionUID = 1L;
+
+  private final OutputLayout layout;
+  private final HadoopConf conf;
+  private final String model;
+
+  public JoinFunction(OutputLayout layout, HadoopConf conf, String model) {
+    this.layout = layout;
+    this.conf = conf;
+    this.model = model;
+  }
+
+  @Override
+  public JoinOutcome call(JoinTask task) {
+    String id = task.recording().id();
+    String uri = layout.stylizedVideo(id);
+    FileStore store = new FileStore(conf.get());
+    Path staged = null;
+    try {
+      staged = store.stage(uri);
+      VideoJoiner.Result result = new VideoJoiner(conf.get())
+          .join(task.segmentVideos(), task.copyAudio() ? task.recording().uri() : null, staged);
+      store.commit(staged, uri);
+      StylizedRow row = new StylizedRow(id, task.recording().uri(), StylizedRow.VIDEO, -1, task.firstFrameIndex(),
+          Math.toIntExact(result.videoPackets()), task.firstPtsUs(), task.width(), task.height(), uri, model, null,
+          null);
+      ErrorRow audio = result.audioSkipped() == null ? null
+          : error(task, "the stylized video has no sound: " + result.audioSkipped());
+      return new JoinOutcome(row, audio);
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(staged);
+      return new JoinOutcome(null, error(task, "cannot join the segment videos: " + e.getMessage()));
+    }
+  }
+
+  private static ErrorRow error(JoinTask task, String reason) {
+    return new ErrorRow(task.recording().uri(), task.recording().id(), "join", -1, reason);
+  }
+
+  private static void deleteQuietly(Path staged) {
+    if (staged != null) {
+      try {
+        Files.deleteIfExists(staged);
+      } catch (IOException e) {
+        // A leftover temporary file; a rerun overwrites it.
+      }
+    }
+  }
+}

@@ -1,0 +1,209 @@
+package org.stylepipe.stylizejob;
+
+import ai.djl.inference.Predictor;
+import ai.djl.translate.TranslateException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.stylepipe.config.GuideMode;
+import org.stylepipe.config.ImageFormat;
+import org.stylepipe.config.StylizeSettings;
+import org.stylepipe.decode.TimeBase;
+import org.stylepipe.output.ErrorRow;
+import org.stylepipe.output.FileStore;
+import org.stylepipe.output.ImageEncoder;
+import org.stylepipe.output.OutputLayout;
+import org.stylepipe.output.StylizedRow;
+import org.stylepipe.output.VideoEncoder;
+import org.stylepipe.stylize.DeviceChoice;
+import org.stylepipe.stylize.FrameBatch;
+
+/**
+ * The stylize stage's core, free of Spark: carries one segment from decode through batched inference to its
+ * H.264 segment video (and PNG frames, if asked). A {@link FrameFeed} decodes on its own thread while this thread
+ * runs the model, so decoding overlaps inference.
+ *
+ * <p>As in the dataset job, damaged frames are left out and every shortfall is the outcome's error; a segment that
+ * fails keeps the frames it wrote, but its video is not written.
+ */
+public final class SegmentStylizer {
+  /** Seconds between keyframes of the segment videos (each segment also starts with one). */
+  private static final double KEYFRAME_SECONDS = 2;
+
+  private final StylizeSettings settings;
+  private final OutputLayout layout;
+  private final Configuration conf;
+  private final String model;
+
+  /** {@code model} names the model in the manifest. */
+  public SegmentStylizer(StylizeSettings settings, OutputLayout layout, Configuration conf, String model) {
+    this.settings = settings;
+    this.layout = layout;
+    this.conf = conf;
+    this.model = model;
+  }
+
+  /** Stylizes the segment with {@code predictor}, which runs on {@code device}. */
+  public StylizeOutcome process(
+      StylizeTask task, Predictor<FrameBatch, FrameBatch> predictor, DeviceChoice device) {
+    long started = System.nanoTime();
+    Run run = new Run(task, device);
+    String stage = "decode";
+    FrameFeed feed = new FrameFeed(task, conf, settings.batchSize(), settings.decoderThreads());
+    try (feed; ImageEncoder png = new ImageEncoder(ImageFormat.PNG, 0)) {
+      FrameFeed.Batch batch;
+      while ((batch = feed.take()) != null) {
+        stage = "stylize";
+        long inferStart = System.nanoTime();
+        FrameBatch stylized = predictor.predict(input(task, batch));
+        run.inferNanos += System.nanoTime() - inferStart;
+        stage = "write";
+        long writeStart = System.nanoTime();
+        run.write(batch, stylized, png);
+        run.writeNanos += System.nanoTime() - writeStart;
+        stage = "decode";
+      }
+      stage = "write";
+      run.finishVideo();
+      run.error = shortfall(task, feed.end(), run.stylized);
+    } catch (IOException | TranslateException | RuntimeException e) {
+      run.error = error(task, stage, "stopped after " + run.stylized + " stylized frames: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      run.error = error(task, stage, "interrupted after " + run.stylized + " stylized frames");
+    } finally {
+      run.release();
+    }
+    FrameFeed.End end = feed.end();
+    return new StylizeOutcome(task.recording().id(), task.segment().index(), run.rows, run.videoUri,
+        end == null ? run.stylized : end.decoded(), task.segment().frameCount(), run.stylized, device.device(),
+        device.gpuAddress(), end == null ? 0 : end.decodeNanos(), feed.waitNanos(), run.inferNanos, run.writeNanos,
+        System.nanoTime() - started, run.error);
+  }
+
+  private FrameBatch input(StylizeTask task, FrameFeed.Batch batch) {
+    FrameBatch frames = FrameBatch.of(task.width(), task.height(), batch.pixels());
+    if (settings.guide() == GuideMode.BLACK) {
+      return frames.withGuides(Collections.nCopies(batch.pixels().size(), new byte[task.width() * task.height() * 3]));
+    }
+    return frames;
+  }
+
+  private static ErrorRow shortfall(StylizeTask task, FrameFeed.End end, long stylized) {
+    long expected = task.segment().frameCount();
+    if (end.decoded() >= expected && end.damaged() == 0) {
+      return null;
+    }
+    return error(task, "decode", String.format(
+        "damaged stream: of the %d frames the container lists, %d did not decode and %d decoded with errors; only"
+            + " the %d intact frames were stylized", expected, expected - end.decoded(), end.damaged(), stylized));
+  }
+
+  private static ErrorRow error(StylizeTask task, String stage, String reason) {
+    return new ErrorRow(task.recording().uri(), task.recording().id(), stage, task.segment().index(), reason);
+  }
+
+  /** The state of one segment's run: its writers and what they wrote. */
+  private final class Run {
+    private final StylizeTask task;
+    private final DeviceChoice device;
+    private final FileStore store = new FileStore(conf);
+    private final List<StylizedRow> rows = new ArrayList<>();
+    private VideoEncoder encoder;
+    private Path staged;
+    private String videoUri;
+    private Mat canvas;
+    private long stylized;
+    private FrameFeed.FrameRef first;
+    private long inferNanos;
+    private long writeNanos;
+    private ErrorRow error;
+
+    Run(StylizeTask task, DeviceChoice device) {
+      this.task = task;
+      this.device = device;
+    }
+
+    void write(FrameFeed.Batch batch, FrameBatch stylized, ImageEncoder png) throws IOException {
+      for (int i = 0; i < batch.frames().size(); i++) {
+        FrameFeed.FrameRef frame = batch.frames().get(i);
+        byte[] pixels = stylized.frames().get(i);
+        if (first == null) {
+          first = frame;
+        }
+        if (settings.video()) {
+          if (encoder == null) {
+            openVideo(batch.timeBase());
+          }
+          encoder.encode(pixels, frame.ptsUs());
+        }
+        String path = null;
+        if (settings.writeFrames()) {
+          path = layout.stylizedFrame(task.recording().id(), frame.index());
+          store.write(path, png.encode(image(pixels)));
+        }
+        rows.add(row(StylizedRow.FRAME, frame, 1, path));
+        this.stylized++;
+      }
+    }
+
+    private void openVideo(TimeBase timeBase) throws IOException {
+      String uri = layout.stylizedSegment(task.recording().id(), task.segment().index());
+      staged = store.stage(uri);
+      int keyframes = (int) Math.max(1, Math.round(task.frameRate() * KEYFRAME_SECONDS));
+      encoder = new VideoEncoder(staged, task.width(), task.height(), timeBase.forMicros(), task.frameRate(),
+          task.bitRate(), keyframes);
+      videoUri = uri;
+    }
+
+    private Mat image(byte[] pixels) {
+      if (canvas == null) {
+        canvas = new Mat(task.height(), task.width(), opencv_core.CV_8UC3);
+      }
+      canvas.data().put(pixels);
+      return canvas;
+    }
+
+    void finishVideo() throws IOException {
+      if (encoder == null) {
+        return;
+      }
+      encoder.finish();
+      encoder.close();
+      encoder = null;
+      store.commit(staged, videoUri);
+      staged = null;
+      rows.add(row(StylizedRow.SEGMENT, first, (int) stylized, videoUri));
+    }
+
+    /** Frees native buffers, and removes the incomplete video a failed run leaves. */
+    void release() {
+      if (canvas != null) {
+        canvas.close();
+      }
+      if (encoder != null) {
+        encoder.close();
+      }
+      if (staged != null) {
+        videoUri = null;
+        try {
+          Files.deleteIfExists(staged);
+        } catch (IOException e) {
+          // A leftover hidden temporary file; the next run overwrites it.
+        }
+      }
+    }
+
+    private StylizedRow row(String kind, FrameFeed.FrameRef frame, int frames, String path) {
+      return new StylizedRow(task.recording().id(), task.recording().uri(), kind, task.segment().index(),
+          frame.index(), frames, frame.ptsUs(), task.width(), task.height(), path, model, device.device(),
+          device.gpuAddress());
+    }
+  }
+}

@@ -1,0 +1,273 @@
+package org.stylepipe.stylizejob;
+
+import static org.apache.spark.sql.functions.col;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stylepipe.config.GuideMode;
+import org.stylepipe.config.StylizeConfig;
+import org.stylepipe.config.StylizeSettings;
+import org.stylepipe.ingest.IngestStage;
+import org.stylepipe.ingest.RecordingPlan;
+import org.stylepipe.ingest.SegmentPlan;
+import org.stylepipe.output.ErrorRow;
+import org.stylepipe.output.FileStore;
+import org.stylepipe.output.HadoopConf;
+import org.stylepipe.output.OutputLayout;
+import org.stylepipe.output.StylizedRow;
+import org.stylepipe.stylize.ModelFormat;
+import org.stylepipe.stylize.ModelLoader;
+import org.stylepipe.stylize.ModelOptions;
+import org.stylepipe.stylize.ModelSpec;
+import org.stylepipe.stylize.StyleModel;
+
+/**
+ * The stylize job: probe and plan the recordings, then one Spark task per segment carries its frames from decode
+ * through batched inference to an H.264 segment video; one task per recording joins them, with the source's audio,
+ * by packet copy. Only manifest rows come back. The manifest and errors are written after all videos, and {@code
+ * _SUCCESS} last.
+ *
+ * <p>{@link #prepare} checks the model on the driver, by loading it once, before Spark does any work.
+ */
+public final class StylizeJob {
+  private static final Logger LOG = LoggerFactory.getLogger(StylizeJob.class);
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final StylizeConfig config;
+  private final ModelLoader model;
+
+  private StylizeJob(StylizeConfig config, ModelLoader model) {
+    this.config = config;
+    this.model = model;
+  }
+
+  /**
+   * Checks that the model matches the options and loads (then closes) it on the CPU of the driver, so that a
+   * missing, corrupt or mismatched model fails here, naming the file.
+   *
+   * @throws IllegalArgumentException naming the model file and the reason
+   */
+  public static StylizeJob prepare(StylizeConfig config) {
+    StylizeSettings settings = config.settings();
+    ModelSpec spec = ModelSpec.forModel(config.model());
+    String name = "Cannot load model " + config.model() + ": ";
+    if (settings.half() && spec.format() != ModelFormat.NPZ) {
+      throw new IllegalArgumentException(name + "half precision (--half) needs an .npz model");
+    }
+    if (spec.guided() && settings.guide() == GuideMode.NONE) {
+      throw new IllegalArgumentException(name + "it takes a guide image beside each frame (" + ModelSpec.INPUT_CHANNELS
+          + "=6); pass --" + StylizeConfig.GUIDE + " black to give it a black one (noise guides are not made yet)");
+    }
+    if (!spec.guided() && settings.guide() != GuideMode.NONE) {
+      throw new IllegalArgumentException(name + "it takes no guide image, so --" + StylizeConfig.GUIDE
+          + " must be none");
+    }
+    ModelOptions cpu = new ModelOptions("cpu", false, settings.modelThreads(), 1);
+    try (StyleModel loaded = StyleModel.load(config.model(), spec, cpu)) {
+      LOG.info("Model {} loads: {}", config.model(), loaded.spec());
+    }
+    return new StylizeJob(config, new ModelLoader(config.model(), spec, cpu));
+  }
+
+  /** Prepares and runs the job. */
+  public static StylizeSummary run(StylizeConfig config, SparkSession spark) throws IOException {
+    return prepare(config).run(spark);
+  }
+
+  public StylizeSummary run(SparkSession spark) throws IOException {
+    long started = System.nanoTime();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Configuration hadoop = jsc.hadoopConfiguration();
+    Path root = new Path(config.output());
+    OutputLayout layout = new OutputLayout(root.getFileSystem(hadoop).makeQualified(root).toString());
+    String modelName = config.model().getFileName().toString();
+    LOG.info("Stylize job: {}", config);
+    // A reader must not take the previous run's output for complete while this run rewrites it.
+    new Path(layout.successMarker()).getFileSystem(hadoop).delete(new Path(layout.successMarker()), false);
+    jsc.setJobGroup("stylepipe-stylize", "stylepipe stylize -> " + layout.root(), false);
+
+    IngestStage.Result ingest = IngestStage.run(jsc, config.inputs(), config.segmentMicros());
+    List<ErrorRow> errors = new ArrayList<>(ingest.errors());
+    List<StylizeTask> tasks = new ArrayList<>();
+    for (RecordingPlan plan : ingest.plans()) {
+      if (plan.warning() != null) {
+        errors.add(new ErrorRow(plan.recording().uri(), plan.recording().id(), "probe", -1, plan.warning()));
+      }
+      tasks.addAll(tasks(plan));
+    }
+
+    Totals totals = new Totals();
+    List<StylizedRow> videoRows = new ArrayList<>();
+    Dataset<Row> manifest = spark.createDataFrame(List.of(), StylizedRow.SCHEMA);
+    JavaRDD<StylizeOutcome> outcomes = null;
+    if (!tasks.isEmpty()) {
+      jsc.setJobDescription("stylepipe: stylize " + tasks.size() + " segments");
+      long stageStart = System.nanoTime();
+      HadoopConf conf = new HadoopConf(hadoop);
+      outcomes = jsc.parallelize(tasks, tasks.size())
+          .map(new StylizeFunction(config.settings(), model, layout, conf))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      List<StylizeOutcome> results = outcomes.map(StylizeOutcome::withoutRows).collect();
+      totals.stylizeNanos = System.nanoTime() - stageStart;
+      for (StylizeOutcome outcome : results) {
+        totals.add(outcome);
+        if (outcome.error() != null) {
+          errors.add(outcome.error());
+        }
+      }
+      List<JoinTask> joins = joins(ingest.plans(), tasks, results);
+      if (!joins.isEmpty()) {
+        jsc.setJobDescription("stylepipe: join " + joins.size() + " videos");
+        for (JoinOutcome joined :
+            jsc.parallelize(joins, joins.size()).map(new JoinFunction(layout, conf, modelName)).collect()) {
+          if (joined.row() != null) {
+            videoRows.add(joined.row());
+          }
+          if (joined.error() != null) {
+            errors.add(joined.error());
+          }
+        }
+      }
+      manifest = spark.createDataFrame(outcomes.flatMap(new ManifestRows()), StylizedRow.SCHEMA);
+    }
+    try {
+      jsc.setJobDescription("stylepipe: write manifest");
+      manifest
+          .union(spark.createDataFrame(videoRows.stream().map(StylizedRow::toRow).toList(), StylizedRow.SCHEMA))
+          .repartition(Math.max(1, ingest.plans().size()), col("recording_id"))
+          .sortWithinPartitions("kind", "segment", "frame_index")
+          .write()
+          .mode(SaveMode.Overwrite)
+          .partitionBy("recording_id")
+          .parquet(layout.manifest());
+    } finally {
+      if (outcomes != null) {
+        outcomes.unpersist(false);
+      }
+    }
+    new FileStore(hadoop).write(layout.errorsFile(), ErrorRow.toParquet(errors));
+
+    StylizeSummary summary = totals.summary(layout.root(), config.model().toString(),
+        ingest.plans().size() + failedRecordings(ingest.errors()), recordingsWithErrors(errors), tasks.size(),
+        videoRows.size(), errors, (System.nanoTime() - started) / 1e9);
+    FileStore store = new FileStore(hadoop);
+    store.write(layout.stylizeSummary(), JSON.writeValueAsBytes(summary.toMap()));
+    store.write(layout.successMarker(), new byte[0]);
+    jsc.clearJobGroup();
+    return summary;
+  }
+
+  /** The segment tasks of a recording, at the size asked for or the source's rounded down to even (for H.264). */
+  private List<StylizeTask> tasks(RecordingPlan plan) {
+    StylizeSettings settings = config.settings();
+    int width = settings.width() > 0 ? settings.width() : Math.max(2, plan.width() & ~1);
+    int height = settings.height() > 0 ? settings.height() : Math.max(2, plan.height() & ~1);
+    long bitRate = settings.bitRate(width, height, plan.frameRate());
+    List<StylizeTask> tasks = new ArrayList<>();
+    for (SegmentPlan segment : plan.segments()) {
+      tasks.add(new StylizeTask(plan.recording(), segment, width, height, plan.frameRate(), bitRate));
+    }
+    return tasks;
+  }
+
+  /** One join per recording with segment videos, over those videos in time order. */
+  private static List<JoinTask> joins(
+      List<RecordingPlan> plans, List<StylizeTask> tasks, List<StylizeOutcome> results) {
+    Map<String, StylizeTask> byVideo = new HashMap<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      if (results.get(i).video() != null) {
+        byVideo.put(results.get(i).video(), tasks.get(i));
+      }
+    }
+    List<JoinTask> joins = new ArrayList<>();
+    for (RecordingPlan plan : plans) {
+      String id = plan.recording().id();
+      List<StylizeOutcome> videos = results.stream()
+          .filter(r -> r.recordingId().equals(id) && r.video() != null)
+          .sorted((a, b) -> Integer.compare(a.segment(), b.segment()))
+          .toList();
+      if (!videos.isEmpty()) {
+        StylizeTask first = byVideo.get(videos.get(0).video());
+        joins.add(new JoinTask(plan.recording(), videos.stream().map(StylizeOutcome::video).toList(),
+            first.segment().firstFrameIndex(), first.segment().firstPtsUs(), first.width(), first.height(),
+            plan.hasAudio()));
+      }
+    }
+    return joins;
+  }
+
+  /** Executor function: the manifest rows of a segment outcome, as Spark rows. */
+  private static final class ManifestRows implements FlatMapFunction<StylizeOutcome, Row> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Iterator<Row> call(StylizeOutcome outcome) {
+      return outcome.rows().stream().map(StylizedRow::toRow).iterator();
+    }
+  }
+
+  /** Counts and times summed over segment outcomes. */
+  private static final class Totals {
+    private long stylizeNanos;
+    private long decoded;
+    private long stylized;
+    private long taskNanos;
+    private long decodeNanos;
+    private long waitNanos;
+    private long inferNanos;
+    private long writeNanos;
+    private final Map<String, Long> byDevice = new HashMap<>();
+
+    void add(StylizeOutcome outcome) {
+      decoded += outcome.framesDecoded();
+      stylized += outcome.framesStylized();
+      taskNanos += outcome.nanos();
+      decodeNanos += outcome.decodeNanos();
+      waitNanos += outcome.waitNanos();
+      inferNanos += outcome.inferNanos();
+      writeNanos += outcome.writeNanos();
+      byDevice.merge(outcome.device(), outcome.framesStylized(), Long::sum);
+    }
+
+    StylizeSummary summary(String output, String model, int recordings, int withErrors, int segments, int videos,
+        List<ErrorRow> errors, double wallSeconds) {
+      return new StylizeSummary(output, model, recordings, withErrors, segments, decoded, stylized, videos, errors,
+          byDevice, wallSeconds, stylizeNanos / 1e9, taskNanos / 1e9, decodeNanos / 1e9, waitNanos / 1e9,
+          inferNanos / 1e9, writeNanos / 1e9);
+    }
+  }
+
+  private static int failedRecordings(List<ErrorRow> ingestErrors) {
+    return (int) ingestErrors.stream().filter(e -> e.recordingId() != null).count();
+  }
+
+  private static int recordingsWithErrors(List<ErrorRow> errors) {
+    Set<String> recordings = new HashSet<>();
+    for (ErrorRow error : errors) {
+      if (error.recordingId() != null) {
+        recordings.add(error.recordingId());
+      }
+    }
+    return recordings.size();
+  }
+}

@@ -1,0 +1,104 @@
+package org.stylepipe.stylizejob;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.stylepipe.output.ErrorRow;
+
+/**
+ * The result of a stylize job.
+ *
+ * @param recordings recordings found by the inputs, including those that could not be opened
+ * @param framesByDevice stylized frames per DJL device ({@code cpu}, {@code gpu:0}, ...)
+ * @param stylizeSeconds wall time of the stage that runs the segment tasks
+ * @param taskSeconds time in segment tasks, summed over tasks; the next four are its parts (decoding runs on a
+ *     thread of its own beside them, so {@code decodeSeconds} overlaps the others)
+ * @param waitSeconds time task threads waited for decoded frames: decoding not hidden behind inference
+ */
+public record StylizeSummary(
+    String output,
+    String model,
+    int recordings,
+    int recordingsWithErrors,
+    int segments,
+    long framesDecoded,
+    long framesStylized,
+    int videos,
+    List<ErrorRow> errors,
+    Map<String, Long> framesByDevice,
+    double wallSeconds,
+    double stylizeSeconds,
+    double taskSeconds,
+    double decodeSeconds,
+    double waitSeconds,
+    double inferSeconds,
+    double writeSeconds) {
+
+  public StylizeSummary {
+    errors = List.copyOf(errors);
+    framesByDevice = new TreeMap<>(framesByDevice);
+  }
+
+  /** Stylized frames per second of wall time, over the whole job. */
+  public double framesPerSecond() {
+    return wallSeconds > 0 ? framesStylized / wallSeconds : 0;
+  }
+
+  /** A JSON-friendly view, in a stable key order. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("output", output);
+    map.put("model", model);
+    map.put("recordings", recordings);
+    map.put("recordings_with_errors", recordingsWithErrors);
+    map.put("segments", segments);
+    map.put("frames_decoded", framesDecoded);
+    map.put("frames_stylized", framesStylized);
+    map.put("videos", videos);
+    map.put("frames_by_device", framesByDevice);
+    map.put("wall_seconds", round(wallSeconds));
+    map.put("frames_per_second", round(framesPerSecond()));
+    map.put("stylize_stage_seconds", round(stylizeSeconds));
+    map.put("task_seconds", round(taskSeconds));
+    map.put("decode_seconds", round(decodeSeconds));
+    map.put("wait_for_frames_seconds", round(waitSeconds));
+    map.put("inference_seconds", round(inferSeconds));
+    map.put("write_seconds", round(writeSeconds));
+    List<Map<String, Object>> errorList = new ArrayList<>();
+    for (ErrorRow error : errors) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("source", error.source());
+      e.put("recording_id", error.recordingId());
+      e.put("stage", error.stage());
+      e.put("segment", error.segment());
+      e.put("reason", error.reason());
+      errorList.add(e);
+    }
+    map.put("errors", errorList);
+    return map;
+  }
+
+  /** The summary as the console shows it. */
+  public String toText() {
+    StringBuilder text = new StringBuilder();
+    text.append(String.format(
+        "stylepipe stylize: %d recordings (%d with errors), %d segments, %d frames stylized of %d decoded on %s,"
+            + " %d videos, %d errors, %.1f s, %.2f frames/s%n",
+        recordings, recordingsWithErrors, segments, framesStylized, framesDecoded, framesByDevice, videos,
+        errors.size(), wallSeconds, framesPerSecond()));
+    text.append(String.format(
+        "  tasks %.1f s: inference %.1f s, writing %.1f s, waiting for decoded frames %.1f s (decoding took %.1f s on"
+            + " its own thread)%n", taskSeconds, inferSeconds, writeSeconds, waitSeconds, decodeSeconds));
+    for (ErrorRow error : errors) {
+      text.append("  error: ").append(error).append(System.lineSeparator());
+    }
+    text.append("  output: ").append(output);
+    return text.toString();
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 1000) / 1000.0;
+  }
+}
