@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -110,8 +108,8 @@ public final class DatasetJob {
     DatasetSummary summary =
         new DatasetSummary(
             layout.root(),
-            ingest.plans().size() + countFailedRecordings(ingest.errors()),
-            recordingsWithErrors(errors),
+            ingest.plans().size() + ErrorRow.recordingsConcerned(ingest.errors()),
+            ErrorRow.recordingsConcerned(errors),
             segments,
             tasks.size(),
             framesDecoded,
@@ -129,25 +127,7 @@ public final class DatasetJob {
     return Math.round(value * 10) / 10.0;
   }
 
-  private static int countFailedRecordings(List<ErrorRow> ingestErrors) {
-    int failed = 0;
-    for (ErrorRow error : ingestErrors) {
-      if (error.recordingId() != null) {
-        failed++;
-      }
-    }
-    return failed;
-  }
 
-  private static int recordingsWithErrors(List<ErrorRow> errors) {
-    Set<String> recordings = new HashSet<>();
-    for (ErrorRow error : errors) {
-      if (error.recordingId() != null) {
-        recordings.add(error.recordingId());
-      }
-    }
-    return recordings.size();
-  }
 
   private static String qualify(String output, Configuration hadoop) throws IOException {
     Path path = new Path(output);

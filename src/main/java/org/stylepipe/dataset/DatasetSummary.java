@@ -48,17 +48,7 @@ public record DatasetSummary(
     map.put("images_written", imagesWritten);
     map.put("wall_seconds", Math.round(wallSeconds * 1000) / 1000.0);
     map.put("frames_per_second", Math.round(framesPerSecond() * 10) / 10.0);
-    List<Map<String, Object>> errorList = new ArrayList<>();
-    for (ErrorRow error : errors) {
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("source", error.source());
-      e.put("recording_id", error.recordingId());
-      e.put("stage", error.stage());
-      e.put("segment", error.segment());
-      e.put("reason", error.reason());
-      errorList.add(e);
-    }
-    map.put("errors", errorList);
+    map.put("errors", errors.stream().map(ErrorRow::toMap).toList());
     List<Map<String, Object>> recordingList = new ArrayList<>();
     for (RecordingPlan plan : plans) {
       Map<String, Object> r = new LinkedHashMap<>();

@@ -6,7 +6,10 @@ import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.schema.MessageType;
@@ -32,6 +35,22 @@ public record ErrorRow(String source, String recordingId, String stage, int segm
   /** An input path that yielded no recording. */
   public static ErrorRow input(String input, String reason) {
     return new ErrorRow(input, null, "input", -1, reason);
+  }
+
+  /** A JSON-friendly view, in column order. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("source", source);
+    map.put("recording_id", recordingId);
+    map.put("stage", stage);
+    map.put("segment", segment);
+    map.put("reason", reason);
+    return map;
+  }
+
+  /** Number of distinct recordings the errors concern (inputs that matched nothing are not recordings). */
+  public static int recordingsConcerned(List<ErrorRow> errors) {
+    return (int) errors.stream().map(ErrorRow::recordingId).filter(Objects::nonNull).distinct().count();
   }
 
   /** The errors table: one Parquet file (empty when there is no error). */

@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -168,7 +166,7 @@ public final class StylizeJob {
     new FileStore(hadoop).write(layout.errorsFile(), ErrorRow.toParquet(errors));
 
     StylizeSummary summary = totals.summary(layout.root(), config.model().toString(),
-        ingest.plans().size() + failedRecordings(ingest.errors()), recordingsWithErrors(errors), tasks.size(),
+        ingest.plans().size() + ErrorRow.recordingsConcerned(ingest.errors()), ErrorRow.recordingsConcerned(errors), tasks.size(),
         videoRows.size(), errors, (System.nanoTime() - started) / 1e9);
     FileStore store = new FileStore(hadoop);
     store.write(layout.stylizeSummary(), JSON.writeValueAsBytes(summary.toMap()));
@@ -257,17 +255,5 @@ public final class StylizeJob {
     }
   }
 
-  private static int failedRecordings(List<ErrorRow> ingestErrors) {
-    return (int) ingestErrors.stream().filter(e -> e.recordingId() != null).count();
-  }
 
-  private static int recordingsWithErrors(List<ErrorRow> errors) {
-    Set<String> recordings = new HashSet<>();
-    for (ErrorRow error : errors) {
-      if (error.recordingId() != null) {
-        recordings.add(error.recordingId());
-      }
-    }
-    return recordings.size();
-  }
 }

@@ -1,6 +1,5 @@
 package org.stylepipe.stylizejob;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,17 +65,7 @@ public record StylizeSummary(
     map.put("wait_for_frames_seconds", round(waitSeconds));
     map.put("inference_seconds", round(inferSeconds));
     map.put("write_seconds", round(writeSeconds));
-    List<Map<String, Object>> errorList = new ArrayList<>();
-    for (ErrorRow error : errors) {
-      Map<String, Object> e = new LinkedHashMap<>();
-      e.put("source", error.source());
-      e.put("recording_id", error.recordingId());
-      e.put("stage", error.stage());
-      e.put("segment", error.segment());
-      e.put("reason", error.reason());
-      errorList.add(e);
-    }
-    map.put("errors", errorList);
+    map.put("errors", errors.stream().map(ErrorRow::toMap).toList());
     return map;
   }
 
