@@ -1,7 +1,16 @@
 package org.stylepipe.output;
 
+import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
+import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
+import static org.bytedeco.ffmpeg.global.avformat.avio_open;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.stylepipe.output.FfmpegCalls.check;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 
@@ -17,7 +26,7 @@ final class Mp4 {
    * zero begins with an empty edit, whose length MP4 gives in the movie timescale (1/1000 s by default, which would
    * move a segment starting at 2/3 s by 0.6 ms); here the movie timescale is the video track's own.
    */
-  static AVDictionary exactTimes(AVRational videoTimeBase) {
+  private static AVDictionary exactTimes(AVRational videoTimeBase) {
     long timescale = videoTimeBase.den();
     while (timescale < MIN_VIDEO_TIMESCALE) {
       timescale *= 2;
@@ -25,5 +34,18 @@ final class Mp4 {
     AVDictionary options = new AVDictionary(null);
     av_dict_set(options, "movie_timescale", Long.toString(timescale), 0);
     return options;
+  }
+
+  /** Opens {@code file} for the muxer, whose streams are set up, and writes the header with {@link #exactTimes}. */
+  static void open(AVFormatContext muxer, Path file, AVRational videoTimeBase) throws IOException {
+    AVIOContext io = new AVIOContext(null);
+    check(avio_open(io, file.toString(), AVIO_FLAG_WRITE), "open " + file + " for writing");
+    muxer.pb(io);
+    AVDictionary options = exactTimes(videoTimeBase);
+    try {
+      check(avformat_write_header(muxer, options), "write the header of " + file);
+    } finally {
+      av_dict_free(options);
+    }
   }
 }

@@ -12,15 +12,12 @@ import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_from_context
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
 import static org.bytedeco.ffmpeg.global.avformat.AVFMT_GLOBALHEADER;
-import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
 import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
-import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AVERROR_EOF;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
@@ -45,7 +42,6 @@ import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
@@ -131,15 +127,7 @@ public final class VideoEncoder implements AutoCloseable {
     check(avcodec_parameters_from_context(stream.codecpar(), codec), "set up the video stream of " + file);
     stream.time_base(codec.time_base());
     stream.avg_frame_rate(codec.framerate());
-    AVIOContext io = new AVIOContext(null);
-    check(avio_open(io, file.toString(), AVIO_FLAG_WRITE), "open " + file + " for writing");
-    muxer.pb(io);
-    AVDictionary muxerOptions = Mp4.exactTimes(stream.time_base());
-    try {
-      check(avformat_write_header(muxer, muxerOptions), "write the header of " + file);
-    } finally {
-      av_dict_free(muxerOptions);
-    }
+    Mp4.open(muxer, file, stream.time_base());
 
     picture = av_frame_alloc();
     picture.format(AV_PIX_FMT_YUV420P).width(width).height(height);

@@ -5,19 +5,15 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_parameters_copy;
-import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
 import static org.bytedeco.ffmpeg.global.avformat.av_interleaved_write_frame;
 import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_query_codec;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
-import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_compare_ts;
-import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.stylepipe.output.FfmpegCalls.check;
 
 import java.io.IOException;
@@ -27,9 +23,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
-import org.bytedeco.ffmpeg.avformat.AVIOContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
-import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
@@ -80,15 +74,7 @@ public final class VideoJoiner {
           }
         }
       }
-      AVIOContext io = new AVIOContext(null);
-      check(avio_open(io, out.toString(), AVIO_FLAG_WRITE), "open " + out + " for writing");
-      muxer.pb(io);
-      AVDictionary options = Mp4.exactTimes(video.time_base());
-      try {
-        check(avformat_write_header(muxer, options), "write the header of " + out);
-      } finally {
-        av_dict_free(options);
-      }
+      Mp4.open(muxer, out, video.time_base());
 
       long videoPackets = 0;
       long audioPackets = 0;

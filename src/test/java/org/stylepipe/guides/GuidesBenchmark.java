@@ -45,7 +45,7 @@ public final class GuidesBenchmark {
       boolean report = run == 1;
       for (FlowPreset preset : FlowPreset.values()) {
         long[] t0 = now();
-        flows(frames, preset);
+        MemoryFlows.of(frames, preset);
         print(report, "flow alone, " + preset, frames.size(), since(t0));
       }
       for (MaskSpec spec : List.of(MaskSpec.full(), MaskSpec.luma(16), MaskSpec.chroma(0x00ff00, 40),
@@ -66,7 +66,7 @@ public final class GuidesBenchmark {
     List<Mat> masks = masks(frames, MaskSpec.luma(16));
     long[] mask = since(t0);
     long[] t1 = now();
-    MemoryFlows flows = flows(frames, FlowPreset.MEDIUM);
+    MemoryFlows flows = MemoryFlows.of(frames, FlowPreset.MEDIUM);
     long[] flow = since(t1);
     long[] t2 = now();
     List<Integer> keys = new ArrayList<>();
@@ -123,19 +123,6 @@ public final class GuidesBenchmark {
     return out;
   }
 
-  private static MemoryFlows flows(List<Mat> frames, FlowPreset preset) {
-    MemoryFlows flows = new MemoryFlows();
-    try (DisFlow dis = new DisFlow(preset)) {
-      for (int i = 0; i < frames.size(); i++) {
-        DisFlow.Pair pair = dis.next(frames.get(i));
-        if (pair != null) {
-          flows.forward.put(i + 1, pair.forward());
-          flows.backward.put(i, pair.backward());
-        }
-      }
-    }
-    return flows;
-  }
 
   private static List<Mat> decode(String recording, int count) throws Exception {
     List<Mat> frames = new ArrayList<>();

@@ -11,8 +11,12 @@ final class MemoryFlows implements FlowSource {
   final Map<Integer, FlowField> backward = new HashMap<>();
 
   static MemoryFlows of(List<Mat> frames) {
+    return of(frames, FlowPreset.MEDIUM);
+  }
+
+  static MemoryFlows of(List<Mat> frames, FlowPreset preset) {
     MemoryFlows flows = new MemoryFlows();
-    try (DisFlow dis = new DisFlow(FlowPreset.MEDIUM)) {
+    try (DisFlow dis = new DisFlow(preset)) {
       for (int i = 0; i < frames.size(); i++) {
         DisFlow.Pair pair = dis.next(frames.get(i));
         if (pair != null) {

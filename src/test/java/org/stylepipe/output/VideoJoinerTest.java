@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +55,7 @@ class VideoJoinerTest {
           }
           encoder = new VideoEncoder(segments.get(i == 0 ? 0 : i == 20 ? 1 : 2), 96, 64, timeBase, fps, 500_000, 30);
         }
-        encoder.encode(pixels(frame), frame.timestamp);
+        encoder.encode(TestVideos.pixels(frame), frame.timestamp);
         times.add(frame.timestamp);
         i++;
       }
@@ -90,13 +89,4 @@ class VideoJoinerTest {
     assertEquals(times, joinedTimes);
   }
 
-  private static byte[] pixels(Frame frame) {
-    int row = frame.imageWidth * 3;
-    byte[] bgr = new byte[row * frame.imageHeight];
-    ByteBuffer buffer = (ByteBuffer) frame.image[0];
-    for (int y = 0; y < frame.imageHeight; y++) {
-      buffer.get(y * frame.imageStride, bgr, y * row, row);
-    }
-    return bgr;
-  }
 }

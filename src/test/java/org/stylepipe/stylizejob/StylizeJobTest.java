@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,11 +54,11 @@ class StylizeJobTest extends SparkTestBase {
     assertEquals(FRAMES, stylized.size());
     for (int i = 0; i < FRAMES; i++) {
       assertEquals(source.get(i).timestamp, stylized.get(i).timestamp, "time of frame " + i);
-      assertTrue(meanDifference(pixels(source.get(i)), pixels(stylized.get(i))) > 20, "frame " + i + " is stylized");
+      assertTrue(meanDifference(TestVideos.pixels(source.get(i)), TestVideos.pixels(stylized.get(i))) > 20, "frame " + i + " is stylized");
       byte[] png = png(out.resolve(String.format("stylized/clip/frames/%08d.png", i)));
       // H.264 (4:2:0) loses ~7 levels on these tiny textured frames; a neighbouring frame differs by ~40.
-      double own = meanDifference(png, pixels(stylized.get(i)));
-      double next = meanDifference(png, pixels(stylized.get(i == FRAMES - 1 ? i - 1 : i + 1)));
+      double own = meanDifference(png, TestVideos.pixels(stylized.get(i)));
+      double next = meanDifference(png, TestVideos.pixels(stylized.get(i == FRAMES - 1 ? i - 1 : i + 1)));
       assertTrue(own < 12 && own < next / 3, "video frame " + i + " is stylized frame " + i + ": " + own + ", " + next);
     }
     try (FFmpegFrameGrabber original = new FFmpegFrameGrabber(clip.toString());
@@ -113,7 +112,7 @@ class StylizeJobTest extends SparkTestBase {
     assertEquals(12, stylized.size());
     for (int i = 0; i < stylized.size(); i++) {
       assertEquals(source.get(i).timestamp, stylized.get(i).timestamp);
-      assertTrue(meanDifference(pixels(source.get(i)), pixels(stylized.get(i))) > 10, "frame " + i + " is stylized");
+      assertTrue(meanDifference(TestVideos.pixels(source.get(i)), TestVideos.pixels(stylized.get(i))) > 10, "frame " + i + " is stylized");
     }
   }
 
@@ -144,15 +143,6 @@ class StylizeJobTest extends SparkTestBase {
     return frames;
   }
 
-  static byte[] pixels(Frame frame) {
-    int row = frame.imageWidth * 3;
-    byte[] bgr = new byte[row * frame.imageHeight];
-    ByteBuffer buffer = (ByteBuffer) frame.image[0];
-    for (int y = 0; y < frame.imageHeight; y++) {
-      buffer.get(y * frame.imageStride, bgr, y * row, row);
-    }
-    return bgr;
-  }
 
   private static byte[] png(Path file) {
     try (Mat image = opencv_imgcodecs.imread(file.toString())) {

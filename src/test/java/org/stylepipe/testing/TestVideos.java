@@ -5,6 +5,7 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
 import java.nio.ShortBuffer;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,5 +167,16 @@ public final class TestVideos {
       opencv_imgproc.rectangle(image, square, white, -1, opencv_imgproc.LINE_8, 0);
       opencv_imgproc.putText(image, Integer.toString(frame), origin, opencv_imgproc.FONT_HERSHEY_PLAIN, 1.0, black);
     }
+  }
+
+  /** The pixels of a frame decoded as BGR24, row after row without the row padding. */
+  public static byte[] pixels(Frame frame) {
+    int row = frame.imageWidth * 3;
+    byte[] bgr = new byte[row * frame.imageHeight];
+    ByteBuffer buffer = (ByteBuffer) frame.image[0];
+    for (int y = 0; y < frame.imageHeight; y++) {
+      buffer.get(y * frame.imageStride, bgr, y * row, row);
+    }
+    return bgr;
   }
 }
