@@ -2,6 +2,8 @@ package org.stylepipe.config;
 
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import org.stylepipe.guides.FlowPreset;
 
 /**
  * The validated, immutable configuration of a dataset job, built on the driver before any Spark work.
@@ -22,6 +24,28 @@ import java.util.Set;
  *   <li>{@value #DECODER_THREADS}: FFmpeg decoder threads per task, default {@value #DECODER_THREADS_DEFAULT}
  *   <li>{@value #OVERWRITE}: replace a dataset made with other options instead of refusing, default {@value
  *       #OVERWRITE_DEFAULT}
+ *   <li>{@value #LAYOUT}: {@code frames} or {@code fewshot} ({@link DatasetLayout}), default {@value
+ *       #LAYOUT_DEFAULT}
+ * </ul>
+ *
+ * <p>Guide options, for {@code --layout fewshot} only ({@link GuideSettings}):
+ *
+ * <ul>
+ *   <li>{@value #MASK}: {@code full}, {@code luma[:T]}, {@code chroma:RRGGBB[:TOL]}, {@code mog2[:H]}, {@code
+ *       knn[:H]} or {@code track}, default {@value #MASK_DEFAULT}
+ *   <li>{@value #MASK_ERODE}, {@value #MASK_DILATE}: radii in pixels, erosion first, default 0
+ *   <li>{@value #FLOW_PRESET}: DIS preset {@code ultrafast}, {@code fast} or {@code medium}, default {@value
+ *       #FLOW_PRESET_DEFAULT}
+ *   <li>{@value #FLOW_FILES}: keep the flow files in the layout ({@code flow_fwd/}, {@code flow_bwd/}: 8 bytes a
+ *       pixel each), default {@value #FLOW_FILES_DEFAULT}
+ *   <li>{@value #NOISE}: noise guide variants, default {@value #NOISE_DEFAULT}
+ *   <li>{@value #NOISE_SEED}: seed of the noise points, default {@value #NOISE_SEED_DEFAULT}
+ *   <li>{@value #KEYFRAMES}: {@code every:N}, {@code scene:T} or {@code list:N,...}, default {@value
+ *       #KEYFRAMES_DEFAULT}
+ *   <li>{@value #KEY_REACH}: keys each way a key's noise points are tracked to, or {@code all}, default {@value
+ *       #KEY_REACH_DEFAULT}
+ *   <li>{@value #KEYFRAMES_FROM}: a folder of painted keyframes, {@code DIR/<sequence>/<number>.png}, copied into
+ *       each sequence's {@code output/}; not part of the options a rerun must match, so it can be added later
  * </ul>
  */
 public final class DatasetConfig {
@@ -45,12 +69,36 @@ public final class DatasetConfig {
   public static final String DECODER_THREADS_DEFAULT = "1";
   public static final String OVERWRITE = "overwrite";
   public static final String OVERWRITE_DEFAULT = "false";
+  public static final String LAYOUT = "layout";
+  public static final String LAYOUT_DEFAULT = "frames";
+  public static final String MASK = "mask";
+  public static final String MASK_DEFAULT = "full";
+  public static final String MASK_ERODE = "mask-erode";
+  public static final String MASK_DILATE = "mask-dilate";
+  public static final String FLOW_PRESET = "flow-preset";
+  public static final String FLOW_PRESET_DEFAULT = "medium";
+  public static final String FLOW_FILES = "flow-files";
+  public static final String FLOW_FILES_DEFAULT = "true";
+  public static final String NOISE = "noise";
+  public static final String NOISE_DEFAULT = "r10_s10,r10_s15";
+  public static final String NOISE_SEED = "noise-seed";
+  public static final String NOISE_SEED_DEFAULT = "1";
+  public static final String KEYFRAMES = "keyframes";
+  public static final String KEYFRAMES_DEFAULT = "every:100";
+  public static final String KEY_REACH = "key-reach";
+  public static final String KEY_REACH_DEFAULT = "1";
+  public static final String KEYFRAMES_FROM = "keyframes-from";
+
+  /** The options that only {@code --layout fewshot} takes. */
+  public static final Set<String> GUIDE_OPTIONS =
+      Set.of(MASK, MASK_ERODE, MASK_DILATE, FLOW_PRESET, FLOW_FILES, NOISE, NOISE_SEED, KEYFRAMES, KEY_REACH,
+          KEYFRAMES_FROM);
 
   /** Every option this job accepts. */
-  public static final Set<String> OPTIONS =
-      Set.of(
-          INPUT, OUTPUT, SEGMENT_SECONDS, SAMPLE, SIZE, RESIZE, MIRROR, FORMAT, JPEG_QUALITY, DECODER_THREADS,
-          OVERWRITE);
+  public static final Set<String> OPTIONS = union(
+      Set.of(INPUT, OUTPUT, SEGMENT_SECONDS, SAMPLE, SIZE, RESIZE, MIRROR, FORMAT, JPEG_QUALITY, DECODER_THREADS,
+          OVERWRITE, LAYOUT),
+      GUIDE_OPTIONS);
 
   private static final int MAX_SIDE = 8192;
 
@@ -59,14 +107,18 @@ public final class DatasetConfig {
   private final long segmentMicros;
   private final FrameSettings frames;
   private final boolean overwrite;
+  private final GuideSettings guides;
+  private final String keyframesFrom;
 
-  private DatasetConfig(
-      List<String> inputs, String output, long segmentMicros, FrameSettings frames, boolean overwrite) {
+  private DatasetConfig(List<String> inputs, String output, long segmentMicros, FrameSettings frames,
+      boolean overwrite, GuideSettings guides, String keyframesFrom) {
     this.inputs = List.copyOf(inputs);
     this.output = output;
     this.segmentMicros = segmentMicros;
     this.frames = frames;
     this.overwrite = overwrite;
+    this.guides = guides;
+    this.keyframesFrom = keyframesFrom;
   }
 
   /** Validates the options; any problem is an {@link IllegalArgumentException} naming the option. */
@@ -96,7 +148,47 @@ public final class DatasetConfig {
             options.getInt(JPEG_QUALITY, Integer.parseInt(JPEG_QUALITY_DEFAULT), 1, 100),
             options.getInt(DECODER_THREADS, Integer.parseInt(DECODER_THREADS_DEFAULT), 0, 64));
     boolean overwrite = options.getBoolean(OVERWRITE, Boolean.parseBoolean(OVERWRITE_DEFAULT));
-    return new DatasetConfig(inputs, output, Math.round(seconds * 1_000_000), frames, overwrite);
+    DatasetLayout layout = options.getEnum(LAYOUT, DatasetLayout.FRAMES);
+    GuideSettings guides = null;
+    if (layout == DatasetLayout.FEWSHOT) {
+      guides = guides(options);
+      if (frames.format() != ImageFormat.PNG) {
+        throw new IllegalArgumentException("Cannot use --" + FORMAT + " " + options.get(FORMAT, FORMAT_DEFAULT)
+            + " with --" + LAYOUT + " fewshot: the few-shot trainer reads PNG images");
+      }
+      if (output.contains("_train")) {
+        throw new IllegalArgumentException("Cannot use --" + OUTPUT + " " + output + " with --" + LAYOUT
+            + " fewshot: the path contains '_train', and the trainer finds its _gen folders by replacing every"
+            + " '_train' in the path");
+      }
+    } else {
+      Set<String> given = new TreeSet<>(GUIDE_OPTIONS);
+      given.retainAll(options.keys());
+      if (!given.isEmpty()) {
+        throw new IllegalArgumentException("Cannot use options " + given + " with --" + LAYOUT + " "
+            + options.get(LAYOUT, LAYOUT_DEFAULT) + ": guides are made for --" + LAYOUT + " fewshot only");
+      }
+    }
+    return new DatasetConfig(inputs, output, Math.round(seconds * 1_000_000), frames, overwrite, guides,
+        options.get(KEYFRAMES_FROM, null));
+  }
+
+  private static GuideSettings guides(OptionMap options) {
+    return new GuideSettings(
+        GuideOptions.mask(MASK, options.get(MASK, MASK_DEFAULT)).withMorphology(
+            options.getInt(MASK_ERODE, 0, 0, 100), options.getInt(MASK_DILATE, 0, 0, 100)),
+        options.getEnum(FLOW_PRESET, FlowPreset.MEDIUM),
+        GuideOptions.noise(NOISE, options.get(NOISE, NOISE_DEFAULT)),
+        options.getLong(NOISE_SEED, Long.parseLong(NOISE_SEED_DEFAULT)),
+        GuideOptions.keyframes(KEYFRAMES, options.get(KEYFRAMES, KEYFRAMES_DEFAULT)),
+        GuideOptions.keyReach(KEY_REACH, options.get(KEY_REACH, KEY_REACH_DEFAULT)),
+        options.getBoolean(FLOW_FILES, Boolean.parseBoolean(FLOW_FILES_DEFAULT)));
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new TreeSet<>(a);
+    all.addAll(b);
+    return Set.copyOf(all);
   }
 
   static int[] parseSize(String size) {
@@ -132,6 +224,20 @@ public final class DatasetConfig {
     return frames;
   }
 
+  public DatasetLayout layout() {
+    return guides == null ? DatasetLayout.FRAMES : DatasetLayout.FEWSHOT;
+  }
+
+  /** The guides of a {@link DatasetLayout#FEWSHOT} dataset; null for {@link DatasetLayout#FRAMES}. */
+  public GuideSettings guides() {
+    return guides;
+  }
+
+  /** The folder of painted keyframes to copy into the few-shot sequences' {@code output/}, or null. */
+  public String keyframesFrom() {
+    return keyframesFrom;
+  }
+
   /** Whether an existing dataset made with other options is replaced rather than refused. */
   public boolean overwrite() {
     return overwrite;
@@ -142,11 +248,13 @@ public final class DatasetConfig {
    * resumes, one with another is refused unless {@link #overwrite()}.
    */
   public String fingerprint() {
-    return String.format("inputs=%s segment-seconds=%s %s", inputs, segmentMicros / 1e6, frames);
+    return String.format("inputs=%s segment-seconds=%s %s%s", inputs, segmentMicros / 1e6, frames,
+        guides == null ? "" : " layout=fewshot " + guides);
   }
 
   @Override
   public String toString() {
-    return String.format("%s output=%s overwrite=%s", fingerprint(), output, overwrite);
+    return String.format("%s output=%s overwrite=%s%s", fingerprint(), output, overwrite,
+        keyframesFrom == null ? "" : " keyframes-from=" + keyframesFrom);
   }
 }

@@ -141,6 +141,23 @@ public final class OptionMap {
     }
   }
 
+  public long getLong(String key, long fallback) {
+    String text = get(key, null);
+    if (text == null) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("Cannot use --" + key + " " + text + ": expected an integer");
+    }
+  }
+
+  /** The keys given. */
+  public Set<String> keys() {
+    return Collections.unmodifiableSet(values.keySet());
+  }
+
   public double getDouble(String key, double fallback, double minExclusive) {
     String text = get(key, null);
     if (text == null) {

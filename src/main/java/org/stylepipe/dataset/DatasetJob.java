@@ -2,9 +2,12 @@ package org.stylepipe.dataset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -14,6 +17,9 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stylepipe.config.DatasetConfig;
+import org.stylepipe.config.GuideSettings;
+import org.stylepipe.fewshot.FewShotStage;
+import org.stylepipe.ingest.PlanRule;
 import org.stylepipe.ingest.IngestStage;
 import org.stylepipe.ingest.RecordingPlan;
 import org.stylepipe.ingest.SegmentPlan;
@@ -40,57 +46,47 @@ public final class DatasetJob {
     long started = System.nanoTime();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration hadoop = jsc.hadoopConfiguration();
+    if (config.keyframesFrom() != null) {
+      checkFolder(config.keyframesFrom(), hadoop);
+    }
     StoragePreflight.check(config.inputs(), config.output(), hadoop);
     OutputLayout layout = new OutputLayout(qualify(config.output(), hadoop));
     LOG.info("Dataset job: {}", config);
     boolean resume = new OutputGuard(layout, hadoop).prepare(config.fingerprint(), config.overwrite());
-    Map<String, SegmentCommit> committed =
-        resume ? SegmentCommit.readAll(layout.manifest(), hadoop) : Map.of();
     jsc.setJobGroup("stylepipe-dataset", "stylepipe dataset -> " + layout.root(), false);
 
-    IngestStage.Result ingest = IngestStage.run(jsc, config.inputs(), config.segmentMicros());
+    GuideSettings guides = config.guides();
+    IngestStage.Result ingest = IngestStage.run(jsc, config.inputs(), new PlanRule(config.segmentMicros(),
+        config.frames().sampling(), guides == null ? 0 : guides.leadIn()));
     List<ErrorRow> errors = new ArrayList<>(ingest.errors());
-    List<SegmentTask> tasks = new ArrayList<>();
-    List<SegmentCommit> commits = new ArrayList<>();
     int segments = 0;
     for (RecordingPlan plan : ingest.plans()) {
       if (plan.warning() != null) {
         errors.add(new ErrorRow(plan.recording().uri(), plan.recording().id(), "probe", -1, plan.warning()));
       }
-      for (SegmentPlan segment : plan.segments()) {
-        segments++;
-        SegmentCommit done = committed.get(SegmentCommit.key(plan.recording().id(), segment.index()));
-        if (done != null) {
-          commits.add(done);
-        } else {
-          tasks.add(new SegmentTask(plan.recording(), segment));
-        }
+      segments += plan.segments().size();
+    }
+    List<SegmentCommit> commits;
+    int processed;
+    Map<String, Double> stageSeconds = new LinkedHashMap<>();
+    if (guides != null) {
+      FewShotStage.Result fewShot =
+          new FewShotStage(jsc, config.frames(), guides, layout).run(ingest.plans(), config.keyframesFrom());
+      commits = new ArrayList<>(fewShot.commits());
+      errors.addAll(fewShot.errors());
+      processed = fewShot.segmentsProcessed();
+      stageSeconds.putAll(fewShot.passSeconds());
+    } else {
+      commits = new ArrayList<>();
+      long extractStarted = System.nanoTime();
+      processed = extractFrames(config, jsc, layout, ingest.plans(), resume, commits);
+      if (processed > 0) {
+        stageSeconds.put("extract", (System.nanoTime() - extractStarted) / 1e9);
       }
     }
     if (resume) {
-      LOG.info("Resuming {}: {} of {} segments already committed, {} to process",
-          layout.root(), commits.size(), segments, tasks.size());
-    }
-
-    if (!tasks.isEmpty()) {
-      long extractStarted = System.nanoTime();
-      jsc.setJobDescription("stylepipe: extract " + tasks.size() + " segments");
-      List<SegmentOutcome> outcomes =
-          jsc.parallelize(tasks, tasks.size())
-              .map(new ExtractFunction(
-                  config.frames(), layout, new HadoopConf(hadoop), FaultInjection.from(jsc)))
-              .collect();
-      long taskNanos = 0;
-      long decoded = 0;
-      for (SegmentOutcome outcome : outcomes) {
-        commits.add(outcome.commit());
-        taskNanos += outcome.nanos();
-        decoded += outcome.commit().framesDecoded();
-      }
-      double seconds = (System.nanoTime() - extractStarted) / 1e9;
-      LOG.info(
-          "Extracted {} segments: {} frames decoded in {} s ({} frames/s; {} s in tasks)",
-          tasks.size(), decoded, round(seconds), round(decoded / seconds), round(taskNanos / 1e9));
+      LOG.info("Resumed {}: {} of {} segments had been committed before", layout.root(), segments - processed,
+          segments);
     }
     long framesDecoded = 0;
     long imagesWritten = 0;
@@ -111,11 +107,12 @@ public final class DatasetJob {
             ingest.plans().size() + ErrorRow.recordingsConcerned(ingest.errors()),
             ErrorRow.recordingsConcerned(errors),
             segments,
-            tasks.size(),
+            processed,
             framesDecoded,
             imagesWritten,
             errors,
             ingest.plans(),
+            stageSeconds,
             (System.nanoTime() - started) / 1e9);
     store.write(layout.summary(), JSON.writeValueAsBytes(summary.toMap()));
     store.write(layout.successMarker(), new byte[0]);
@@ -123,11 +120,66 @@ public final class DatasetJob {
     return summary;
   }
 
+  /**
+   * The frames layout: one task per segment not committed before carries its frames from decode to written images
+   * and the segment's manifest file; adds every segment's commit to {@code commits} and returns how many were
+   * processed.
+   */
+  private static int extractFrames(DatasetConfig config, JavaSparkContext jsc, OutputLayout layout,
+      List<RecordingPlan> plans, boolean resume, List<SegmentCommit> commits) throws IOException {
+    Configuration hadoop = jsc.hadoopConfiguration();
+    Map<String, SegmentCommit> committed = resume ? SegmentCommit.readAll(layout.manifest(), hadoop) : Map.of();
+    List<SegmentTask> tasks = new ArrayList<>();
+    for (RecordingPlan plan : plans) {
+      for (SegmentPlan segment : plan.segments()) {
+        SegmentCommit done = committed.get(SegmentCommit.key(plan.recording().id(), segment.index()));
+        if (done != null) {
+          commits.add(done);
+        } else {
+          tasks.add(new SegmentTask(plan.recording(), segment));
+        }
+      }
+    }
+    if (!tasks.isEmpty()) {
+      long extractStarted = System.nanoTime();
+      jsc.setJobDescription("stylepipe: extract " + tasks.size() + " segments");
+      List<SegmentOutcome> outcomes =
+          jsc.parallelize(tasks, tasks.size())
+              .map(new ExtractFunction(
+                  config.frames(), layout, new HadoopConf(hadoop), FaultInjection.from(jsc)))
+              .collect();
+      long taskNanos = 0;
+      long decoded = 0;
+      for (SegmentOutcome outcome : outcomes) {
+        commits.add(outcome.commit());
+        taskNanos += outcome.nanos();
+        decoded += outcome.commit().framesDecoded();
+      }
+      double seconds = (System.nanoTime() - extractStarted) / 1e9;
+      LOG.info(
+          "Extracted {} segments: {} frames decoded in {} s ({} frames/s; {} s in tasks)",
+          tasks.size(), decoded, round(seconds), round(decoded / seconds), round(taskNanos / 1e9));
+    }
+    return tasks.size();
+  }
+
+  /** Throws naming {@code folder} unless it is a readable folder. */
+  private static void checkFolder(String folder, Configuration hadoop) throws IOException {
+    Path path = new Path(folder);
+    try {
+      if (!path.getFileSystem(hadoop).getFileStatus(path).isDirectory()) {
+        throw new IllegalArgumentException("Cannot read painted keyframes from " + folder + ": it is not a folder");
+      }
+    } catch (FileNotFoundException e) {
+      throw new IllegalArgumentException("Cannot read painted keyframes from " + folder + ": it does not exist");
+    } catch (AccessDeniedException e) {
+      throw new IllegalArgumentException("Cannot read painted keyframes from " + folder + ": " + e.getMessage());
+    }
+  }
+
   private static double round(double value) {
     return Math.round(value * 10) / 10.0;
   }
-
-
 
   private static String qualify(String output, Configuration hadoop) throws IOException {
     Path path = new Path(output);

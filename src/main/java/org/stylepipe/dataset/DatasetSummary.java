@@ -1,6 +1,7 @@
 package org.stylepipe.dataset;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import org.stylepipe.output.ErrorRow;
  * @param recordings recordings found by the inputs, including those that could not be opened
  * @param segmentsProcessed segments this run processed; the others were committed by an earlier run and resumed
  * @param plans what probing found in each recording that could be opened
+ * @param stageSeconds wall time of each stage that ran, in order ({@code extract}; or the few-shot passes {@code
+ *     frames, masks, flows}, {@code noise point tracks}, {@code noise guides}, {@code painted keyframes})
  */
 public record DatasetSummary(
     String output,
@@ -24,11 +27,13 @@ public record DatasetSummary(
     long imagesWritten,
     List<ErrorRow> errors,
     List<RecordingPlan> plans,
+    Map<String, Double> stageSeconds,
     double wallSeconds) {
 
   public DatasetSummary {
     errors = List.copyOf(errors);
     plans = List.copyOf(plans);
+    stageSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(stageSeconds));
   }
 
   /** Decoded frames per second of wall time, over the whole job. */
@@ -48,6 +53,9 @@ public record DatasetSummary(
     map.put("images_written", imagesWritten);
     map.put("wall_seconds", Math.round(wallSeconds * 1000) / 1000.0);
     map.put("frames_per_second", Math.round(framesPerSecond() * 10) / 10.0);
+    Map<String, Double> stages = new LinkedHashMap<>();
+    stageSeconds.forEach((stage, seconds) -> stages.put(stage, Math.round(seconds * 1000) / 1000.0));
+    map.put("stage_seconds", stages);
     map.put("errors", errors.stream().map(ErrorRow::toMap).toList());
     List<Map<String, Object>> recordingList = new ArrayList<>();
     for (RecordingPlan plan : plans) {

@@ -164,7 +164,8 @@ public final class SegmentProcessor {
           image.rows(),
           path,
           bytes.length,
-          HexFormat.of().formatHex(sha256.digest(bytes)));
+          HexFormat.of().formatHex(sha256.digest(bytes)),
+          null);
     }
   }
 }

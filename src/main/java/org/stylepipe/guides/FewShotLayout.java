@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  *               /input_gdisko_gauss_r10_s10/NNN.png       noise guides of the keyframes, one folder per variant
  *               /output/NNN.png                           the artist's stylized keyframes (not written here)
  * ROOT/SEQ_gen/input/NNN.png                              every frame
+ *             /mask/NNN.png                               every frame's mask (not read by the trainer)
  *             /input_gdisko_gauss_r10_s10/NNN.png         noise guides of every frame
  *             /flow_fwd/NNN.A2V2f                         flow from frame NNN to NNN-1 (frames 2..count)
  *             /flow_bwd/NNN.A2V2f                         flow from frame NNN to NNN+1 (frames 1..count-1)
@@ -63,6 +64,10 @@ public final class FewShotLayout implements Serializable {
     this.format = "%0" + Math.max(3, Integer.toString(frameCount).length()) + "d";
   }
 
+  public String sequence() {
+    return sequence;
+  }
+
   public int frameCount() {
     return frameCount;
   }
@@ -94,6 +99,11 @@ public final class FewShotLayout implements Serializable {
 
   public String trainNoise(NoiseVariant variant, int number) {
     return image(trainDir(), variant.folder(), number);
+  }
+
+  /** The mask of every frame, beside the trainer's folders in {@code _gen} (which it does not read). */
+  public String genMask(int number) {
+    return image(genDir(), MASK, number);
   }
 
   public String trainOutput(int number) {

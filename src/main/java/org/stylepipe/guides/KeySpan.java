@@ -1,5 +1,6 @@
 package org.stylepipe.guides;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * key before and after it (or the sequence's ends), so each frame is drawn from its 2N nearest keys and the cost
  * stays proportional to the frames.
  */
-public record KeySpan(int first, int last) {
+public record KeySpan(int first, int last) implements Serializable {
   /** Reach of the reference: every key over the whole sequence. */
   public static final int ALL = Integer.MAX_VALUE;
 

@@ -3,6 +3,7 @@ package org.stylepipe.guides;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.stream.Collectors;
 
 /**
  * Which frames of a sequence (numbered from 1) are keyframes, the frames an artist stylizes and whose masks seed
@@ -62,6 +63,19 @@ public final class KeyframeRule implements Serializable {
 
   public double threshold() {
     return threshold;
+  }
+
+  /** The rule as the dataset job's option writes it: {@code every:N}, {@code scene:T} or {@code list:N,N}. */
+  @Override
+  public String toString() {
+    switch (kind) {
+      case EVERY:
+        return "every:" + every;
+      case SCENE_CHANGE:
+        return "scene:" + threshold;
+      default:
+        return "list:" + Arrays.stream(numbers).mapToObj(Integer::toString).collect(Collectors.joining(","));
+    }
   }
 
   /** Whether frame {@code number} is a key by an {@link Kind#EVERY} or {@link Kind#LIST} rule. */

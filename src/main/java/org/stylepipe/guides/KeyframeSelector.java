@@ -45,6 +45,18 @@ public final class KeyframeSelector {
     return key;
   }
 
+  /**
+   * Whether frame {@code number} is a keyframe when the frame before it is missing (it did not decode): a scene
+   * change rule takes it as the first frame of a new shot.
+   */
+  public boolean isKeyAfterGap(int number, Mat frame) {
+    if (rule.kind() != KeyframeRule.Kind.SCENE_CHANGE) {
+      return rule.isKey(number);
+    }
+    startAfter(number, frame);
+    return true;
+  }
+
   /** The total variation distance between two normalized histograms. */
   static double distance(double[] a, double[] b) {
     double sum = 0;

@@ -25,7 +25,12 @@ public final class IngestStage {
 
   private IngestStage() {}
 
+  /** Plans segments of {@code segmentUs}, every frame kept. */
   public static Result run(JavaSparkContext jsc, List<String> inputs, long segmentUs) {
+    return run(jsc, inputs, PlanRule.segments(segmentUs));
+  }
+
+  public static Result run(JavaSparkContext jsc, List<String> inputs, PlanRule rule) {
     HadoopConf conf = new HadoopConf(jsc.hadoopConfiguration());
     InputResolver.Resolved resolved = new InputResolver(conf.get()).resolve(inputs);
     List<RecordingPlan> plans = new ArrayList<>();
@@ -34,7 +39,7 @@ public final class IngestStage {
       jsc.setJobDescription("stylepipe: probe " + resolved.recordings().size() + " recordings");
       List<ProbeResult> results =
           jsc.parallelize(resolved.recordings(), resolved.recordings().size())
-              .map(new ProbeFunction(conf, segmentUs))
+              .map(new ProbeFunction(conf, rule))
               .collect();
       for (ProbeResult result : results) {
         if (result.plan() != null) {

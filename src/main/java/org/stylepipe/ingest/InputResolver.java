@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,12 +20,15 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.stylepipe.guides.MaskMode;
 import org.stylepipe.output.ErrorRow;
 
 /**
  * Turns the job's {@code --input} values (files, folders, globs on any Hadoop file system) into recordings with
  * stable ids. A folder contributes the video files below it; a file named explicitly is taken whatever its
- * extension. An input that matches nothing becomes an error row and the other inputs go on.
+ * extension. A folder or glob leaves out mask tracks ({@code NAME.mask.EXT} beside a {@code NAME.EXT} it also
+ * finds: masks the game engine rendered, see {@link MaskMode#TRACK}). An input that matches nothing becomes an
+ * error row and the other inputs go on.
  */
 public final class InputResolver {
   /** File name extensions taken from folders (FFmpeg decodes more; name such files explicitly). */
@@ -85,6 +89,11 @@ public final class InputResolver {
       } else {
         found.add(fs.makeQualified(match.getPath()).toUri().toString());
       }
+    }
+    if (matches.length > 1 || matches[0].isDirectory()) {
+      Set<String> companions = new HashSet<>();
+      found.forEach(uri -> companions.add(MaskMode.companionOf(uri)));
+      found.removeIf(companions::contains);
     }
     return found;
   }

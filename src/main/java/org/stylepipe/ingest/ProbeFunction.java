@@ -8,17 +8,17 @@ public final class ProbeFunction implements Function<Recording, ProbeResult> {
   private static final long serialVersionUID = 1L;
 
   private final HadoopConf conf;
-  private final long segmentUs;
+  private final PlanRule rule;
 
-  public ProbeFunction(HadoopConf conf, long segmentUs) {
+  public ProbeFunction(HadoopConf conf, PlanRule rule) {
     this.conf = conf;
-    this.segmentUs = segmentUs;
+    this.rule = rule;
   }
 
   @Override
   public ProbeResult call(Recording recording) {
     try {
-      return ProbeResult.of(new RecordingProbe(conf.get(), segmentUs).probe(recording));
+      return ProbeResult.of(new RecordingProbe(conf.get(), rule).probe(recording));
     } catch (Exception e) {
       return ProbeResult.failed(recording, String.valueOf(e.getMessage()));
     }

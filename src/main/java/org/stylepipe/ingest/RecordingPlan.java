@@ -28,6 +28,11 @@ public record RecordingPlan(
     segments = List.copyOf(segments);
   }
 
+  /** Frames the sampling keeps, over all segments. */
+  public long keptFrameCount() {
+    return segments.isEmpty() ? 0 : segments.get(segments.size() - 1).kept().lastNumber();
+  }
+
   @Override
   public String toString() {
     return String.format(

@@ -21,11 +21,11 @@ public final class RecordingProbe {
   private static final long TRUNCATION_SLACK_US = 1_000_000;
 
   private final Configuration conf;
-  private final long segmentUs;
+  private final PlanRule rule;
 
-  public RecordingProbe(Configuration conf, long segmentUs) {
+  public RecordingProbe(Configuration conf, PlanRule rule) {
     this.conf = conf;
-    this.segmentUs = segmentUs;
+    this.rule = rule;
   }
 
   /**
@@ -44,7 +44,7 @@ public final class RecordingProbe {
       }
       int stream = grabber.getVideoStream();
       AVRational timeBase = grabber.getFormatContext().streams(stream).time_base();
-      SegmentPlanner planner = new SegmentPlanner(segmentUs);
+      SegmentPlanner planner = rule.planner();
       AVPacket packet;
       while ((packet = grabber.grabPacket()) != null) {
         try {

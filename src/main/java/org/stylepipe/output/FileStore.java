@@ -1,6 +1,7 @@
 package org.stylepipe.output;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -38,6 +39,14 @@ public final class FileStore {
       try (OutputStream out = fs.create(path, true)) {
         out.write(bytes);
       }
+    }
+  }
+
+  /** The bytes of the file at {@code uri}; a missing file is a {@link java.io.FileNotFoundException}. */
+  public byte[] read(String uri) throws IOException {
+    Path path = new Path(URI.create(uri));
+    try (InputStream in = path.getFileSystem(conf).open(path)) {
+      return in.readAllBytes();
     }
   }
 

@@ -31,7 +31,8 @@ public final class OutputGuard {
    */
   public boolean prepare(String fingerprint, boolean overwrite) throws IOException {
     String existing = read(layout.options());
-    boolean holdsDataset = existing != null || exists(layout.manifest()) || exists(layout.frames());
+    boolean holdsDataset = existing != null || exists(layout.manifest()) || exists(layout.frames())
+        || exists(layout.resolve(OutputLayout.fewShot()));
     boolean resume = !overwrite && fingerprint.equals(existing);
     if (holdsDataset && !resume && !overwrite) {
       throw new IllegalArgumentException(
@@ -41,7 +42,8 @@ public final class OutputGuard {
     }
     delete(layout.successMarker());
     if (holdsDataset && !resume) {
-      for (String folder : new String[] {layout.manifest(), layout.errors(), layout.frames(), layout.meta()}) {
+      for (String folder : new String[] {layout.manifest(), layout.errors(), layout.frames(),
+          layout.resolve(OutputLayout.fewShot()), layout.meta()}) {
         delete(folder);
       }
     }

@@ -8,6 +8,7 @@ import java.io.Serializable;
  *
  * <pre>
  * ROOT/frames/&lt;recording&gt;/&lt;variant&gt;/&lt;frame index, 8 digits&gt;.png|jpg          dataset
+ * ROOT/fewshot/&lt;sequence&gt;_train/…, &lt;sequence&gt;_gen/…                       dataset, --layout fewshot
  * ROOT/stylized/&lt;recording&gt;.mp4                                             stylize
  * ROOT/stylized/&lt;recording&gt;/segments/&lt;segment, 5 digits&gt;.mp4
  * ROOT/stylized/&lt;recording&gt;/frames/&lt;frame index, 8 digits&gt;.png
@@ -77,6 +78,35 @@ public final class OutputLayout implements Serializable {
   /** The folder of all images. */
   public String frames() {
     return root + "/frames";
+  }
+
+  /** The folder of the few-shot sequences, relative to the root ({@code FewShotLayout}'s root). */
+  public static String fewShot() {
+    return "fewshot";
+  }
+
+  /** The few-shot work files: per-segment results of the first pass and the point tracks of the keys. */
+  public String fewShotWork() {
+    return meta() + "/fewshot";
+  }
+
+  /** The first pass's manifest file of a segment (its rows without noise guides), its commit. */
+  public String fewShotStaging() {
+    return fewShotWork() + "/staging";
+  }
+
+  public String fewShotStagingPart(String recordingId, int segment) {
+    return String.format("%s/recording_id=%s/segment-%05d.parquet", fewShotStaging(), recordingId, segment);
+  }
+
+  /** A flow file of a recording's original sequence kept only while the job runs ({@code --flow-files false}). */
+  public String workFlow(String recordingId, String folder, String name) {
+    return String.format("%s/flow/%s/%s/%s", fewShotWork(), recordingId, folder, name);
+  }
+
+  /** The point tracks of one key of a recording's original sequence, for noise points of {@code radius}. */
+  public String tracks(String recordingId, String radius, int key) {
+    return String.format("%s/tracks/%s/r%s/%08d.tracks", fewShotWork(), recordingId, radius, key);
   }
 
   /** The folder of stylepipe's own bookkeeping (options, summary). */

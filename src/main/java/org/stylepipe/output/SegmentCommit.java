@@ -3,8 +3,11 @@ package org.stylepipe.output;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -14,11 +17,37 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 
 /**
  * What a committed segment did, kept in the footer of its manifest file so that the manifest file alone is the
- * segment's commit: images written, frames decoded against frames listed, and the error that shortened it.
+ * segment's commit: images written, frames decoded against frames listed, the error that shortened it, and in a
+ * few-shot dataset the sequence numbers of its keyframes and of its frames whose flow to the next frame is missing
+ * (empty otherwise).
  */
 public record SegmentCommit(
-    String recordingId, int segment, int images, long framesDecoded, long framesExpected, ErrorRow error)
+    String recordingId,
+    int segment,
+    int images,
+    long framesDecoded,
+    long framesExpected,
+    ErrorRow error,
+    List<Integer> keyframes,
+    List<Integer> flowBreaks)
     implements Serializable {
+
+  public SegmentCommit {
+    keyframes = List.copyOf(keyframes);
+    flowBreaks = List.copyOf(flowBreaks);
+  }
+
+  /** The commit of a segment without keyframes. */
+  public SegmentCommit(
+      String recordingId, int segment, int images, long framesDecoded, long framesExpected, ErrorRow error) {
+    this(recordingId, segment, images, framesDecoded, framesExpected, error, List.of(), List.of());
+  }
+
+  /** This commit with another error. */
+  public SegmentCommit withError(ErrorRow other) {
+    return new SegmentCommit(recordingId, segment, images, framesDecoded, framesExpected, other, keyframes,
+        flowBreaks);
+  }
 
   private static final String IMAGES = "stylepipe.images";
   private static final String DECODED = "stylepipe.frames_decoded";
@@ -26,6 +55,8 @@ public record SegmentCommit(
   private static final String ERROR_SOURCE = "stylepipe.error.source";
   private static final String ERROR_STAGE = "stylepipe.error.stage";
   private static final String ERROR_REASON = "stylepipe.error.reason";
+  private static final String KEYFRAMES = "stylepipe.keyframes";
+  private static final String FLOW_BREAKS = "stylepipe.flow_breaks";
 
   /** The footer entries of this commit. */
   public Map<String, String> toMetadata() {
@@ -38,6 +69,12 @@ public record SegmentCommit(
       metadata.put(ERROR_STAGE, error.stage());
       metadata.put(ERROR_REASON, error.reason());
     }
+    if (!keyframes.isEmpty()) {
+      metadata.put(KEYFRAMES, join(keyframes));
+    }
+    if (!flowBreaks.isEmpty()) {
+      metadata.put(FLOW_BREAKS, join(flowBreaks));
+    }
     return metadata;
   }
 
@@ -47,13 +84,29 @@ public record SegmentCommit(
    */
   public static Map<String, SegmentCommit> readAll(String manifestUri, Configuration conf) throws IOException {
     Map<String, SegmentCommit> commits = new HashMap<>();
-    Path manifest = new Path(manifestUri);
+    for (Map.Entry<String, Path> file : files(manifestUri, conf).entrySet()) {
+      String[] key = file.getKey().split("/");
+      SegmentCommit commit = read(key[0], Integer.parseInt(key[1]), file.getValue(), conf);
+      if (commit != null) {
+        commits.put(file.getKey(), commit);
+      }
+    }
+    return commits;
+  }
+
+  /**
+   * The segment files {@code recording_id=<id>/segment-<n>.parquet} under a folder, keyed by {@code
+   * recordingId/segment}.
+   */
+  public static Map<String, Path> files(String folderUri, Configuration conf) throws IOException {
+    Map<String, Path> files = new HashMap<>();
+    Path manifest = new Path(folderUri);
     FileSystem fs = manifest.getFileSystem(conf);
     FileStatus[] folders;
     try {
       folders = fs.listStatus(manifest);
     } catch (FileNotFoundException e) {
-      return commits;
+      return files;
     }
     for (FileStatus folder : folders) {
       String name = folder.getPath().getName();
@@ -65,14 +118,11 @@ public record SegmentCommit(
         String fileName = file.getPath().getName();
         if (fileName.matches("segment-\\d+\\.parquet")) {
           int segment = Integer.parseInt(fileName.substring(8, fileName.length() - 8));
-          SegmentCommit commit = read(recordingId, segment, file.getPath(), conf);
-          if (commit != null) {
-            commits.put(key(recordingId, segment), commit);
-          }
+          files.put(key(recordingId, segment), file.getPath());
         }
       }
     }
-    return commits;
+    return files;
   }
 
   /** The key of a segment in {@link #readAll}'s map. */
@@ -80,7 +130,8 @@ public record SegmentCommit(
     return recordingId + "/" + segment;
   }
 
-  private static SegmentCommit read(String recordingId, int segment, Path file, Configuration conf)
+  /** The commit in the footer of a segment's manifest file, or null if it holds none (not written by this job). */
+  public static SegmentCommit read(String recordingId, int segment, Path file, Configuration conf)
       throws IOException {
     Map<String, String> footer;
     try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
@@ -102,6 +153,16 @@ public record SegmentCommit(
         Integer.parseInt(footer.get(IMAGES)),
         Long.parseLong(footer.get(DECODED)),
         Long.parseLong(footer.get(EXPECTED)),
-        error);
+        error,
+        split(footer.get(KEYFRAMES)),
+        split(footer.get(FLOW_BREAKS)));
+  }
+
+  private static String join(List<Integer> numbers) {
+    return numbers.stream().map(String::valueOf).collect(Collectors.joining(","));
+  }
+
+  private static List<Integer> split(String text) {
+    return text == null ? List.of() : Arrays.stream(text.split(",")).map(Integer::valueOf).toList();
   }
 }

@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stylepipe.guides.FlowPreset;
+import org.stylepipe.guides.KeySpan;
+import org.stylepipe.guides.MaskSpec;
+import org.stylepipe.guides.NoiseVariant;
 
 class DatasetConfigTest {
   @TempDir Path dir;
@@ -102,5 +106,55 @@ class DatasetConfigTest {
     DatasetConfig fromFile =
         DatasetConfig.from(file.overriddenBy(OptionMap.fromArgs(List.of("--input", "a.mp4", "--output", "out"))));
     assertEquals(parse().toString(), fromFile.toString());
+  }
+
+  @Test
+  void theFewShotLayoutReadsItsGuideOptions() {
+    DatasetConfig config = parse("--layout", "fewshot", "--mask", "chroma:00ff00:30", "--mask-erode", "2",
+        "--flow-preset", "fast", "--noise", "r10_s15,r7.5_s5", "--noise-seed", "42", "--keyframes", "scene:0.4",
+        "--key-reach", "all", "--keyframes-from", "painted", "--flow-files", "false");
+    assertEquals(DatasetLayout.FEWSHOT, config.layout());
+    GuideSettings guides = config.guides();
+    assertEquals(MaskSpec.chroma(0x00ff00, 30).withMorphology(2, 0), guides.mask());
+    assertEquals(FlowPreset.FAST, guides.flowPreset());
+    assertEquals(List.of(new NoiseVariant(10, 15), new NoiseVariant(7.5f, 5)), guides.noise());
+    assertEquals(List.of(10f, 7.5f), guides.radii());
+    assertEquals(42, guides.seed());
+    assertEquals("scene:0.4", guides.keyframes().toString());
+    assertEquals(KeySpan.ALL, guides.keyReach());
+    assertFalse(guides.flowFiles());
+    assertEquals(1, guides.leadIn());
+    assertEquals("painted", config.keyframesFrom());
+    assertFalse(config.fingerprint().contains("painted"), "painted keyframes can be added by a rerun");
+    assertTrue(config.fingerprint().contains("mask=chroma:00ff00:30"), config.fingerprint());
+    assertEquals(100, parse("--layout", "fewshot", "--mask", "mog2").guides().leadIn(), "a background's history");
+  }
+
+  @Test
+  void theFewShotDefaultsAreTheReferences() {
+    GuideSettings guides = parse("--layout", "fewshot").guides();
+    assertEquals(MaskSpec.full(), guides.mask());
+    assertEquals(FlowPreset.MEDIUM, guides.flowPreset());
+    assertEquals(NoiseVariant.DEFAULTS, guides.noise());
+    assertEquals("every:100", guides.keyframes().toString());
+    assertEquals(1, guides.keyReach());
+    assertTrue(guides.flowFiles());
+    assertEquals(null, parse().guides());
+  }
+
+  @Test
+  void badGuideOptionsNameTheOption() {
+    assertEquals("Cannot use options [mask, noise] with --layout frames: guides are made for --layout fewshot only",
+        error("--mask", "luma", "--noise", "r10_s10"));
+    assertTrue(error("--layout", "fewshot", "--mask", "rainbow").startsWith("Cannot use --mask rainbow: expected"));
+    assertTrue(error("--layout", "fewshot", "--mask", "luma:300").contains("luma threshold 300"));
+    assertTrue(error("--layout", "fewshot", "--keyframes", "list:0,5").startsWith("Cannot use --keyframes list:0,5"));
+    assertTrue(error("--layout", "fewshot", "--keyframes", "sometimes").contains("every:N"));
+    assertTrue(error("--layout", "fewshot", "--noise", "r10").startsWith("Cannot use --noise r10"));
+    assertTrue(error("--layout", "fewshot", "--key-reach", "0").startsWith("Cannot use --key-reach 0"));
+    assertTrue(error("--layout", "fewshot", "--format", "jpeg").contains("reads PNG images"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> DatasetConfig.from(OptionMap.fromArgs(List.of(
+        "--input", "a.mp4", "--output", "/data/my_train", "--layout", "fewshot")))).getMessage().contains("'_train'"));
+    assertTrue(error("--layout", "grid").contains("expected one of [frames, fewshot]"));
   }
 }

@@ -87,6 +87,37 @@ class ObjectStorageDatasetTest extends S3SparkTestBase {
   }
 
   @Test
+  void aFewShotDatasetOnS3aHoldsTheSameFilesAndRowsAsOnLocalFiles() throws Exception {
+    Path localOut = dir.resolve("fewshot-local");
+    String s3Out = "s3a://" + bucket + "/datasets/fewshot";
+    List<String> fewShot = List.of("--layout", "fewshot", "--keyframes", "every:20");
+    DatasetSummary onFiles = run(List.of(local.resolve("cfr.mp4").toString()), localOut.toString(), fewShot);
+    DatasetSummary onS3 = run(List.of("s3a://" + bucket + "/recordings/cfr.mp4"), s3Out, fewShot);
+
+    assertEquals(List.of(), onFiles.errors());
+    assertEquals(List.of(), onS3.errors());
+    List<Row> fileRows = manifest(localOut.resolve("manifest").toString());
+    List<Row> s3Rows = manifest(s3Out + "/manifest");
+    assertEquals(100, s3Rows.size());
+    for (int i = 0; i < s3Rows.size(); i++) {
+      for (String column : List.of("sha256", "number", "keyframe", "mask_path", "flow_fwd_path", "flow_bwd_path")) {
+        assertEquals((Object) fileRows.get(i).getAs(column), s3Rows.get(i).getAs(column), column + " of row " + i);
+      }
+      Map<String, String> noise = s3Rows.get(i).getJavaMap(s3Rows.get(i).fieldIndex("noise_paths"));
+      assertEquals(fileRows.get(i).getJavaMap(fileRows.get(i).fieldIndex("noise_paths")), noise);
+      List<String> files = new ArrayList<>(List.of(s3Rows.get(i).getAs("path"), s3Rows.get(i).getAs("mask_path")));
+      files.addAll(noise.values());
+      for (String path : files) {
+        assertArrayEquals(Files.readAllBytes(localOut.resolve(path)), read(s3Out + "/" + path), path);
+      }
+    }
+    assertArrayEquals(Files.readAllBytes(localOut.resolve("fewshot/cfr_gen/flow_bwd/025.A2V2f")),
+        read(s3Out + "/fewshot/cfr_gen/flow_bwd/025.A2V2f"));
+    assertTrue(exists(s3Out + "/fewshot/cfr-mirrored_train/input_gdisko_gauss_r10_s15/021.png"));
+    assertFalse(exists(s3Out + "/_stylepipe/fewshot"), "work files removed");
+  }
+
+  @Test
   void brokenObjectsAreReportedAndTheGoodOneCompletes() throws Exception {
     byte[] fastStart =
         Files.readAllBytes(TestVideos.constantRateFastStart(dir.resolve("fs.mp4"), 128, 72, 100, 25, 12));
@@ -171,11 +202,16 @@ class ObjectStorageDatasetTest extends S3SparkTestBase {
   }
 
   private static DatasetSummary run(List<String> inputs, String output) throws IOException {
+    return run(inputs, output, List.of());
+  }
+
+  private static DatasetSummary run(List<String> inputs, String output, List<String> more) throws IOException {
     List<String> args = new ArrayList<>();
     for (String input : inputs) {
       args.addAll(List.of("--input", input));
     }
     args.addAll(List.of("--output", output, "--segment-seconds", "0.5", "--size", "64x48"));
+    args.addAll(more);
     return DatasetJob.run(DatasetConfig.from(OptionMap.fromArgs(args)), spark);
   }
 

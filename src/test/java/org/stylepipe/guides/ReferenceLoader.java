@@ -13,11 +13,11 @@ import java.util.stream.Stream;
  * {@code trainers.py}, and the {@code %0Nd} flow names of {@code _tools/tool_gauss.py} and {@code tool_disflow.py}.
  * Each method returns the files it opened and fails on a missing one.
  */
-final class ReferenceLoader {
+public final class ReferenceLoader {
   private ReferenceLoader() {}
 
   /** DatasetPatches_M: sorted {@code dir_pre}; output and mask by stem + .png; guides by the same name. */
-  static List<Path> training(Path dataRoot, String dirPre, List<String> dirX) throws IOException {
+  public static List<Path> training(Path dataRoot, String dirPre, List<String> dirX) throws IOException {
     List<Path> opened = new ArrayList<>();
     for (String p : sortedNames(dataRoot.resolve(dirPre))) {
       String png = stem(p) + ".png";
@@ -32,12 +32,12 @@ final class ReferenceLoader {
   }
 
   /** trainers.test_on_full_image: the data root with "_train" replaced by "_gen", same folder names. */
-  static Path genRoot(Path trainRoot) {
+  public static Path genRoot(Path trainRoot) {
     return Path.of(trainRoot.toString().replace("_train", "_gen"));
   }
 
   /** DatasetFullImages (generate.py and validation): sorted {@code dir_pre}; guides by the same name. */
-  static List<Path> generation(Path genRoot, String dirPre, List<String> dirX) throws IOException {
+  public static List<Path> generation(Path genRoot, String dirPre, List<String> dirX) throws IOException {
     List<Path> opened = new ArrayList<>();
     for (String name : sortedNames(genRoot.resolve(dirPre))) {
       opened.add(open(genRoot.resolve(dirPre).resolve(name)));
@@ -49,7 +49,7 @@ final class ReferenceLoader {
   }
 
   /** The gauss tool's flow inputs: flow_fwd for frames first+1..last, flow_bwd for first..last-1, as %0Nd. */
-  static List<Path> flows(Path genRoot, String format, int first, int last) throws IOException {
+  public static List<Path> flows(Path genRoot, String format, int first, int last) throws IOException {
     List<Path> opened = new ArrayList<>();
     for (int frame = first + 1; frame <= last; frame++) {
       opened.add(open(genRoot.resolve("flow_fwd").resolve(String.format(format, frame) + ".A2V2f")));

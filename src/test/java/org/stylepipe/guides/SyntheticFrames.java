@@ -16,14 +16,14 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /** Deterministic synthetic frames for the guide tests. */
-final class SyntheticFrames {
+public final class SyntheticFrames {
   private SyntheticFrames() {}
 
   /**
    * A camera pan over a multi-scale random texture: frame t is the window at (t*dx, t*dy) of one large texture, so
    * its content moves by exactly (-dx, -dy) pixels per frame.
    */
-  static List<Mat> panned(int width, int height, int frames, int dx, int dy, long seed) {
+  public static List<Mat> panned(int width, int height, int frames, int dx, int dy, long seed) {
     int margin = 8;
     Mat texture =
         texture(width + margin * 2 + frames * Math.abs(dx), height + margin * 2 + frames * Math.abs(dy), seed);
@@ -40,7 +40,7 @@ final class SyntheticFrames {
   }
 
   /** 8-bit BGR noise with structure at 1, 3 and 8 pixel scales, stretched to the full range. */
-  static Mat texture(int width, int height, long seed) {
+  public static Mat texture(int width, int height, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     Mat sum = new Mat(height, width, CV_32FC3);
     sum.put(new org.bytedeco.opencv.opencv_core.Scalar(0, 0, 0, 0));

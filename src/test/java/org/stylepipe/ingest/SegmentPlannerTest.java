@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.stylepipe.config.Sampling;
 
 class SegmentPlannerTest {
   @Test
@@ -64,5 +65,45 @@ class SegmentPlannerTest {
     SegmentPlan only = planner.plan().get(0);
     assertTrue(only.contains(Long.MIN_VALUE) && only.contains(Long.MAX_VALUE - 1));
     assertEquals(1, only.frameCount());
+  }
+
+  @Test
+  void keptFramesAreNumberedAcrossSegmentsWithLeadFramesAroundEach() {
+    // 30 frames at 10 fps in segments of 1 s; every third frame kept (indices 0, 3, ..., 27), lead-in of 2.
+    SegmentPlanner planner = new SegmentPlanner(1_000_000, Sampling.everyNth(3), 2);
+    for (int i = 29; i >= 0; i--) {
+      planner.add(i * 100_000L);
+    }
+    List<SegmentPlan> plan = planner.plan();
+    assertEquals(3, plan.size());
+    KeptFrames first = plan.get(0).kept();
+    assertEquals(new KeptFrames(0, 4, 0, 0, 0, 12, 1_200_000), first); // kept 0,3,6,9; lead-out 12
+    KeptFrames second = plan.get(1).kept();
+    assertEquals(new KeptFrames(4, 3, 2, 6, 600_000, 21, 2_100_000), second); // kept 12,15,18; lead-in 6,9
+    KeptFrames third = plan.get(2).kept();
+    assertEquals(new KeptFrames(7, 3, 2, 15, 1_500_000, 29, Long.MIN_VALUE), third); // kept 21,24,27
+    assertEquals(8, third.firstNumber(), "numbers continue across segments");
+    assertEquals(10, third.lastNumber());
+
+    SegmentPlan decode = plan.get(1).withLeadFrames();
+    assertEquals(600_000, decode.startUs());
+    assertEquals(2_100_001, decode.endUs());
+    assertEquals(6, decode.firstFrameIndex());
+    assertEquals(16, decode.frameCount()); // frames 6..21
+    assertEquals(Long.MIN_VALUE, decode.previousPtsUs(), "the lead-in frame is kept");
+    SegmentPlan last = plan.get(2).withLeadFrames();
+    assertEquals(Long.MAX_VALUE, last.endUs());
+    assertEquals(15, last.frameCount()); // frames 15..29
+  }
+
+  @Test
+  void withoutALeadInSegmentsDecodeOnlyTheirOwnFrames() {
+    SegmentPlanner planner = new SegmentPlanner(1_000_000);
+    for (int i = 0; i < 20; i++) {
+      planner.add(i * 100_000L);
+    }
+    SegmentPlan second = planner.plan().get(1);
+    assertEquals(new KeptFrames(10, 10, 0, 10, 1_000_000, 19, Long.MIN_VALUE), second.kept());
+    assertEquals(second, second.withLeadFrames());
   }
 }

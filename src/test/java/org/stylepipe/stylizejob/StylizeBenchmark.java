@@ -9,18 +9,14 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.stylepipe.augment.FrameResizer;
-import org.stylepipe.config.ResizeMode;
 import org.stylepipe.decode.DecodedFrame;
 import org.stylepipe.decode.SegmentReader;
-import org.stylepipe.decode.TimeBase;
-import org.stylepipe.ingest.SegmentPlan;
-import org.stylepipe.output.VideoEncoder;
 import org.stylepipe.stylize.FrameBatch;
 import org.stylepipe.stylize.ModelLoader;
 import org.stylepipe.stylize.ModelOptions;
 import org.stylepipe.stylize.ModelSpec;
 import org.stylepipe.stylize.TestModels;
+import org.stylepipe.testing.BenchmarkClips;
 
 /**
  * Stylize-job throughput on CPU against the bare model, per engine, in one JVM: the first N frames of the bundled
@@ -41,7 +37,8 @@ public final class StylizeBenchmark {
     int batch = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
     Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "stylize-bench");
-    Path clip = clip(Path.of("src/sample/gameplay.mp4"), work.resolve("clip.mp4"), frames);
+    Path clip = BenchmarkClips.firstFrames(Path.of("src/sample/gameplay.mp4"), work.resolve("clip.mp4"), frames,
+        WIDTH, HEIGHT);
     List<byte[]> pixels = decode(clip);
     ModelOptions options = new ModelOptions("cpu", false, 0, 1);
     List<String> names = List.of("mosaic.npz", "mosaic.pt", "mosaic.onnx");
@@ -95,27 +92,10 @@ public final class StylizeBenchmark {
     }
   }
 
-  /** The first frames of {@code sample}, stretched to 720x540, as a high-rate H.264 clip with the sample's times. */
-  private static Path clip(Path sample, Path clip, int frames) throws Exception {
-    SegmentPlan all = new SegmentPlan(0, Long.MIN_VALUE, Long.MAX_VALUE, 0, Integer.MAX_VALUE, 0, Long.MIN_VALUE);
-    try (SegmentReader reader = new SegmentReader(sample.toString(), new Configuration(), all, 0);
-        FrameResizer resizer = new FrameResizer(WIDTH, HEIGHT, ResizeMode.STRETCH)) {
-      DecodedFrame frame = reader.next();
-      TimeBase timeBase = reader.timeBase();
-      try (VideoEncoder encoder = new VideoEncoder(clip, WIDTH, HEIGHT, timeBase, 30, 20_000_000, 60)) {
-        for (int i = 0; i < frames && frame != null; i++, frame = reader.next()) {
-          encoder.encode(FrameFeed.bgr(resizer.resize(frame.image())), frame.ptsUs());
-        }
-        encoder.finish();
-      }
-    }
-    return clip;
-  }
-
   private static List<byte[]> decode(Path clip) throws Exception {
-    SegmentPlan all = new SegmentPlan(0, Long.MIN_VALUE, Long.MAX_VALUE, 0, Integer.MAX_VALUE, 0, Long.MIN_VALUE);
     List<byte[]> pixels = new ArrayList<>();
-    try (SegmentReader reader = new SegmentReader(clip.toString(), new Configuration(), all, 0)) {
+    try (SegmentReader reader =
+        new SegmentReader(clip.toString(), new Configuration(), BenchmarkClips.wholeRecording(), 0)) {
       DecodedFrame frame;
       while ((frame = reader.next()) != null) {
         pixels.add(FrameFeed.bgr(frame.image()));

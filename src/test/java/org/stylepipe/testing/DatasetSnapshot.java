@@ -30,9 +30,14 @@ public final class DatasetSnapshot {
 
   /** One line per file under {@code frames/}: relative path and SHA-256 of its bytes. */
   public static List<String> files(Path out) throws Exception {
+    return files(out, "frames");
+  }
+
+  /** One line per file under {@code folder} of the output: relative path and SHA-256 of its bytes. */
+  public static List<String> files(Path out, String folder) throws Exception {
     List<String> lines = new ArrayList<>();
     MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-    try (Stream<Path> files = Files.walk(out.resolve("frames"))) {
+    try (Stream<Path> files = Files.walk(out.resolve(folder))) {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
         lines.add(out.relativize(file) + " " + HexFormat.of().formatHex(sha256.digest(Files.readAllBytes(file))));
       }

@@ -114,6 +114,30 @@ public final class TestVideos {
     return file;
   }
 
+  /**
+   * A constant-rate recording of the given 8-bit BGR frames at a high bit rate (about 4 bits per pixel), so that
+   * their content survives coding nearly unchanged.
+   */
+  public static Path ofFrames(Path file, List<Mat> frames, double fps, int gop) throws Exception {
+    int width = frames.get(0).cols();
+    int height = frames.get(0).rows();
+    try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toString(), width, height, 0);
+        OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
+      recorder.setVideoCodec(AV_CODEC_ID_H264);
+      recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
+      recorder.setFrameRate(fps);
+      recorder.setGopSize(gop);
+      recorder.setVideoBitrate((int) Math.min(50_000_000, 4L * width * height * Math.round(fps)));
+      recorder.start();
+      for (int i = 0; i < frames.size(); i++) {
+        recorder.setTimestamp(Math.round(i * 1_000_000 / fps));
+        recorder.record(converter.convert(frames.get(i)));
+      }
+      recorder.stop();
+    }
+    return file;
+  }
+
   private static Path write(Path file, int width, int height, long[] timesUs, double rate, int gop)
       throws Exception {
     return write(file, width, height, timesUs, rate, gop, false);
