@@ -3,6 +3,7 @@ package org.stylepipe.dataset;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,12 +24,17 @@ import org.stylepipe.output.HadoopConf;
 import org.stylepipe.output.OutputGuard;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.SegmentCommit;
+import org.stylepipe.report.ContactSheet;
+import org.stylepipe.report.DatasetSheet;
+import org.stylepipe.report.JobReport;
+import org.stylepipe.report.ReportFiles;
+import org.stylepipe.report.RunLog;
 import org.stylepipe.storage.StoragePreflight;
 
 /**
  * The dataset job: probe and plan the recordings, then one Spark task per segment carries its frames from
  * decode to written images and the segment's manifest file; only counts and errors come back to the driver,
- * which writes the errors table, the summary and {@code _SUCCESS} last.
+ * which writes the errors table, the summary, the report and {@code _SUCCESS} last.
  */
 public final class DatasetJob {
   private static final Logger LOG = LoggerFactory.getLogger(DatasetJob.class);
@@ -48,7 +54,10 @@ public final class DatasetJob {
         resume ? SegmentCommit.readAll(layout.manifest(), hadoop) : Map.of();
     jsc.setJobGroup("stylepipe-dataset", "stylepipe dataset -> " + layout.root(), false);
 
+    RunLog log = new RunLog();
+    long probeStarted = System.nanoTime();
     IngestStage.Result ingest = IngestStage.run(jsc, config.inputs(), config.segmentMicros());
+    log.probe(probeStarted, ingest.plans(), ingest.errors());
     List<ErrorRow> errors = new ArrayList<>(ingest.errors());
     List<SegmentTask> tasks = new ArrayList<>();
     List<SegmentCommit> commits = new ArrayList<>();
@@ -86,7 +95,11 @@ public final class DatasetJob {
         commits.add(outcome.commit());
         taskNanos += outcome.nanos();
         decoded += outcome.commit().framesDecoded();
+        log.task("extract", outcome.place(), outcome.commit().framesDecoded(), outcome.nanos());
       }
+      log.stage("extract", extractStarted, decoded, Map.of("segments", (long) outcomes.size(),
+          "images_written", outcomes.stream().mapToLong(o -> o.commit().images()).sum(),
+          "segments_with_errors", outcomes.stream().filter(o -> o.commit().error() != null).count()));
       double seconds = (System.nanoTime() - extractStarted) / 1e9;
       LOG.info(
           "Extracted {} segments: {} frames decoded in {} s ({} frames/s; {} s in tasks)",
@@ -118,6 +131,9 @@ public final class DatasetJob {
             ingest.plans(),
             (System.nanoTime() - started) / 1e9);
     store.write(layout.summary(), JSON.writeValueAsBytes(summary.toMap()));
+    ReportFiles.write(new JobReport("dataset", layout.root(), Instant.now(), summary.wallSeconds(), config.inputs(),
+        config.options(), summary.totals(), log.stages(), log.executors(), errors,
+        DatasetSheet.read(layout, hadoop, ContactSheet.FRAMES), null), layout, store);
     store.write(layout.successMarker(), new byte[0]);
     jsc.clearJobGroup();
     return summary;
