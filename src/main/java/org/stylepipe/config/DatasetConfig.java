@@ -1,6 +1,9 @@
 package org.stylepipe.config;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.stylepipe.guides.FlowPreset;
@@ -250,6 +253,21 @@ public final class DatasetConfig {
   public String fingerprint() {
     return String.format("inputs=%s segment-seconds=%s %s%s", inputs, segmentMicros / 1e6, frames,
         guides == null ? "" : " layout=fewshot " + guides);
+  }
+
+  /** The options besides inputs and output, by option name, as the job report lists them. */
+  public Map<String, Object> options() {
+    Map<String, Object> options = new LinkedHashMap<>();
+    options.put(SEGMENT_SECONDS, segmentMicros / 1e6);
+    options.put(SAMPLE, frames.sampling().toString());
+    options.put(SIZE, frames.width() + "x" + frames.height());
+    options.put(RESIZE, frames.resizeMode().name().toLowerCase(Locale.ROOT));
+    options.put(MIRROR, frames.mirror());
+    options.put(FORMAT, frames.format().name().toLowerCase(Locale.ROOT));
+    options.put(JPEG_QUALITY, frames.jpegQuality());
+    options.put(DECODER_THREADS, frames.decoderThreads());
+    options.put(OVERWRITE, overwrite);
+    return options;
   }
 
   @Override

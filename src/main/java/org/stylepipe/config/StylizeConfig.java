@@ -1,8 +1,10 @@
 package org.stylepipe.config;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -170,6 +172,26 @@ public final class StylizeConfig {
 
   public StylizeSettings settings() {
     return settings;
+  }
+
+  /** The options besides inputs and output, by option name, as the job report lists them. */
+  public Map<String, Object> options() {
+    StylizeSettings s = settings;
+    Map<String, Object> options = new LinkedHashMap<>();
+    options.put(MODEL, model.toString());
+    options.put(BATCH_SIZE, s.batchSize());
+    options.put(DEVICE, s.device().name().toLowerCase(Locale.ROOT));
+    options.put(CPU_FALLBACK, s.cpuFallback());
+    options.put(HALF, s.half());
+    options.put(SEGMENT_SECONDS, segmentMicros / 1e6);
+    options.put(SIZE, s.width() == 0 ? "source" : s.width() + "x" + s.height());
+    options.put(VIDEO, s.video());
+    options.put(WRITE_FRAMES, s.writeFrames());
+    options.put(VIDEO_KBPS, s.videoKbps() == 0 ? "auto" : s.videoKbps());
+    options.put(GUIDE, s.guide().name().toLowerCase(Locale.ROOT));
+    options.put(MODEL_THREADS, s.modelThreads());
+    options.put(DECODER_THREADS, s.decoderThreads());
+    return options;
   }
 
   @Override

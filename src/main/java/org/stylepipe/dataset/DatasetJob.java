@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -29,12 +30,18 @@ import org.stylepipe.output.HadoopConf;
 import org.stylepipe.output.OutputGuard;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.SegmentCommit;
+import org.stylepipe.report.ContactSheet;
+import org.stylepipe.report.DatasetSheet;
+import org.stylepipe.report.JobReport;
+import org.stylepipe.report.ReportFiles;
+import org.stylepipe.report.RunLog;
+import org.stylepipe.report.StageStats;
 import org.stylepipe.storage.StoragePreflight;
 
 /**
  * The dataset job: probe and plan the recordings, then one Spark task per segment carries its frames from
  * decode to written images and the segment's manifest file; only counts and errors come back to the driver,
- * which writes the errors table, the summary and {@code _SUCCESS} last.
+ * which writes the errors table, the summary, the report and {@code _SUCCESS} last.
  */
 public final class DatasetJob {
   private static final Logger LOG = LoggerFactory.getLogger(DatasetJob.class);
@@ -56,8 +63,11 @@ public final class DatasetJob {
     jsc.setJobGroup("stylepipe-dataset", "stylepipe dataset -> " + layout.root(), false);
 
     GuideSettings guides = config.guides();
+    RunLog log = new RunLog();
+    long probeStarted = System.nanoTime();
     IngestStage.Result ingest = IngestStage.run(jsc, config.inputs(), new PlanRule(config.segmentMicros(),
         config.frames().sampling(), guides == null ? 0 : guides.leadIn()));
+    log.probe(probeStarted, ingest.plans(), ingest.errors());
     List<ErrorRow> errors = new ArrayList<>(ingest.errors());
     int segments = 0;
     for (RecordingPlan plan : ingest.plans()) {
@@ -68,20 +78,20 @@ public final class DatasetJob {
     }
     List<SegmentCommit> commits;
     int processed;
-    Map<String, Double> stageSeconds = new LinkedHashMap<>();
     if (guides != null) {
-      FewShotStage.Result fewShot =
-          new FewShotStage(jsc, config.frames(), guides, layout).run(ingest.plans(), config.keyframesFrom());
+      FewShotStage.Result fewShot = new FewShotStage(jsc, config.frames(), guides, layout, log)
+          .run(ingest.plans(), config.keyframesFrom());
       commits = new ArrayList<>(fewShot.commits());
       errors.addAll(fewShot.errors());
       processed = fewShot.segmentsProcessed();
-      stageSeconds.putAll(fewShot.passSeconds());
     } else {
       commits = new ArrayList<>();
-      long extractStarted = System.nanoTime();
-      processed = extractFrames(config, jsc, layout, ingest.plans(), resume, commits);
-      if (processed > 0) {
-        stageSeconds.put("extract", (System.nanoTime() - extractStarted) / 1e9);
+      processed = extractFrames(config, jsc, layout, ingest.plans(), resume, commits, log);
+    }
+    Map<String, Double> stageSeconds = new LinkedHashMap<>();
+    for (StageStats stage : log.stages()) {
+      if (!stage.name().equals("probe")) {
+        stageSeconds.put(stage.name(), stage.seconds());
       }
     }
     if (resume) {
@@ -115,6 +125,9 @@ public final class DatasetJob {
             stageSeconds,
             (System.nanoTime() - started) / 1e9);
     store.write(layout.summary(), JSON.writeValueAsBytes(summary.toMap()));
+    ReportFiles.write(new JobReport("dataset", layout.root(), Instant.now(), summary.wallSeconds(), config.inputs(),
+        config.options(), summary.totals(), log.stages(), log.executors(), errors,
+        DatasetSheet.read(layout, hadoop, ContactSheet.FRAMES), null), layout, store);
     store.write(layout.successMarker(), new byte[0]);
     jsc.clearJobGroup();
     return summary;
@@ -126,7 +139,7 @@ public final class DatasetJob {
    * processed.
    */
   private static int extractFrames(DatasetConfig config, JavaSparkContext jsc, OutputLayout layout,
-      List<RecordingPlan> plans, boolean resume, List<SegmentCommit> commits) throws IOException {
+      List<RecordingPlan> plans, boolean resume, List<SegmentCommit> commits, RunLog log) throws IOException {
     Configuration hadoop = jsc.hadoopConfiguration();
     Map<String, SegmentCommit> committed = resume ? SegmentCommit.readAll(layout.manifest(), hadoop) : Map.of();
     List<SegmentTask> tasks = new ArrayList<>();
@@ -154,7 +167,11 @@ public final class DatasetJob {
         commits.add(outcome.commit());
         taskNanos += outcome.nanos();
         decoded += outcome.commit().framesDecoded();
+        log.task("extract", outcome.place(), outcome.commit().framesDecoded(), outcome.nanos());
       }
+      log.stage("extract", extractStarted, decoded, Map.of("segments", (long) outcomes.size(),
+          "images_written", outcomes.stream().mapToLong(o -> o.commit().images()).sum(),
+          "segments_with_errors", outcomes.stream().filter(o -> o.commit().error() != null).count()));
       double seconds = (System.nanoTime() - extractStarted) / 1e9;
       LOG.info(
           "Extracted {} segments: {} frames decoded in {} s ({} frames/s; {} s in tasks)",

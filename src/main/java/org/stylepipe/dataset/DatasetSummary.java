@@ -41,16 +41,23 @@ public record DatasetSummary(
     return wallSeconds > 0 ? framesDecoded / wallSeconds : 0;
   }
 
-  /** A JSON-friendly view, in a stable key order. */
-  public Map<String, Object> toMap() {
+  /** The job's counts, as the summary and the job report show them. */
+  public Map<String, Object> totals() {
     Map<String, Object> map = new LinkedHashMap<>();
-    map.put("output", output);
     map.put("recordings", recordings);
     map.put("recordings_with_errors", recordingsWithErrors);
     map.put("segments", segments);
     map.put("segments_processed", segmentsProcessed);
     map.put("frames_decoded", framesDecoded);
     map.put("images_written", imagesWritten);
+    return map;
+  }
+
+  /** A JSON-friendly view, in a stable key order. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("output", output);
+    map.putAll(totals());
     map.put("wall_seconds", Math.round(wallSeconds * 1000) / 1000.0);
     map.put("frames_per_second", Math.round(framesPerSecond() * 10) / 10.0);
     Map<String, Double> stages = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import org.apache.spark.api.java.function.Function;
 import org.stylepipe.config.FrameSettings;
 import org.stylepipe.output.HadoopConf;
 import org.stylepipe.output.OutputLayout;
+import org.stylepipe.report.TaskPlace;
 
 /** Executor function: runs one segment task through {@link SegmentProcessor}. */
 public final class ExtractFunction implements Function<SegmentTask, SegmentOutcome> {
@@ -27,6 +28,6 @@ public final class ExtractFunction implements Function<SegmentTask, SegmentOutco
     int failAfter = faults.strikes(task, TaskContext.get().attemptNumber())
         ? FaultInjection.IMAGES_BEFORE_FAULT
         : SegmentProcessor.NEVER;
-    return new SegmentProcessor(settings, layout, conf.get(), failAfter).process(task);
+    return new SegmentProcessor(settings, layout, conf.get(), failAfter).process(task, TaskPlace.current());
   }
 }

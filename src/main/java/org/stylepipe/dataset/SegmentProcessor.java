@@ -21,6 +21,7 @@ import org.stylepipe.output.ManifestRow;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.ParquetBytes;
 import org.stylepipe.output.SegmentCommit;
+import org.stylepipe.report.TaskPlace;
 
 /**
  * The dataset stage's core, free of Spark: carries one segment from decode through sampling, resizing and
@@ -52,7 +53,8 @@ public final class SegmentProcessor {
     this.failAfterImages = failAfterImages;
   }
 
-  public SegmentOutcome process(SegmentTask task) {
+  /** Processes the segment of {@code task}, which runs on {@code place}. */
+  public SegmentOutcome process(SegmentTask task, TaskPlace place) {
     long started = System.nanoTime();
     List<ManifestRow> rows = new ArrayList<>();
     long decoded = 0;
@@ -107,7 +109,7 @@ public final class SegmentProcessor {
       commit = new SegmentCommit(commit.recordingId(), commit.segment(), commit.images(), commit.framesDecoded(),
           commit.framesExpected(), error(task, "write", "cannot write the segment's manifest: " + e.getMessage()));
     }
-    return new SegmentOutcome(commit, System.nanoTime() - started);
+    return new SegmentOutcome(commit, System.nanoTime() - started, place);
   }
 
   /**

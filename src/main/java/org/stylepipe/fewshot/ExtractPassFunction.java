@@ -5,6 +5,7 @@ import org.stylepipe.config.FrameSettings;
 import org.stylepipe.config.GuideSettings;
 import org.stylepipe.output.HadoopConf;
 import org.stylepipe.output.OutputLayout;
+import org.stylepipe.report.TaskPlace;
 
 /** Executor function: runs one segment through {@link ExtractPass}. */
 final class ExtractPassFunction implements Function<SequenceTask, PassOutcome> {
@@ -26,6 +27,6 @@ final class ExtractPassFunction implements Function<SequenceTask, PassOutcome> {
   public PassOutcome call(SequenceTask task) {
     long started = System.nanoTime();
     return new PassOutcome(new ExtractPass(frames, guides, layout, conf.get()).process(task),
-        System.nanoTime() - started);
+        System.nanoTime() - started, TaskPlace.current());
   }
 }

@@ -3,10 +3,8 @@ package org.stylepipe.fewshot;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +27,7 @@ import org.stylepipe.output.ErrorRow;
 import org.stylepipe.output.HadoopConf;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.SegmentCommit;
+import org.stylepipe.report.RunLog;
 
 /**
  * The few-shot stage of the dataset job ({@code --layout fewshot}): two parallel passes over the segments around a
@@ -49,33 +48,35 @@ import org.stylepipe.output.SegmentCommit;
 public final class FewShotStage {
   private static final Logger LOG = LoggerFactory.getLogger(FewShotStage.class);
 
-  /**
-   * The segments' commits, the errors of the stage, how many segments this run processed, and the wall time of
-   * each pass that ran.
-   */
-  public record Result(
-      List<SegmentCommit> commits, List<ErrorRow> errors, int segmentsProcessed, Map<String, Double> passSeconds) {
+  /** The segments' commits, the errors of the stage, and how many segments this run processed. */
+  public record Result(List<SegmentCommit> commits, List<ErrorRow> errors, int segmentsProcessed) {
     public Result {
       commits = List.copyOf(commits);
       errors = List.copyOf(errors);
-      passSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(passSeconds));
     }
   }
 
-  private final Map<String, Double> passSeconds = new LinkedHashMap<>();
+  private static final String EXTRACT = "frames, masks, flows";
+  private static final String TRACK = "noise point tracks";
+  private static final String RENDER = "noise guides";
+  private static final String PAINTED = "painted keyframes";
 
   private final JavaSparkContext jsc;
   private final FrameSettings frames;
   private final GuideSettings guides;
   private final OutputLayout layout;
   private final HadoopConf conf;
+  private final RunLog log;
 
-  public FewShotStage(JavaSparkContext jsc, FrameSettings frames, GuideSettings guides, OutputLayout layout) {
+  /** A stage that records its passes and their tasks in {@code log}. */
+  public FewShotStage(JavaSparkContext jsc, FrameSettings frames, GuideSettings guides, OutputLayout layout,
+      RunLog log) {
     this.jsc = jsc;
     this.frames = frames;
     this.guides = guides;
     this.layout = layout;
     this.conf = new HadoopConf(jsc.hadoopConfiguration());
+    this.log = log;
   }
 
   /**
@@ -114,7 +115,7 @@ public final class FewShotStage {
       for (PassOutcome outcome : outcomes) {
         staged.put(key(outcome.commit()), outcome.commit());
       }
-      logPass("frames, masks, flows", outcomes, started);
+      logPass(EXTRACT, outcomes, started);
     }
 
     Map<String, SequencePlan> sequences = sequencePlans(all, committed, staged);
@@ -138,12 +139,10 @@ public final class FewShotStage {
       List<PassOutcome> outcomes = jsc.parallelize(toRender, toRender.size())
           .map(new RenderPassFunction(frames, guides, layout, conf)).collect();
       outcomes.forEach(outcome -> commits.add(outcome.commit()));
-      logPass("noise guides", outcomes, started);
+      logPass(RENDER, outcomes, started);
     }
     if (keyframesFrom != null) {
-      long started = System.nanoTime();
       errors.addAll(copyPaintedKeyframes(sequences, keyframesFrom));
-      passSeconds.put("painted keyframes", seconds(started));
     }
     if (SegmentCommit.files(layout.manifest(), conf.get()).keySet().containsAll(keys(all))) {
       Path work = new Path(layout.fewShotWork());
@@ -151,7 +150,7 @@ public final class FewShotStage {
     }
     Set<String> processed = keys(toExtract);
     toRender.forEach(render -> processed.add(key(render.sequence())));
-    return new Result(commits, errors, processed.size(), passSeconds);
+    return new Result(commits, errors, processed.size());
   }
 
   /** Pass 2: tracks the keys whose tracks a segment still to be drawn needs and an earlier run did not write. */
@@ -175,8 +174,8 @@ public final class FewShotStage {
     List<ErrorRow> errors = new ArrayList<>();
     jsc.parallelize(tasks, tasks.size()).map(new TrackPassFunction(guides, layout, conf)).collect()
         .forEach(errors::addAll);
-    passSeconds.put("noise point tracks", seconds(started));
-    LOG.info("Tracked the noise points of {} keys in {} s", tasks.size(), passSeconds.get("noise point tracks"));
+    log.stage(TRACK, started, 0, Map.of("keys", (long) tasks.size(), "keys_with_errors", (long) errors.size()));
+    LOG.info("Tracked the noise points of {} keys in {} s", tasks.size(), round(seconds(started)));
     return errors;
   }
 
@@ -191,9 +190,12 @@ public final class FewShotStage {
       return List.of();
     }
     jsc.setJobDescription("stylepipe: copy painted keyframes of " + tasks.size() + " recordings");
+    long started = System.nanoTime();
     List<ErrorRow> errors = new ArrayList<>();
     jsc.parallelize(tasks, tasks.size()).map(new PaintedKeyframesFunction(folder, frames, layout, conf)).collect()
         .forEach(errors::addAll);
+    log.stage(PAINTED, started, 0, Map.of("keyframes", tasks.stream().mapToLong(t -> t.keys().size()).sum(),
+        "errors", (long) errors.size()));
     return errors;
   }
 
@@ -214,12 +216,22 @@ public final class FewShotStage {
     return sequences;
   }
 
-  private void logPass(String what, List<PassOutcome> outcomes, long started) {
-    long frameCount = outcomes.stream().mapToLong(o -> o.commit().framesDecoded()).sum();
+  private void logPass(String pass, List<PassOutcome> outcomes, long started) {
+    long frameCount = 0;
+    for (PassOutcome outcome : outcomes) {
+      frameCount += outcome.commit().framesDecoded();
+      log.task(pass, outcome.place(), outcome.commit().framesDecoded(), outcome.nanos());
+    }
     double seconds = seconds(started);
-    passSeconds.put(what, seconds);
-    LOG.info("Few-shot {} of {} segments: {} frames in {} s ({} frames/s)", what, outcomes.size(), frameCount,
-        Math.round(seconds * 10) / 10.0, Math.round(frameCount / Math.max(seconds, 1e-3) * 10) / 10.0);
+    log.stage(pass, started, frameCount, Map.of("segments", (long) outcomes.size(),
+        "images_written", outcomes.stream().mapToLong(o -> o.commit().images()).sum(),
+        "segments_with_errors", outcomes.stream().filter(o -> o.commit().error() != null).count()));
+    LOG.info("Few-shot {} of {} segments: {} frames in {} s ({} frames/s)", pass, outcomes.size(), frameCount,
+        round(seconds), round(frameCount / Math.max(seconds, 1e-3)));
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10) / 10.0;
   }
 
   private boolean exists(String uri) throws IOException {

@@ -5,6 +5,7 @@ import org.stylepipe.config.FrameSettings;
 import org.stylepipe.config.GuideSettings;
 import org.stylepipe.output.HadoopConf;
 import org.stylepipe.output.OutputLayout;
+import org.stylepipe.report.TaskPlace;
 
 /** Executor function: draws one segment's noise guides and commits it through {@link RenderPass}. */
 final class RenderPassFunction implements Function<RenderTask, PassOutcome> {
@@ -26,6 +27,6 @@ final class RenderPassFunction implements Function<RenderTask, PassOutcome> {
   public PassOutcome call(RenderTask task) {
     long started = System.nanoTime();
     return new PassOutcome(new RenderPass(frames, guides, layout, conf.get()).process(task),
-        System.nanoTime() - started);
+        System.nanoTime() - started, TaskPlace.current());
   }
 }

@@ -17,6 +17,8 @@ import java.io.Serializable;
  * ROOT/errors/         Parquet, one row per failed input, recording or segment
  * ROOT/_stylepipe/dataset-options.txt   the options that made the dataset (a rerun must match them)
  * ROOT/_stylepipe/&lt;job&gt;-summary.json
+ * ROOT/report.json     the job report: inputs, options, stages, executors, errors, sampled frames
+ * ROOT/report.html     the same, self-contained, with pictures and plots
  * ROOT/_SUCCESS        written last
  * </pre>
  */
@@ -124,6 +126,14 @@ public final class OutputLayout implements Serializable {
 
   public String stylizeSummary() {
     return root + "/_stylepipe/stylize-summary.json";
+  }
+
+  public String reportJson() {
+    return root + "/report.json";
+  }
+
+  public String reportHtml() {
+    return root + "/report.html";
   }
 
   public String successMarker() {

@@ -10,6 +10,7 @@ import org.stylepipe.output.HadoopConf;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.StylizedRow;
 import org.stylepipe.output.VideoJoiner;
+import org.stylepipe.report.TaskPlace;
 
 /**
  * Executor function: joins one recording's segment videos into its stylized video by packet copy, with the source's
@@ -30,6 +31,7 @@ public final class JoinFunction implements Function<JoinTask, JoinOutcome> {
 
   @Override
   public JoinOutcome call(JoinTask task) {
+    long started = System.nanoTime();
     String id = task.recording().id();
     String uri = layout.stylizedVideo(id);
     FileStore store = new FileStore(conf.get());
@@ -44,10 +46,11 @@ public final class JoinFunction implements Function<JoinTask, JoinOutcome> {
           null);
       ErrorRow audio = result.audioSkipped() == null ? null
           : error(task, "the stylized video has no sound: " + result.audioSkipped());
-      return new JoinOutcome(row, audio);
+      return new JoinOutcome(row, audio, System.nanoTime() - started, TaskPlace.current());
     } catch (IOException | RuntimeException e) {
       deleteQuietly(staged);
-      return new JoinOutcome(null, error(task, "cannot join the segment videos: " + e.getMessage()));
+      return new JoinOutcome(null, error(task, "cannot join the segment videos: " + e.getMessage()),
+          System.nanoTime() - started, TaskPlace.current());
     }
   }
 

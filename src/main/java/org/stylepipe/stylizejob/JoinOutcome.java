@@ -3,6 +3,10 @@ package org.stylepipe.stylizejob;
 import java.io.Serializable;
 import org.stylepipe.output.ErrorRow;
 import org.stylepipe.output.StylizedRow;
+import org.stylepipe.report.TaskPlace;
 
-/** What joining a recording's video did: its manifest row (null if it failed) and its error (null if none). */
-public record JoinOutcome(StylizedRow row, ErrorRow error) implements Serializable {}
+/**
+ * What joining a recording's video did: its manifest row (null if it failed), its error (null if none), how long it
+ * took and where it ran.
+ */
+public record JoinOutcome(StylizedRow row, ErrorRow error, long nanos, TaskPlace place) implements Serializable {}

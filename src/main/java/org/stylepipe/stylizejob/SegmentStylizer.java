@@ -21,6 +21,7 @@ import org.stylepipe.output.ImageEncoder;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.StylizedRow;
 import org.stylepipe.output.VideoEncoder;
+import org.stylepipe.report.TaskPlace;
 import org.stylepipe.stylize.DeviceChoice;
 import org.stylepipe.stylize.FrameBatch;
 
@@ -49,9 +50,9 @@ public final class SegmentStylizer {
     this.model = model;
   }
 
-  /** Stylizes the segment with {@code predictor}, which runs on {@code device}. */
+  /** Stylizes the segment with {@code predictor}, which runs on {@code device}, in a task on {@code place}. */
   public StylizeOutcome process(
-      StylizeTask task, Predictor<FrameBatch, FrameBatch> predictor, DeviceChoice device) {
+      StylizeTask task, Predictor<FrameBatch, FrameBatch> predictor, DeviceChoice device, TaskPlace place) {
     long started = System.nanoTime();
     Run run = new Run(task, device);
     String stage = "decode";
@@ -84,7 +85,7 @@ public final class SegmentStylizer {
     return new StylizeOutcome(task.recording().id(), task.segment().index(), run.rows, run.videoUri,
         end == null ? run.stylized : end.decoded(), task.segment().frameCount(), run.stylized, device.device(),
         device.gpuAddress(), end == null ? 0 : end.decodeNanos(), feed.waitNanos(), run.inferNanos, run.writeNanos,
-        System.nanoTime() - started, run.error);
+        System.nanoTime() - started, run.error, place);
   }
 
   private FrameBatch input(StylizeTask task, FrameFeed.Batch batch) {

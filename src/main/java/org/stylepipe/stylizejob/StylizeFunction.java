@@ -10,6 +10,7 @@ import org.apache.spark.resource.ResourceInformation;
 import org.stylepipe.config.StylizeSettings;
 import org.stylepipe.output.HadoopConf;
 import org.stylepipe.output.OutputLayout;
+import org.stylepipe.report.TaskPlace;
 import org.stylepipe.stylize.DeviceChoice;
 import org.stylepipe.stylize.FrameBatch;
 import org.stylepipe.stylize.ModelLoader;
@@ -48,7 +49,7 @@ public final class StylizeFunction implements Function<StylizeTask, StylizeOutco
         cpu.intraOpThreads(), cpu.interOpThreads()));
     try (Predictor<FrameBatch, FrameBatch> predictor = loader.newPredictor()) {
       return new SegmentStylizer(settings, layout, conf.get(), model.file().getFileName().toString())
-          .process(task, predictor, device);
+          .process(task, predictor, device, TaskPlace.current());
     }
   }
 

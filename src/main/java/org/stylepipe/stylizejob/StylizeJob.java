@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -33,6 +34,14 @@ import org.stylepipe.output.FileStore;
 import org.stylepipe.output.HadoopConf;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.StylizedRow;
+import org.stylepipe.report.ContactSheet;
+import org.stylepipe.report.JobReport;
+import org.stylepipe.report.Preview;
+import org.stylepipe.report.ReportFiles;
+import org.stylepipe.report.RunLog;
+import org.stylepipe.report.StylizedSamples;
+import org.stylepipe.report.StylizedSegment;
+import org.stylepipe.report.VideoReview;
 import org.stylepipe.stylize.ModelFormat;
 import org.stylepipe.stylize.ModelLoader;
 import org.stylepipe.stylize.ModelOptions;
@@ -42,8 +51,8 @@ import org.stylepipe.stylize.StyleModel;
 /**
  * The stylize job: probe and plan the recordings, then one Spark task per segment carries its frames from decode
  * through batched inference to an H.264 segment video; one task per recording joins them, with the source's audio,
- * by packet copy. Only manifest rows come back. The manifest and errors are written after all videos, and {@code
- * _SUCCESS} last.
+ * by packet copy. Only manifest rows come back. The manifest, errors, summary and report are written after all
+ * videos, and {@code _SUCCESS} last.
  *
  * <p>{@link #prepare} checks the model on the driver, by loading it once, before Spark does any work.
  */
@@ -104,7 +113,10 @@ public final class StylizeJob {
     new Path(layout.successMarker()).getFileSystem(hadoop).delete(new Path(layout.successMarker()), false);
     jsc.setJobGroup("stylepipe-stylize", "stylepipe stylize -> " + layout.root(), false);
 
+    RunLog log = new RunLog();
+    long probeStarted = System.nanoTime();
     IngestStage.Result ingest = IngestStage.run(jsc, config.inputs(), config.segmentMicros());
+    log.probe(probeStarted, ingest.plans(), ingest.errors());
     List<ErrorRow> errors = new ArrayList<>(ingest.errors());
     List<StylizeTask> tasks = new ArrayList<>();
     for (RecordingPlan plan : ingest.plans()) {
@@ -118,6 +130,7 @@ public final class StylizeJob {
     List<StylizedRow> videoRows = new ArrayList<>();
     Dataset<Row> manifest = spark.createDataFrame(List.of(), StylizedRow.SCHEMA);
     JavaRDD<StylizeOutcome> outcomes = null;
+    List<StylizedSegment> stylized = new ArrayList<>();
     if (!tasks.isEmpty()) {
       jsc.setJobDescription("stylepipe: stylize " + tasks.size() + " segments");
       long stageStart = System.nanoTime();
@@ -129,15 +142,22 @@ public final class StylizeJob {
       totals.stylizeNanos = System.nanoTime() - stageStart;
       for (StylizeOutcome outcome : results) {
         totals.add(outcome);
+        log.task("stylize", outcome.place(), outcome.framesStylized(), outcome.nanos());
         if (outcome.error() != null) {
           errors.add(outcome.error());
         }
       }
+      log.stage("stylize", stageStart, totals.stylized, Map.of("segments", (long) results.size(),
+          "frames_decoded", totals.decoded, "frames_stylized", totals.stylized,
+          "segments_with_errors", results.stream().filter(r -> r.error() != null).count()));
+      stylized.addAll(stylizedSegments(tasks, results));
       List<JoinTask> joins = joins(ingest.plans(), tasks, results);
       if (!joins.isEmpty()) {
         jsc.setJobDescription("stylepipe: join " + joins.size() + " videos");
+        long joinStart = System.nanoTime();
         for (JoinOutcome joined :
             jsc.parallelize(joins, joins.size()).map(new JoinFunction(layout, conf, modelName)).collect()) {
+          log.task("join", joined.place(), joined.row() == null ? 0 : joined.row().frames(), joined.nanos());
           if (joined.row() != null) {
             videoRows.add(joined.row());
           }
@@ -145,6 +165,8 @@ public final class StylizeJob {
             errors.add(joined.error());
           }
         }
+        log.stage("join", joinStart, videoRows.stream().mapToLong(StylizedRow::frames).sum(), Map.of(
+            "videos", (long) joins.size(), "joined", (long) videoRows.size()));
       }
       manifest = spark.createDataFrame(outcomes.flatMap(new ManifestRows()), StylizedRow.SCHEMA);
     }
@@ -170,6 +192,11 @@ public final class StylizeJob {
         videoRows.size(), errors, (System.nanoTime() - started) / 1e9);
     FileStore store = new FileStore(hadoop);
     store.write(layout.stylizeSummary(), JSON.writeValueAsBytes(summary.toMap()));
+    StylizedSamples samples = new StylizedSamples(layout, hadoop);
+    ReportFiles.write(new JobReport("stylize", layout.root(), Instant.now(), summary.wallSeconds(), config.inputs(),
+        config.options(), summary.totals(), log.stages(), log.executors(), errors,
+        samples.sheet(stylized, ContactSheet.FRAMES),
+        new VideoReview(List.of(), samples.preview(stylized, Preview.FRAMES))), layout, store);
     store.write(layout.successMarker(), new byte[0]);
     jsc.clearJobGroup();
     return summary;
@@ -212,6 +239,18 @@ public final class StylizeJob {
       }
     }
     return joins;
+  }
+
+  /** The segments with stylized frames: in a segment video, or else (with --write-frames) in PNG files. */
+  private List<StylizedSegment> stylizedSegments(List<StylizeTask> tasks, List<StylizeOutcome> results) {
+    List<StylizedSegment> segments = new ArrayList<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      StylizeOutcome result = results.get(i);
+      if (result.video() != null || (config.settings().writeFrames() && result.framesStylized() > 0)) {
+        segments.add(new StylizedSegment(tasks.get(i).recording(), tasks.get(i).segment(), result.video()));
+      }
+    }
+    return segments;
   }
 
   /** Executor function: the manifest rows of a segment outcome, as Spark rows. */

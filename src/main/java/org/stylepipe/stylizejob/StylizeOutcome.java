@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.stylepipe.output.ErrorRow;
 import org.stylepipe.output.StylizedRow;
+import org.stylepipe.report.TaskPlace;
 
 /**
  * What a segment task did: its manifest rows (a row per stylized frame, and one for the segment video), counts, the
@@ -14,6 +15,7 @@ import org.stylepipe.output.StylizedRow;
  * @param waitNanos time the task thread waited for decoded frames (decoding not hidden behind inference)
  * @param inferNanos time in the model's predictor, translation included
  * @param writeNanos time encoding and writing video and images
+ * @param place where the task ran
  */
 public record StylizeOutcome(
     String recordingId,
@@ -30,7 +32,8 @@ public record StylizeOutcome(
     long inferNanos,
     long writeNanos,
     long nanos,
-    ErrorRow error)
+    ErrorRow error,
+    TaskPlace place)
     implements Serializable {
 
   public StylizeOutcome {
@@ -40,6 +43,6 @@ public record StylizeOutcome(
   /** The same outcome without its manifest rows: what the driver needs for the summary. */
   public StylizeOutcome withoutRows() {
     return new StylizeOutcome(recordingId, segment, List.of(), video, framesDecoded, framesExpected, framesStylized,
-        device, gpuAddress, decodeNanos, waitNanos, inferNanos, writeNanos, nanos, error);
+        device, gpuAddress, decodeNanos, waitNanos, inferNanos, writeNanos, nanos, error, place);
   }
 }

@@ -45,17 +45,24 @@ public record StylizeSummary(
     return wallSeconds > 0 ? framesStylized / wallSeconds : 0;
   }
 
-  /** A JSON-friendly view, in a stable key order. */
-  public Map<String, Object> toMap() {
+  /** The job's counts, as the summary and the job report show them. */
+  public Map<String, Object> totals() {
     Map<String, Object> map = new LinkedHashMap<>();
-    map.put("output", output);
-    map.put("model", model);
     map.put("recordings", recordings);
     map.put("recordings_with_errors", recordingsWithErrors);
     map.put("segments", segments);
     map.put("frames_decoded", framesDecoded);
     map.put("frames_stylized", framesStylized);
     map.put("videos", videos);
+    return map;
+  }
+
+  /** A JSON-friendly view, in a stable key order. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("output", output);
+    map.put("model", model);
+    map.putAll(totals());
     map.put("frames_by_device", framesByDevice);
     map.put("wall_seconds", round(wallSeconds));
     map.put("frames_per_second", round(framesPerSecond()));

@@ -84,6 +84,11 @@ class ObjectStorageDatasetTest extends S3SparkTestBase {
     }
     assertTrue(exists(s3Out + "/_SUCCESS"));
     assertTrue(exists(s3Out + "/_stylepipe/dataset-summary.json"));
+    // The report samples the manifest and images back from the store: the same contact sheet as on local files.
+    ObjectMapper json = new ObjectMapper();
+    assertEquals(json.readTree(localOut.resolve("report.json").toFile()).path("contact_sheet"),
+        json.readTree(read(s3Out + "/report.json")).path("contact_sheet"));
+    assertTrue(new String(read(s3Out + "/report.html"), StandardCharsets.UTF_8).contains("data:image/jpeg;base64,"));
   }
 
   @Test
