@@ -1,4 +1,4 @@
-package org.stylepipe.report;
+package org.stylepipe.flicker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

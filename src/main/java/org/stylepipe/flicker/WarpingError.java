@@ -1,4 +1,4 @@
-package org.stylepipe.report;
+package org.stylepipe.flicker;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.stylepipe.guides.DisFlow;
