@@ -2,11 +2,15 @@ package org.stylepipe.dataset;
 
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.util.LongAccumulator;
 import org.stylepipe.config.FrameSettings;
 import org.stylepipe.output.HadoopConf;
 import org.stylepipe.output.OutputLayout;
 
-/** Executor function: runs one segment task through {@link SegmentProcessor}. */
+/**
+ * Executor function: runs one segment task through {@link SegmentProcessor} and adds the frames it decoded to
+ * {@code frames} (for the console progress).
+ */
 public final class ExtractFunction implements Function<SegmentTask, SegmentOutcome> {
   private static final long serialVersionUID = 1L;
 
@@ -14,12 +18,15 @@ public final class ExtractFunction implements Function<SegmentTask, SegmentOutco
   private final OutputLayout layout;
   private final HadoopConf conf;
   private final FaultInjection faults;
+  private final LongAccumulator frames;
 
-  public ExtractFunction(FrameSettings settings, OutputLayout layout, HadoopConf conf, FaultInjection faults) {
+  public ExtractFunction(
+      FrameSettings settings, OutputLayout layout, HadoopConf conf, FaultInjection faults, LongAccumulator frames) {
     this.settings = settings;
     this.layout = layout;
     this.conf = conf;
     this.faults = faults;
+    this.frames = frames;
   }
 
   @Override
@@ -27,6 +34,8 @@ public final class ExtractFunction implements Function<SegmentTask, SegmentOutco
     int failAfter = faults.strikes(task, TaskContext.get().attemptNumber())
         ? FaultInjection.IMAGES_BEFORE_FAULT
         : SegmentProcessor.NEVER;
-    return new SegmentProcessor(settings, layout, conf.get(), failAfter).process(task);
+    SegmentOutcome outcome = new SegmentProcessor(settings, layout, conf.get(), failAfter).process(task);
+    frames.add(outcome.commit().framesDecoded());
+    return outcome;
   }
 }
