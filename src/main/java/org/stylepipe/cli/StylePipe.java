@@ -7,10 +7,13 @@ import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.stylepipe.config.DatasetConfig;
+import org.stylepipe.config.FlickerConfig;
 import org.stylepipe.config.OptionMap;
 import org.stylepipe.config.StylizeConfig;
 import org.stylepipe.dataset.DatasetJob;
 import org.stylepipe.dataset.DatasetSummary;
+import org.stylepipe.flicker.FlickerJob;
+import org.stylepipe.flicker.FlickerSummary;
 import org.stylepipe.stylizejob.StylizeJob;
 import org.stylepipe.stylizejob.StylizeSummary;
 
@@ -39,6 +42,7 @@ public final class StylePipe {
           System.lineSeparator(),
           "usage: stylepipe dataset --input PATH [--input PATH...] --output DIR [options]",
           "       stylepipe stylize --input PATH [--input PATH...] --model FILE --output DIR [options]",
+          "       stylepipe flicker --input PATH [--input PATH...] --stylized VIDEO_OR_DIR --output DIR [options]",
           "  --options-file FILE     defaults for the options below (name=value lines)",
           "  --master URL            Spark master when not under spark-submit (default local[*])",
           "  --segment-seconds S     time segment per task (default 10)",
@@ -64,7 +68,12 @@ public final class StylePipe {
           "  --video-kbps K          H.264 bit rate, kbit/s or auto (default auto)",
           "  --guide G               none | black: guide image of a 6-channel model (default none)",
           "  --model-threads N       threads per inference, 0 = all (default 1)",
-          "  --decoder-threads N     FFmpeg threads per task, 0 = auto (default 1)");
+          "  --decoder-threads N     FFmpeg threads per task, 0 = auto (default 1)",
+          "  --flicker BOOL          measure flicker (E_warp) of input and output after the join (default true,",
+          "                          with the video)",
+          "flicker options:",
+          "  --stylized PATH         the stylized video of the one recording, or a stylize job's output",
+          "                          folder (its stylized/<recording>.mp4)");
 
   private StylePipe() {}
 
@@ -91,8 +100,9 @@ public final class StylePipe {
       runner = switch (job) {
         case "dataset" -> dataset(DatasetConfig.from(jobOptions), master);
         case "stylize" -> stylize(StylizeJob.prepare(StylizeConfig.from(jobOptions)), master);
+        case "flicker" -> flicker(FlickerConfig.from(jobOptions), master);
         default -> throw new IllegalArgumentException(
-            "Cannot run job '" + job + "': known jobs are [dataset, stylize]");
+            "Cannot run job '" + job + "': known jobs are [dataset, stylize, flicker]");
       };
     } catch (IllegalArgumentException e) {
       System.err.println("stylepipe: " + e.getMessage());
@@ -125,6 +135,16 @@ public final class StylePipe {
     return () -> {
       try (SparkSession spark = session("stylepipe stylize", master)) {
         StylizeSummary summary = prepared.run(spark);
+        System.out.println(summary.toText());
+        return summary.errors().isEmpty() ? OK : COMPLETED_WITH_ERRORS;
+      }
+    };
+  }
+
+  private static Callable<Integer> flicker(FlickerConfig config, String master) {
+    return () -> {
+      try (SparkSession spark = session("stylepipe flicker", master)) {
+        FlickerSummary summary = FlickerJob.run(config, spark);
         System.out.println(summary.toText());
         return summary.errors().isEmpty() ? OK : COMPLETED_WITH_ERRORS;
       }

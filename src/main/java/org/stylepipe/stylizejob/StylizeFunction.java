@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.resource.ResourceInformation;
+import org.apache.spark.util.LongAccumulator;
 import org.stylepipe.config.StylizeSettings;
 import org.stylepipe.output.HadoopConf;
 import org.stylepipe.output.OutputLayout;
@@ -29,13 +30,19 @@ public final class StylizeFunction implements Function<StylizeTask, StylizeOutco
   private final ModelLoader model;
   private final OutputLayout layout;
   private final HadoopConf conf;
+  private final LongAccumulator frames;
 
-  /** {@code model}: the validated model with CPU options; the device is chosen per task. */
-  public StylizeFunction(StylizeSettings settings, ModelLoader model, OutputLayout layout, HadoopConf conf) {
+  /**
+   * {@code model}: the validated model with CPU options; the device is chosen per task. Each task adds the frames it
+   * decoded to {@code frames} (for the console progress).
+   */
+  public StylizeFunction(
+      StylizeSettings settings, ModelLoader model, OutputLayout layout, HadoopConf conf, LongAccumulator frames) {
     this.settings = settings;
     this.model = model;
     this.layout = layout;
     this.conf = conf;
+    this.frames = frames;
   }
 
   @Override
@@ -47,8 +54,10 @@ public final class StylizeFunction implements Function<StylizeTask, StylizeOutco
     ModelLoader loader = model.withOptions(new ModelOptions(device.device(), settings.half() && device.gpu(),
         cpu.intraOpThreads(), cpu.interOpThreads()));
     try (Predictor<FrameBatch, FrameBatch> predictor = loader.newPredictor()) {
-      return new SegmentStylizer(settings, layout, conf.get(), model.file().getFileName().toString())
+      StylizeOutcome outcome = new SegmentStylizer(settings, layout, conf.get(), model.file().getFileName().toString())
           .process(task, predictor, device);
+      frames.add(outcome.framesDecoded());
+      return outcome;
     }
   }
 
