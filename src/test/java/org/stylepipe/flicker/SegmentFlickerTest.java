@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.Test;
 import org.stylepipe.decode.DecodedFrame;
 import org.stylepipe.ingest.Recording;
@@ -84,8 +86,7 @@ class SegmentFlickerTest {
     List<DecodedFrame> larger = new ArrayList<>();
     for (DecodedFrame frame : stylized) {
       Mat image = new Mat();
-      org.bytedeco.opencv.global.opencv_imgproc.resize(frame.image(), image, new org.bytedeco.opencv.opencv_core
-          .Size(2 * W, 2 * H));
+      opencv_imgproc.resize(frame.image(), image, new Size(2 * W, 2 * H));
       larger.add(new DecodedFrame(frame.index(), frame.ptsUs(), image, false));
     }
     FlickerTask task = new FlickerTask(CLIP, STYLIZED, segment(0, 0, FRAMES), 2 * W, 2 * H);
