@@ -33,7 +33,8 @@ class ProgressBoardTest {
     assertEquals("stylize gameplay: 1/4 segments, 96 frames, 96.0 frames/s, ETA 0:03", board.finished(0, 96, 1_000));
     assertNull(board.finished(1, 100, 5_999), "within 5 s of the last line");
     assertEquals("stylize gameplay: 3/4 segments, 296 frames, 46.3 frames/s, ETA 0:02", board.finished(3, 100, 6_400));
-    assertEquals("stylize gameplay: 4/4 segments, 396 frames, 60.9 frames/s, done in 0:07", board.finished(4, 100, 6_500));
+    assertEquals("stylize gameplay: 4/4 segments, 396 frames, 60.9 frames/s, done in 0:07",
+        board.finished(4, 100, 6_500));
   }
 
   @Test
