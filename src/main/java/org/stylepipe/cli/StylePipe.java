@@ -7,10 +7,16 @@ import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.stylepipe.config.DatasetConfig;
+import org.stylepipe.config.FlickerConfig;
+import org.stylepipe.config.KeyframeStylizeConfig;
 import org.stylepipe.config.OptionMap;
 import org.stylepipe.config.StylizeConfig;
 import org.stylepipe.dataset.DatasetJob;
 import org.stylepipe.dataset.DatasetSummary;
+import org.stylepipe.flicker.FlickerJob;
+import org.stylepipe.flicker.FlickerSummary;
+import org.stylepipe.stylizejob.KeyframeStylizeJob;
+import org.stylepipe.stylizejob.KeyframeSummary;
 import org.stylepipe.stylizejob.StylizeJob;
 import org.stylepipe.stylizejob.StylizeSummary;
 
@@ -39,6 +45,8 @@ public final class StylePipe {
           System.lineSeparator(),
           "usage: stylepipe dataset --input PATH [--input PATH...] --output DIR [options]",
           "       stylepipe stylize --input PATH [--input PATH...] --model FILE --output DIR [options]",
+          "       stylepipe stylize-keyframes --dataset DIR --model FILE [options]",
+          "       stylepipe flicker --input PATH [--input PATH...] --stylized VIDEO_OR_DIR --output DIR [options]",
           "  --options-file FILE     defaults for the options below (name=value lines)",
           "  --master URL            Spark master when not under spark-submit (default local[*])",
           "  --segment-seconds S     time segment per task (default 10)",
@@ -54,7 +62,7 @@ public final class StylePipe {
           "                          an output made with the same options, refuse any other)",
           "  --layout L              frames | fewshot: the few-shot trainer's folders with masks, flow,",
           "                          noise guides and keyframes (default frames)",
-          "few-shot options (--layout fewshot):",
+          "few-shot options (dataset --layout fewshot):",
           "  --mask M                full | luma[:T] | chroma:RRGGBB[:TOL] | mog2[:H] | knn[:H] | track",
           "                          (default full; track: NAME.mask.EXT or NAME.mask/ beside NAME.EXT)",
           "  --mask-erode R, --mask-dilate R   radii in pixels (default 0)",
@@ -77,7 +85,17 @@ public final class StylePipe {
           "  --video-kbps K          H.264 bit rate, kbit/s or auto (default auto)",
           "  --guide G               none | black: guide image of a 6-channel model (default none)",
           "  --model-threads N       threads per inference, 0 = all (default 1)",
-          "  --decoder-threads N     FFmpeg threads per task, 0 = auto (default 1)");
+          "  --decoder-threads N     FFmpeg threads per task, 0 = auto (default 1)",
+          "  --flicker BOOL          measure flicker (E_warp) of input and output after the join (default true,",
+          "                          with the video)",
+          "stylize-keyframes options (the stylize job's teacher mode, into a few-shot dataset's _train/output):",
+          "  --dataset DIR           a dataset made with --layout fewshot",
+          "  --guide G               none | black | noise[:VARIANT]: the keyframe's noise guide (default none)",
+          "  --overwrite BOOL        stylize keyframes that already have an output (default false: keep them)",
+          "  --model, --batch-size, --device, --cpu-fallback, --half, --model-threads: as for stylize",
+          "flicker options:",
+          "  --stylized PATH         the stylized video of the one recording, or a stylize job's output",
+          "                          folder (its stylized/<recording>.mp4)");
 
   private StylePipe() {}
 
@@ -104,8 +122,11 @@ public final class StylePipe {
       runner = switch (job) {
         case "dataset" -> dataset(DatasetConfig.from(jobOptions), master);
         case "stylize" -> stylize(StylizeJob.prepare(StylizeConfig.from(jobOptions)), master);
+        case "stylize-keyframes" ->
+            stylizeKeyframes(KeyframeStylizeJob.prepare(KeyframeStylizeConfig.from(jobOptions)), master);
+        case "flicker" -> flicker(FlickerConfig.from(jobOptions), master);
         default -> throw new IllegalArgumentException(
-            "Cannot run job '" + job + "': known jobs are [dataset, stylize]");
+            "Cannot run job '" + job + "': known jobs are [dataset, stylize, stylize-keyframes, flicker]");
       };
     } catch (IllegalArgumentException e) {
       System.err.println("stylepipe: " + e.getMessage());
@@ -138,6 +159,26 @@ public final class StylePipe {
     return () -> {
       try (SparkSession spark = session("stylepipe stylize", master)) {
         StylizeSummary summary = prepared.run(spark);
+        System.out.println(summary.toText());
+        return summary.errors().isEmpty() ? OK : COMPLETED_WITH_ERRORS;
+      }
+    };
+  }
+
+  private static Callable<Integer> stylizeKeyframes(KeyframeStylizeJob prepared, String master) {
+    return () -> {
+      try (SparkSession spark = session("stylepipe stylize-keyframes", master)) {
+        KeyframeSummary summary = prepared.run(spark);
+        System.out.println(summary.toText());
+        return summary.errors().isEmpty() ? OK : COMPLETED_WITH_ERRORS;
+      }
+    };
+  }
+
+  private static Callable<Integer> flicker(FlickerConfig config, String master) {
+    return () -> {
+      try (SparkSession spark = session("stylepipe flicker", master)) {
+        FlickerSummary summary = FlickerJob.run(config, spark);
         System.out.println(summary.toText());
         return summary.errors().isEmpty() ? OK : COMPLETED_WITH_ERRORS;
       }

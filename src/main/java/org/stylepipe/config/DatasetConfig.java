@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.stylepipe.guides.FlowPreset;
+import org.stylepipe.guides.KeySpan;
+import org.stylepipe.guides.NoiseVariant;
 
 /**
  * The validated, immutable configuration of a dataset job, built on the driver before any Spark work.
@@ -267,6 +269,19 @@ public final class DatasetConfig {
     options.put(JPEG_QUALITY, frames.jpegQuality());
     options.put(DECODER_THREADS, frames.decoderThreads());
     options.put(OVERWRITE, overwrite);
+    options.put(LAYOUT, layout().name().toLowerCase(Locale.ROOT));
+    if (guides != null) {
+      options.put(MASK, GuideOptions.format(guides.mask()));
+      options.put(MASK_ERODE, guides.mask().erode());
+      options.put(MASK_DILATE, guides.mask().dilate());
+      options.put(FLOW_PRESET, guides.flowPreset().name().toLowerCase(Locale.ROOT));
+      options.put(FLOW_FILES, guides.flowFiles());
+      options.put(NOISE, guides.noise().stream().map(NoiseVariant::name).toList());
+      options.put(NOISE_SEED, guides.seed());
+      options.put(KEYFRAMES, guides.keyframes().toString());
+      options.put(KEY_REACH, guides.keyReach() == KeySpan.ALL ? "all" : guides.keyReach());
+      options.put(KEYFRAMES_FROM, keyframesFrom);
+    }
     return options;
   }
 

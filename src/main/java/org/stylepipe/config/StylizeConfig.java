@@ -36,6 +36,8 @@ import java.util.Set;
  *   <li>{@value #MODEL_THREADS}: threads per inference, 0 for all processors, default {@value
  *       #MODEL_THREADS_DEFAULT} (Spark runs one task per core)
  *   <li>{@value #DECODER_THREADS}: FFmpeg decoder threads per task, default {@value #DECODER_THREADS_DEFAULT}
+ *   <li>{@value #FLICKER}: after the videos are joined, measure the flicker (E_warp) of input and output, default
+ *       {@value #FLICKER_DEFAULT}; only where the video is written (it is measured on the video)
  * </ul>
  */
 public final class StylizeConfig {
@@ -65,25 +67,29 @@ public final class StylizeConfig {
   public static final String MODEL_THREADS_DEFAULT = "1";
   public static final String DECODER_THREADS = "decoder-threads";
   public static final String DECODER_THREADS_DEFAULT = "1";
+  public static final String FLICKER = "flicker";
+  public static final String FLICKER_DEFAULT = "true";
 
   /** Every option this job accepts. */
   public static final Set<String> OPTIONS =
       Set.of(INPUT, OUTPUT, MODEL, BATCH_SIZE, DEVICE, CPU_FALLBACK, HALF, SEGMENT_SECONDS, SIZE, WRITE_FRAMES, VIDEO,
-          VIDEO_KBPS, GUIDE, MODEL_THREADS, DECODER_THREADS);
+          VIDEO_KBPS, GUIDE, MODEL_THREADS, DECODER_THREADS, FLICKER);
 
   private final List<String> inputs;
   private final String output;
   private final Path model;
   private final long segmentMicros;
   private final StylizeSettings settings;
+  private final boolean flicker;
 
   private StylizeConfig(
-      List<String> inputs, String output, Path model, long segmentMicros, StylizeSettings settings) {
+      List<String> inputs, String output, Path model, long segmentMicros, StylizeSettings settings, boolean flicker) {
     this.inputs = List.copyOf(inputs);
     this.output = output;
     this.model = model;
     this.segmentMicros = segmentMicros;
     this.settings = settings;
+    this.flicker = flicker;
   }
 
   /** Validates the options; any problem is an {@link IllegalArgumentException} naming the option. */
@@ -121,6 +127,8 @@ public final class StylizeConfig {
       throw new IllegalArgumentException(
           "Cannot run with --" + VIDEO + " false and --" + WRITE_FRAMES + " false: nothing would be written");
     }
+    // Flicker is measured on the stylized video: without one there is nothing to measure.
+    boolean flicker = options.getBoolean(FLICKER, Boolean.parseBoolean(FLICKER_DEFAULT)) && video;
     StylizeSettings settings = new StylizeSettings(
         options.getInt(BATCH_SIZE, Integer.parseInt(BATCH_SIZE_DEFAULT), 1, 256),
         device,
@@ -134,7 +142,7 @@ public final class StylizeConfig {
         options.getEnum(GUIDE, GuideMode.NONE),
         options.getInt(MODEL_THREADS, Integer.parseInt(MODEL_THREADS_DEFAULT), 0, 1024),
         options.getInt(DECODER_THREADS, Integer.parseInt(DECODER_THREADS_DEFAULT), 0, 64));
-    return new StylizeConfig(inputs, output, model, Math.round(seconds * 1_000_000), settings);
+    return new StylizeConfig(inputs, output, model, Math.round(seconds * 1_000_000), settings, flicker);
   }
 
   private static int parseKbps(String text) {
@@ -191,7 +199,13 @@ public final class StylizeConfig {
     options.put(GUIDE, s.guide().name().toLowerCase(Locale.ROOT));
     options.put(MODEL_THREADS, s.modelThreads());
     options.put(DECODER_THREADS, s.decoderThreads());
+    options.put(FLICKER, flicker);
     return options;
+  }
+
+  /** Whether the flicker of input and output is measured after the videos are joined. */
+  public boolean flicker() {
+    return flicker;
   }
 
   @Override
@@ -199,11 +213,11 @@ public final class StylizeConfig {
     StylizeSettings s = settings;
     return String.format(Locale.ROOT,
         "inputs=%s output=%s model=%s segment-seconds=%s batch-size=%d device=%s%s%s size=%s write-frames=%s"
-            + " video=%s video-kbps=%s guide=%s model-threads=%d decoder-threads=%d",
+            + " video=%s video-kbps=%s guide=%s model-threads=%d decoder-threads=%d flicker=%s",
         inputs, output, model, segmentMicros / 1e6, s.batchSize(), s.device().name().toLowerCase(Locale.ROOT),
         s.cpuFallback() ? " cpu-fallback" : "", s.half() ? " half" : "",
         s.width() == 0 ? "source" : s.width() + "x" + s.height(), s.writeFrames(), s.video(),
         s.videoKbps() == 0 ? "auto" : s.videoKbps(), s.guide().name().toLowerCase(Locale.ROOT), s.modelThreads(),
-        s.decoderThreads());
+        s.decoderThreads(), flicker);
   }
 }

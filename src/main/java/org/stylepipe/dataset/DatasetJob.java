@@ -36,6 +36,8 @@ import org.stylepipe.report.JobReport;
 import org.stylepipe.report.ReportFiles;
 import org.stylepipe.report.RunLog;
 import org.stylepipe.report.StageStats;
+import org.stylepipe.progress.ProgressBoard;
+import org.stylepipe.progress.StageProgress;
 import org.stylepipe.storage.StoragePreflight;
 
 /**
@@ -156,11 +158,14 @@ public final class DatasetJob {
     if (!tasks.isEmpty()) {
       long extractStarted = System.nanoTime();
       jsc.setJobDescription("stylepipe: extract " + tasks.size() + " segments");
-      List<SegmentOutcome> outcomes =
-          jsc.parallelize(tasks, tasks.size())
-              .map(new ExtractFunction(
-                  config.frames(), layout, new HadoopConf(hadoop), FaultInjection.from(jsc)))
-              .collect();
+      List<ProgressBoard.Part> parts =
+          tasks.stream().map(task -> ProgressBoard.Part.of(task.recording(), task.segment())).toList();
+      List<SegmentOutcome> outcomes;
+      try (StageProgress progress = StageProgress.start(jsc, "dataset", parts)) {
+        outcomes = progress.collect(jsc.parallelize(tasks, tasks.size())
+            .map(new ExtractFunction(
+                config.frames(), layout, new HadoopConf(hadoop), FaultInjection.from(jsc), progress.frames())));
+      }
       long taskNanos = 0;
       long decoded = 0;
       for (SegmentOutcome outcome : outcomes) {

@@ -2,12 +2,16 @@ package org.stylepipe.dataset;
 
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.util.LongAccumulator;
 import org.stylepipe.config.FrameSettings;
 import org.stylepipe.output.HadoopConf;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.report.TaskPlace;
 
-/** Executor function: runs one segment task through {@link SegmentProcessor}. */
+/**
+ * Executor function: runs one segment task through {@link SegmentProcessor} and adds the frames it decoded to
+ * {@code frames} (for the console progress).
+ */
 public final class ExtractFunction implements Function<SegmentTask, SegmentOutcome> {
   private static final long serialVersionUID = 1L;
 
@@ -15,12 +19,15 @@ public final class ExtractFunction implements Function<SegmentTask, SegmentOutco
   private final OutputLayout layout;
   private final HadoopConf conf;
   private final FaultInjection faults;
+  private final LongAccumulator frames;
 
-  public ExtractFunction(FrameSettings settings, OutputLayout layout, HadoopConf conf, FaultInjection faults) {
+  public ExtractFunction(
+      FrameSettings settings, OutputLayout layout, HadoopConf conf, FaultInjection faults, LongAccumulator frames) {
     this.settings = settings;
     this.layout = layout;
     this.conf = conf;
     this.faults = faults;
+    this.frames = frames;
   }
 
   @Override
@@ -28,6 +35,9 @@ public final class ExtractFunction implements Function<SegmentTask, SegmentOutco
     int failAfter = faults.strikes(task, TaskContext.get().attemptNumber())
         ? FaultInjection.IMAGES_BEFORE_FAULT
         : SegmentProcessor.NEVER;
-    return new SegmentProcessor(settings, layout, conf.get(), failAfter).process(task, TaskPlace.current());
+    SegmentOutcome outcome =
+        new SegmentProcessor(settings, layout, conf.get(), failAfter).process(task, TaskPlace.current());
+    frames.add(outcome.commit().framesDecoded());
+    return outcome;
   }
 }

@@ -27,6 +27,8 @@ import org.stylepipe.output.ErrorRow;
 import org.stylepipe.output.HadoopConf;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.SegmentCommit;
+import org.stylepipe.progress.ProgressBoard;
+import org.stylepipe.progress.StageProgress;
 import org.stylepipe.report.RunLog;
 
 /**
@@ -110,8 +112,11 @@ public final class FewShotStage {
       jsc.setJobDescription("stylepipe: few-shot pass 1 of 3 (frames, masks, flow) on " + toExtract.size()
           + " segments");
       long started = System.nanoTime();
-      List<PassOutcome> outcomes = jsc.parallelize(toExtract, toExtract.size())
-          .map(new ExtractPassFunction(frames, guides, layout, conf)).collect();
+      List<PassOutcome> outcomes;
+      try (StageProgress progress = StageProgress.start(jsc, "few-shot frames", parts(toExtract))) {
+        outcomes = progress.collect(jsc.parallelize(toExtract, toExtract.size())
+            .map(new ExtractPassFunction(frames, guides, layout, conf, progress.frames())));
+      }
       for (PassOutcome outcome : outcomes) {
         staged.put(key(outcome.commit()), outcome.commit());
       }
@@ -136,8 +141,12 @@ public final class FewShotStage {
     if (!toRender.isEmpty()) {
       jsc.setJobDescription("stylepipe: few-shot pass 3 of 3 (noise guides) on " + toRender.size() + " segments");
       long started = System.nanoTime();
-      List<PassOutcome> outcomes = jsc.parallelize(toRender, toRender.size())
-          .map(new RenderPassFunction(frames, guides, layout, conf)).collect();
+      List<PassOutcome> outcomes;
+      try (StageProgress progress = StageProgress.start(jsc, "few-shot noise",
+          parts(toRender.stream().map(RenderTask::sequence).toList()))) {
+        outcomes = progress.collect(jsc.parallelize(toRender, toRender.size())
+            .map(new RenderPassFunction(frames, guides, layout, conf, progress.frames())));
+      }
       outcomes.forEach(outcome -> commits.add(outcome.commit()));
       logPass(RENDER, outcomes, started);
     }
@@ -242,6 +251,10 @@ public final class FewShotStage {
     } catch (FileNotFoundException e) {
       return false;
     }
+  }
+
+  private static List<ProgressBoard.Part> parts(List<SequenceTask> tasks) {
+    return tasks.stream().map(task -> ProgressBoard.Part.of(task.recording(), task.segment())).toList();
   }
 
   private static Set<String> keys(List<SequenceTask> tasks) {

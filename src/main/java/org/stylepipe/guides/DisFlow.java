@@ -60,6 +60,9 @@ public final class DisFlow implements AutoCloseable {
   }
 
   private FlowField compute(Mat from, Mat to) {
+    // DIS takes a flow of the frame's size as its initial guess: start from none, so that a flow depends on its two
+    // frames only, not on the frames fed before them.
+    flow.release();
     dis.calc(from, to, flow);
     return FlowField.of(flow);
   }

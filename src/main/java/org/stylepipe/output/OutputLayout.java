@@ -15,6 +15,7 @@ import java.io.Serializable;
  * ROOT/manifest/recording_id=&lt;recording&gt;/segment-&lt;5 digits&gt;.parquet   dataset: one row per image
  * ROOT/manifest/       stylize: Parquet, one row per written item, partitioned by recording_id
  * ROOT/errors/         Parquet, one row per failed input, recording or segment
+ * ROOT/flicker/recording_id=&lt;recording&gt;/segment-&lt;5 digits&gt;.parquet    flicker: one row per frame
  * ROOT/_stylepipe/dataset-options.txt   the options that made the dataset (a rerun must match them)
  * ROOT/_stylepipe/&lt;job&gt;-summary.json
  * ROOT/report.json     the job report: inputs, options, stages, executors, errors, sampled frames
@@ -134,6 +135,20 @@ public final class OutputLayout implements Serializable {
 
   public String reportHtml() {
     return root + "/report.html";
+  }
+
+  /** The flicker folder: a Parquet dataset partitioned by {@code recording_id}, one file per segment. */
+  public String flicker() {
+    return root + "/flicker";
+  }
+
+  /** The flicker rows of one segment, written by its task. */
+  public String flickerPart(String recordingId, int segment) {
+    return String.format("%s/recording_id=%s/segment-%05d.parquet", flicker(), recordingId, segment);
+  }
+
+  public String flickerSummary() {
+    return meta() + "/flicker-summary.json";
   }
 
   public String successMarker() {

@@ -1,6 +1,6 @@
 package org.stylepipe.report;
 
-import java.util.List;
+import org.stylepipe.flicker.FlickerSeries;
 
 /**
  * The per-frame flicker of one recording as an inline SVG line plot: E_t of the input and of the stylized output
@@ -20,12 +20,12 @@ final class FlickerPlot {
   private FlickerPlot() {}
 
   static String svg(FlickerSeries series) {
-    List<Long> frames = series.frameIndices();
+    long[] frames = series.frameIndex();
     double[] input = binned(series.input());
     double[] output = binned(series.output());
     double top = niceCeiling(Math.max(max(input), max(output)));
-    long first = frames.isEmpty() ? 0 : frames.get(0);
-    long last = frames.isEmpty() ? 1 : Math.max(first + 1, frames.get(frames.size() - 1));
+    long first = frames.length == 0 ? 0 : frames[0];
+    long last = frames.length == 0 ? 1 : Math.max(first + 1, frames[frames.length - 1]);
     Axes axes = new Axes(first, last, top);
     String title = "Flicker of " + series.recordingId() + ": E_warp input " + Format.precise(series.inputWarpingError())
         + ", output " + Format.precise(series.outputWarpingError());
@@ -68,7 +68,7 @@ final class FlickerPlot {
   }
 
   /** A path through the finite values; a NaN breaks it. */
-  private static String line(String name, double[] values, List<Long> frames, Axes axes) {
+  private static String line(String name, double[] values, long[] frames, Axes axes) {
     StringBuilder d = new StringBuilder();
     boolean pen = false;
     for (int i = 0; i < values.length; i++) {
@@ -89,13 +89,13 @@ final class FlickerPlot {
   }
 
   /** The frame index at point {@code i} of {@code points} (the binned series spans the same frames). */
-  private static double frameAt(List<Long> frames, int i, int points) {
-    if (points == frames.size()) {
-      return frames.get(i);
+  private static double frameAt(long[] frames, int i, int points) {
+    if (points == frames.length) {
+      return frames[i];
     }
-    int from = (int) ((long) i * frames.size() / points);
-    int to = (int) ((long) (i + 1) * frames.size() / points) - 1;
-    return (frames.get(from) + frames.get(to)) / 2.0;
+    int from = (int) ((long) i * frames.length / points);
+    int to = (int) ((long) (i + 1) * frames.length / points) - 1;
+    return (frames[from] + frames[to]) / 2.0;
   }
 
   /** At most {@link #MAX_POINTS} values, each the largest finite value of its bin (NaN for a bin without one). */

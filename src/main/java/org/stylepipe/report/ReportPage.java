@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.stylepipe.flicker.FlickerSeries;
 import org.stylepipe.output.ErrorRow;
 
 /**
@@ -189,7 +190,7 @@ public final class ReportPage {
     for (FlickerSeries one : series) {
       html.append("<h3>").append(text(one.recordingId())).append(": E_warp input ")
           .append(Format.precise(one.inputWarpingError())).append(", output ")
-          .append(Format.precise(one.outputWarpingError())).append(" over ").append(one.frameIndices().size())
+          .append(Format.precise(one.outputWarpingError())).append(" over ").append(one.frameIndex().length)
           .append(" frames</h3>").append(FlickerPlot.svg(one));
     }
   }

@@ -3,6 +3,7 @@ package org.stylepipe.report;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.stylepipe.flicker.FlickerSeries;
 
 /**
  * What a stylize report shows of the output in motion: the flicker of each recording measured (none: not

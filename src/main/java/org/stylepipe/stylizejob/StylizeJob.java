@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -26,6 +28,13 @@ import org.slf4j.LoggerFactory;
 import org.stylepipe.config.GuideMode;
 import org.stylepipe.config.StylizeConfig;
 import org.stylepipe.config.StylizeSettings;
+import org.stylepipe.flicker.FlickerJob;
+import org.stylepipe.flicker.FlickerPair;
+import org.stylepipe.flicker.FlickerResult;
+import org.stylepipe.flicker.FlickerSeries;
+import org.stylepipe.flicker.FlickerStage;
+import org.stylepipe.flicker.FlickerSummary;
+import org.stylepipe.flicker.WarpStats;
 import org.stylepipe.ingest.IngestStage;
 import org.stylepipe.ingest.RecordingPlan;
 import org.stylepipe.ingest.SegmentPlan;
@@ -42,17 +51,16 @@ import org.stylepipe.report.RunLog;
 import org.stylepipe.report.StylizedSamples;
 import org.stylepipe.report.StylizedSegment;
 import org.stylepipe.report.VideoReview;
-import org.stylepipe.stylize.ModelFormat;
+import org.stylepipe.progress.ProgressBoard;
+import org.stylepipe.progress.StageProgress;
 import org.stylepipe.stylize.ModelLoader;
-import org.stylepipe.stylize.ModelOptions;
-import org.stylepipe.stylize.ModelSpec;
-import org.stylepipe.stylize.StyleModel;
 
 /**
  * The stylize job: probe and plan the recordings, then one Spark task per segment carries its frames from decode
  * through batched inference to an H.264 segment video; one task per recording joins them, with the source's audio,
- * by packet copy. Only manifest rows come back. The manifest, errors, summary and report are written after all
- * videos, and {@code _SUCCESS} last.
+ * by packet copy. Only manifest rows come back. With {@code --flicker}, the flicker stage then measures each joined
+ * video against its source. The manifest, errors, summary and report are written after all videos, and {@code
+ * _SUCCESS} last.
  *
  * <p>{@link #prepare} checks the model on the driver, by loading it once, before Spark does any work.
  */
@@ -69,31 +77,18 @@ public final class StylizeJob {
   }
 
   /**
-   * Checks that the model matches the options and loads (then closes) it on the CPU of the driver, so that a
-   * missing, corrupt or mismatched model fails here, naming the file.
+   * Checks the options and the model on the driver ({@link ModelCheck}), before Spark does any work.
    *
    * @throws IllegalArgumentException naming the model file and the reason
    */
   public static StylizeJob prepare(StylizeConfig config) {
     StylizeSettings settings = config.settings();
-    ModelSpec spec = ModelSpec.forModel(config.model());
-    String name = "Cannot load model " + config.model() + ": ";
-    if (settings.half() && spec.format() != ModelFormat.NPZ) {
-      throw new IllegalArgumentException(name + "half precision (--half) needs an .npz model");
+    if (settings.guide() == GuideMode.NOISE) {
+      throw new IllegalArgumentException("Cannot use --" + StylizeConfig.GUIDE + " noise on recordings: noise guides"
+          + " come with a few-shot dataset (its keyframes are stylized by stylepipe stylize-keyframes)");
     }
-    if (spec.guided() && settings.guide() == GuideMode.NONE) {
-      throw new IllegalArgumentException(name + "it takes a guide image beside each frame (" + ModelSpec.INPUT_CHANNELS
-          + "=6); pass --" + StylizeConfig.GUIDE + " black to give it a black one (noise guides are not made yet)");
-    }
-    if (!spec.guided() && settings.guide() != GuideMode.NONE) {
-      throw new IllegalArgumentException(name + "it takes no guide image, so --" + StylizeConfig.GUIDE
-          + " must be none");
-    }
-    ModelOptions cpu = new ModelOptions("cpu", false, settings.modelThreads(), 1);
-    try (StyleModel loaded = StyleModel.load(config.model(), spec, cpu)) {
-      LOG.info("Model {} loads: {}", config.model(), loaded.spec());
-    }
-    return new StylizeJob(config, new ModelLoader(config.model(), spec, cpu));
+    return new StylizeJob(config, ModelCheck.load(config.model(), settings.half(), settings.guide(),
+        settings.modelThreads(), "black to give it a black one (noise guides come with a few-shot dataset)"));
   }
 
   /** Prepares and runs the job. */
@@ -135,10 +130,15 @@ public final class StylizeJob {
       jsc.setJobDescription("stylepipe: stylize " + tasks.size() + " segments");
       long stageStart = System.nanoTime();
       HadoopConf conf = new HadoopConf(hadoop);
-      outcomes = jsc.parallelize(tasks, tasks.size())
-          .map(new StylizeFunction(config.settings(), model, layout, conf))
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      List<StylizeOutcome> results = outcomes.map(StylizeOutcome::withoutRows).collect();
+      List<ProgressBoard.Part> parts =
+          tasks.stream().map(task -> ProgressBoard.Part.of(task.recording(), task.segment())).toList();
+      List<StylizeOutcome> results;
+      try (StageProgress progress = StageProgress.start(jsc, "stylize", parts)) {
+        outcomes = jsc.parallelize(tasks, tasks.size())
+            .map(new StylizeFunction(config.settings(), model, layout, conf, progress.frames()))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        results = progress.collect(outcomes.map(StylizeOutcome::withoutRows));
+      }
       totals.stylizeNanos = System.nanoTime() - stageStart;
       for (StylizeOutcome outcome : results) {
         totals.add(outcome);
@@ -170,6 +170,17 @@ public final class StylizeJob {
       }
       manifest = spark.createDataFrame(outcomes.flatMap(new ManifestRows()), StylizedRow.SCHEMA);
     }
+    WarpStats flicker = null;
+    List<FlickerSeries> flickerSeries = List.of();
+    if (config.flicker() && !videoRows.isEmpty()) {
+      long flickerStart = System.nanoTime();
+      FlickerResult measured = flicker(jsc, ingest.plans(), videoRows, layout);
+      errors.addAll(measured.errors());
+      flicker = measured.overall();
+      flickerSeries = measured.series();
+      log.stage("flicker", flickerStart, flickerSeries.stream().mapToLong(f -> f.frameIndex().length).sum(),
+          Map.of("recordings", (long) flickerSeries.size(), "errors", (long) measured.errors().size()));
+    }
     try {
       jsc.setJobDescription("stylepipe: write manifest");
       manifest
@@ -189,14 +200,14 @@ public final class StylizeJob {
 
     StylizeSummary summary = totals.summary(layout.root(), config.model().toString(),
         ingest.plans().size() + ErrorRow.recordingsConcerned(ingest.errors()), ErrorRow.recordingsConcerned(errors), tasks.size(),
-        videoRows.size(), errors, (System.nanoTime() - started) / 1e9);
+        videoRows.size(), errors, flicker, (System.nanoTime() - started) / 1e9);
     FileStore store = new FileStore(hadoop);
     store.write(layout.stylizeSummary(), JSON.writeValueAsBytes(summary.toMap()));
     StylizedSamples samples = new StylizedSamples(layout, hadoop);
     ReportFiles.write(new JobReport("stylize", layout.root(), Instant.now(), summary.wallSeconds(), config.inputs(),
         config.options(), summary.totals(), log.stages(), log.executors(), errors,
         samples.sheet(stylized, ContactSheet.FRAMES),
-        new VideoReview(List.of(), samples.preview(stylized, Preview.FRAMES))), layout, store);
+        new VideoReview(flickerSeries, samples.preview(stylized, Preview.FRAMES))), layout, store);
     store.write(layout.successMarker(), new byte[0]);
     jsc.clearJobGroup();
     return summary;
@@ -213,6 +224,25 @@ public final class StylizeJob {
       tasks.add(new StylizeTask(plan.recording(), segment, width, height, plan.frameRate(), bitRate));
     }
     return tasks;
+  }
+
+  /**
+   * Measures the flicker of each joined video against its source, on the stylize job's segments; writes {@code
+   * flicker/} and {@code _stylepipe/flicker-summary.json}.
+   */
+  private FlickerResult flicker(
+      JavaSparkContext jsc, List<RecordingPlan> plans, List<StylizedRow> videos, OutputLayout layout)
+      throws IOException {
+    long started = System.nanoTime();
+    Set<String> joined = videos.stream().map(StylizedRow::recordingId).collect(Collectors.toSet());
+    List<FlickerPair> pairs = plans.stream()
+        .filter(plan -> joined.contains(plan.recording().id()))
+        .map(plan -> new FlickerPair(plan, layout.stylizedVideo(plan.recording().id())))
+        .toList();
+    FlickerResult result = FlickerStage.run(jsc, pairs, config.segmentMicros(), layout);
+    FlickerJob.write(new FlickerSummary(layout.root(), pairs.size(), result, result.errors(),
+        (System.nanoTime() - started) / 1e9), layout, jsc.hadoopConfiguration());
+    return result;
   }
 
   /** One join per recording with segment videos, over those videos in time order. */
@@ -287,9 +317,9 @@ public final class StylizeJob {
     }
 
     StylizeSummary summary(String output, String model, int recordings, int withErrors, int segments, int videos,
-        List<ErrorRow> errors, double wallSeconds) {
+        List<ErrorRow> errors, WarpStats flicker, double wallSeconds) {
       return new StylizeSummary(output, model, recordings, withErrors, segments, decoded, stylized, videos, errors,
-          byDevice, wallSeconds, stylizeNanos / 1e9, taskNanos / 1e9, decodeNanos / 1e9, waitNanos / 1e9,
+          byDevice, flicker, wallSeconds, stylizeNanos / 1e9, taskNanos / 1e9, decodeNanos / 1e9, waitNanos / 1e9,
           inferNanos / 1e9, writeNanos / 1e9);
     }
   }

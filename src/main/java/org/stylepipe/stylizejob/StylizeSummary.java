@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.stylepipe.flicker.WarpStats;
 import org.stylepipe.output.ErrorRow;
 
 /**
@@ -11,6 +12,7 @@ import org.stylepipe.output.ErrorRow;
  *
  * @param recordings recordings found by the inputs, including those that could not be opened
  * @param framesByDevice stylized frames per DJL device ({@code cpu}, {@code gpu:0}, ...)
+ * @param flicker E_warp of input and output over the joined videos, or null if not measured
  * @param stylizeSeconds wall time of the stage that runs the segment tasks
  * @param taskSeconds time in segment tasks, summed over tasks; the next four are its parts (decoding runs on a
  *     thread of its own beside them, so {@code decodeSeconds} overlaps the others)
@@ -27,6 +29,7 @@ public record StylizeSummary(
     int videos,
     List<ErrorRow> errors,
     Map<String, Long> framesByDevice,
+    WarpStats flicker,
     double wallSeconds,
     double stylizeSeconds,
     double taskSeconds,
@@ -72,6 +75,7 @@ public record StylizeSummary(
     map.put("wait_for_frames_seconds", round(waitSeconds));
     map.put("inference_seconds", round(inferSeconds));
     map.put("write_seconds", round(writeSeconds));
+    map.put("flicker", flicker == null ? null : flicker.toMap());
     map.put("errors", errors.stream().map(ErrorRow::toMap).toList());
     return map;
   }
@@ -87,6 +91,9 @@ public record StylizeSummary(
     text.append(String.format(
         "  tasks %.1f s: inference %.1f s, writing %.1f s, waiting for decoded frames %.1f s (decoding took %.1f s on"
             + " its own thread)%n", taskSeconds, inferSeconds, writeSeconds, waitSeconds, decodeSeconds));
+    if (flicker != null) {
+      text.append("  flicker: ").append(flicker).append(System.lineSeparator());
+    }
     for (ErrorRow error : errors) {
       text.append("  error: ").append(error).append(System.lineSeparator());
     }

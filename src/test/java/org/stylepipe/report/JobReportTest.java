@@ -113,7 +113,7 @@ class JobReportTest extends SparkTestBase {
     assertEquals("stylize", report.path("job").asText());
     assertEquals(JSON.readTree(JSON.writeValueAsString(stylize.totals())), report.path("totals"));
     assertTrue(report.path("options").path("model").asText().endsWith("mosaic.onnx"));
-    assertEquals(List.of("probe", "stylize", "join"), names(report.path("stages")));
+    assertEquals(List.of("probe", "stylize", "join", "flicker"), names(report.path("stages")));
     JsonNode stage = report.path("stages").get(1);
     assertEquals(FRAMES, stylize.framesStylized());
     assertEquals(stylize.framesStylized(), stage.path("frames").asLong());
@@ -130,7 +130,14 @@ class JobReportTest extends SparkTestBase {
     assertEquals(ContactSheet.FRAMES, sheet.path("rows").size());
     assertEquals("stylized/clip/segments/00000.mp4",
         sheet.path("rows").get(0).path("images").path("stylized").asText());
-    assertFalse(report.path("flicker").path("measured").asBoolean());
+    JsonNode flicker = report.path("flicker");
+    assertTrue(flicker.path("measured").asBoolean());
+    JsonNode clip = flicker.path("recordings").get(0);
+    assertEquals("clip", clip.path("recording_id").asText());
+    assertEquals(FRAMES, clip.path("frames").asInt());
+    assertEquals(stylize.flicker().input(), clip.path("e_warp_input").asDouble(), 1e-12);
+    assertEquals(stylize.flicker().output(), clip.path("e_warp_output").asDouble(), 1e-12);
+    assertTrue(clip.path("input").get(0).isNull(), "the first frame has no E_t");
     JsonNode preview = report.path("preview");
     assertEquals("clip", preview.path("recording_id").asText());
     assertEquals(15, preview.path("first_frame_index").asInt(), "from the middle segment of three");
@@ -166,7 +173,7 @@ class JobReportTest extends SparkTestBase {
   @Test
   void stylizeReportRendersInChromiumWithALoopingPreview() throws Exception {
     String text = render(stylizeOut, "stylize-report.png", ContactSheet.FRAMES * 2 + 1);
-    assertTrue(text.contains("Not measured."), text);
+    assertTrue(text.contains("E_warp input"), text);
 
     List<BufferedImage> frames = new ArrayList<>();
     boolean loops = readGif(previewBytes(stylizeOut), frames);

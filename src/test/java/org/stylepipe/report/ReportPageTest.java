@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stylepipe.flicker.FlickerSeries;
 import org.stylepipe.output.ErrorRow;
 import org.stylepipe.testing.HeadlessChromium;
 import org.stylepipe.testing.TestVideos;
@@ -99,9 +100,9 @@ class ReportPageTest {
   @Test
   void aFlickerSeriesNeedsAValuePerFrame() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new FlickerSeries("clip", List.of(0L, 1L), new double[2], new double[1]));
-    assertEquals("Cannot plot the flicker of clip: 2 frame indices but 2 input and 1 output values", e.getMessage());
-    FlickerSeries series = new FlickerSeries("clip", List.of(0L, 1L, 2L), new double[] {Double.NaN, 1, 3},
+        () -> new FlickerSeries("clip", new long[] {0, 1}, new double[2], new double[1]));
+    assertEquals("Cannot make the flicker series of clip: 2 frames but 2 input and 1 output values", e.getMessage());
+    FlickerSeries series = new FlickerSeries("clip", new long[] {0, 1, 2}, new double[] {Double.NaN, 1, 3},
         new double[] {Double.NaN, Double.NaN, Double.NaN});
     assertEquals(2, series.inputWarpingError());
     assertTrue(Double.isNaN(series.outputWarpingError()));
@@ -116,7 +117,7 @@ class ReportPageTest {
       input[i] = i == 0 ? Double.NaN : 0.001 + 0.0002 * random.nextDouble();
       output[i] = i == 0 ? Double.NaN : 0.01 + 0.002 * random.nextDouble() + (i % 30 == 0 ? 0.02 : 0);
     }
-    return new FlickerSeries(recording, LongStream.range(100, 100 + frames).boxed().toList(), input, output);
+    return new FlickerSeries(recording, LongStream.range(100, 100 + frames).toArray(), input, output);
   }
 
   private static JobReport report(List<FlickerSeries> flicker, Preview preview) throws Exception {

@@ -57,7 +57,8 @@ public final class StylizeBenchmark {
           double seconds = bare(loader, pixels, batch);
           bare.merge(name, seconds, Math::min);
           StylizeSummary job = StylizeJob.run(StylizeJobTest.config(clip, work.resolve("out-" + name), model,
-              "--batch-size", String.valueOf(batch), "--model-threads", "0", "--segment-seconds", "3600"), spark);
+              "--batch-size", String.valueOf(batch), "--model-threads", "0", "--segment-seconds", "3600",
+              "--flicker", "false"), spark);
           best.merge(name, job, (a, b) -> a.stylizeSeconds() <= b.stylizeSeconds() ? a : b);
           System.out.printf("round %d %-12s bare %.1f s, stylize stage %.1f s%n", round + 1, name, seconds,
               job.stylizeSeconds());

@@ -1,5 +1,6 @@
-package org.stylepipe.report;
+package org.stylepipe.flicker;
 
+import java.util.Arrays;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.stylepipe.guides.DisFlow;
 import org.stylepipe.guides.FlowField;
@@ -10,32 +11,52 @@ import org.stylepipe.guides.FlowPreset;
  * E_t = Σ_i M_t(i)·‖V_t(i) − Ŵ(V_{t−1})(i)‖² / Σ_i M_t(i), with RGB in [0,1], Ŵ the backward warp by the flow
  * computed on the <em>input</em> frames (DIS), and M_t the non-occlusion mask of Ruder et al.: a pixel is occluded if
  * the forward and backward flows disagree, |w̃+ŵ|² > 0.01(|w̃|²+|ŵ|²) + 0.5, or it lies on a motion boundary,
- * |∇u|²+|∇v|² > 0.01|ŵ|² + 0.002. Frames are fed in order; not thread-safe.
+ * |∇u|²+|∇v|² > 0.01|ŵ|² + 0.002, or it is warped from outside the frame. Frames are fed in order; not
+ * thread-safe.
  */
 public final class WarpingError implements AutoCloseable {
   private final DisFlow flow = new DisFlow(FlowPreset.MEDIUM);
-  private float[] previous;
+  private float[][] previous;
   private float[] mask;
+  private double maskFraction = Double.NaN;
 
   /**
-   * Takes frame t: the input frame (for the flow) and the frame judged (the stylized output, or the input itself
-   * for its own floor), both 8-bit BGR of one size.
+   * Takes frame t: the input frame (for the flow) and the frames judged against its flow, each a sequence of its
+   * own (e.g. the input itself for its floor and the stylized frame), all 8-bit BGR of one size and as many on
+   * every call. The flow and the mask are computed once for all of them.
    *
-   * @return E_t, or NaN for the first frame (or a frame whose every pixel is occluded)
+   * @return E_t of each judged frame, in order; NaN for the first frame (or a frame whose every pixel is occluded)
    */
-  public double next(Mat input, Mat judged) {
-    if (input.cols() != judged.cols() || input.rows() != judged.rows()) {
-      throw new IllegalArgumentException("Cannot measure flicker: input is " + input.cols() + "x" + input.rows()
-          + " but the judged frame is " + judged.cols() + "x" + judged.rows());
+  public double[] next(Mat input, Mat... judged) {
+    for (Mat frame : judged) {
+      if (input.cols() != frame.cols() || input.rows() != frame.rows()) {
+        throw new IllegalArgumentException("Cannot measure flicker: input is " + input.cols() + "x" + input.rows()
+            + " but the judged frame is " + frame.cols() + "x" + frame.rows());
+      }
     }
-    float[] current = unitRgb(judged);
+    if (previous != null && previous.length != judged.length) {
+      throw new IllegalArgumentException("Cannot measure flicker: " + judged.length + " judged frames after "
+          + previous.length + " on the frame before");
+    }
+    float[][] current = new float[judged.length][];
+    for (int k = 0; k < judged.length; k++) {
+      current[k] = unitRgb(judged[k]);
+    }
     DisFlow.Pair flows = flow.next(input);
-    float[] before = previous;
+    float[][] before = previous;
     previous = current;
+    double[] errors = new double[judged.length];
     if (flows == null) {
-      return Double.NaN;
+      Arrays.fill(errors, Double.NaN);
+      return errors;
     }
-    return error(current, before, flows.forward(), flows.backward(), judged.cols(), judged.rows());
+    int w = input.cols();
+    int h = input.rows();
+    float[] warped = warpSources(flows.forward(), flows.backward(), w, h);
+    for (int k = 0; k < judged.length; k++) {
+      errors[k] = error(current[k], before[k], warped, w, h);
+    }
+    return errors;
   }
 
   /** The non-occlusion mask of the last frame measured (1 kept, 0 occluded), row by row; null before one. */
@@ -43,12 +64,20 @@ public final class WarpingError implements AutoCloseable {
     return mask;
   }
 
-  private double error(float[] now, float[] before, FlowField toPrevious, FlowField fromPrevious, int w, int h) {
+  /** The fraction of pixels the last mask keeps; NaN before a frame with a predecessor. */
+  public double lastMaskFraction() {
+    return maskFraction;
+  }
+
+  /**
+   * Fills the mask and returns, for each kept pixel, where it comes from in the frame before (x, y pairs; NaN for
+   * occluded pixels).
+   */
+  private float[] warpSources(FlowField toPrevious, FlowField fromPrevious, int w, int h) {
     mask = new float[w * h];
+    float[] sources = new float[2 * w * h];
     float[] back = new float[2];
-    float[] sample = new float[3];
-    double sum = 0;
-    double weight = 0;
+    long kept = 0;
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         float u = toPrevious.dx(x, y);
@@ -64,18 +93,37 @@ public final class WarpingError implements AutoCloseable {
         float dv = gradientSquared(toPrevious, x, y, false);
         boolean boundary = du + dv > 0.01f * (u * u + v * v) + 0.002f;
         boolean outside = px < 0 || py < 0 || px > w - 1 || py > h - 1;
+        int i = y * w + x;
         if (inconsistent || boundary || outside) {
+          sources[2 * i] = Float.NaN;
           continue;
         }
-        mask[y * w + x] = 1;
-        bilinear(before, w, h, px, py, sample);
-        int i = (y * w + x) * 3;
-        for (int c = 0; c < 3; c++) {
-          float d = now[i + c] - sample[c];
-          sum += d * d;
-        }
-        weight++;
+        mask[i] = 1;
+        sources[2 * i] = px;
+        sources[2 * i + 1] = py;
+        kept++;
       }
+    }
+    maskFraction = kept / (double) (w * h);
+    return sources;
+  }
+
+  /** Mean squared difference over the kept pixels between a frame and its predecessor warped to it. */
+  private static double error(float[] now, float[] before, float[] sources, int w, int h) {
+    float[] sample = new float[3];
+    double sum = 0;
+    double weight = 0;
+    for (int i = 0; i < w * h; i++) {
+      float px = sources[2 * i];
+      if (Float.isNaN(px)) {
+        continue;
+      }
+      bilinear(before, w, h, px, sources[2 * i + 1], sample);
+      for (int c = 0; c < 3; c++) {
+        float d = now[3 * i + c] - sample[c];
+        sum += d * d;
+      }
+      weight++;
     }
     return weight > 0 ? sum / weight : Double.NaN;
   }

@@ -1,28 +1,30 @@
-package org.stylepipe.report;
+package org.stylepipe.flicker;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * The per-frame warping error E_t ({@link WarpingError}) of one recording, for the input video (its own floor) and
- * for the stylized output, as the report plots it. NaN marks a frame without a value (the first of a run).
- *
- * @param frameIndices the frames' indices in the recording, in order
- * @param input E_t of the input judged against itself, one per frame
- * @param output E_t of the stylized frames, one per frame
+ * One recording's per-frame flicker, for plots: E_t of the input and of the stylized output by frame index, in
+ * frame order (NaN where a frame has none: the recording's first). Immutable: the arrays are copied in and out.
  */
-public record FlickerSeries(String recordingId, List<Long> frameIndices, double[] input, double[] output) {
-
+public record FlickerSeries(String recordingId, long[] frameIndex, double[] input, double[] output) {
   public FlickerSeries {
-    frameIndices = List.copyOf(frameIndices);
-    if (input.length != frameIndices.size() || output.length != frameIndices.size()) {
-      throw new IllegalArgumentException("Cannot plot the flicker of " + recordingId + ": " + frameIndices.size()
-          + " frame indices but " + input.length + " input and " + output.length + " output values");
+    if (frameIndex.length != input.length || frameIndex.length != output.length) {
+      throw new IllegalArgumentException("Cannot make the flicker series of " + recordingId + ": " + frameIndex.length
+          + " frames but " + input.length + " input and " + output.length + " output values");
     }
+    frameIndex = frameIndex.clone();
     input = input.clone();
     output = output.clone();
+  }
+
+  @Override
+  public long[] frameIndex() {
+    return frameIndex.clone();
   }
 
   @Override
@@ -49,13 +51,30 @@ public record FlickerSeries(String recordingId, List<Long> frameIndices, double[
   public Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("recording_id", recordingId);
-    map.put("frames", frameIndices.size());
+    map.put("frames", frameIndex.length);
     map.put("e_warp_input", finiteOrNull(inputWarpingError()));
     map.put("e_warp_output", finiteOrNull(outputWarpingError()));
-    map.put("frame_index", frameIndices);
+    map.put("frame_index", Arrays.stream(frameIndex).boxed().toList());
     map.put("input", values(input));
     map.put("output", values(output));
     return map;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof FlickerSeries that && recordingId.equals(that.recordingId)
+        && Arrays.equals(frameIndex, that.frameIndex) && Arrays.equals(input, that.input)
+        && Arrays.equals(output, that.output);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(recordingId, Arrays.hashCode(frameIndex), Arrays.hashCode(input), Arrays.hashCode(output));
+  }
+
+  @Override
+  public String toString() {
+    return "FlickerSeries[" + recordingId + ", " + frameIndex.length + " frames]";
   }
 
   private static double mean(double[] values) {
