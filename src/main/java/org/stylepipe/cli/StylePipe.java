@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.stylepipe.config.DatasetConfig;
@@ -15,6 +16,7 @@ import org.stylepipe.dataset.DatasetJob;
 import org.stylepipe.dataset.DatasetSummary;
 import org.stylepipe.flicker.FlickerJob;
 import org.stylepipe.flicker.FlickerSummary;
+import org.stylepipe.output.CsvTable;
 import org.stylepipe.stylizejob.KeyframeStylizeJob;
 import org.stylepipe.stylizejob.KeyframeSummary;
 import org.stylepipe.stylizejob.StylizeJob;
@@ -47,6 +49,7 @@ public final class StylePipe {
           "       stylepipe stylize --input PATH [--input PATH...] --model FILE --output DIR [options]",
           "       stylepipe stylize-keyframes --dataset DIR --model FILE [options]",
           "       stylepipe flicker --input PATH [--input PATH...] --stylized VIDEO_OR_DIR --output DIR [options]",
+          "       stylepipe table PATH     print a table a job wrote (manifest, errors, flicker) as CSV",
           "  --options-file FILE     defaults for the options below (name=value lines)",
           "  --master URL            Spark master when not under spark-submit (default local[*])",
           "  --segment-seconds S     time segment per task (default 10)",
@@ -110,6 +113,9 @@ public final class StylePipe {
       return args.isEmpty() ? USAGE : OK;
     }
     String job = args.get(0);
+    if (job.equals("table")) {
+      return table(args.subList(1, args.size()));
+    }
     Callable<Integer> runner;
     String master;
     try {
@@ -183,6 +189,26 @@ public final class StylePipe {
         return summary.errors().isEmpty() ? OK : COMPLETED_WITH_ERRORS;
       }
     };
+  }
+
+  /** Prints the table at the one path given as CSV on standard output ({@link CsvTable}). */
+  private static int table(List<String> paths) {
+    if (paths.size() != 1) {
+      System.err.println("stylepipe: Cannot print a table: give one path (a folder such as OUT/manifest, or a file)");
+      return USAGE;
+    }
+    try {
+      StringBuilder csv = new StringBuilder();
+      new CsvTable(new Configuration()).write(paths.get(0), csv);
+      System.out.print(csv);
+      return OK;
+    } catch (java.io.FileNotFoundException e) {
+      System.err.println("stylepipe: Cannot print " + paths.get(0) + ": it does not exist");
+      return USAGE;
+    } catch (java.io.IOException | RuntimeException e) {
+      System.err.println("stylepipe: " + e.getMessage());
+      return FAILED;
+    }
   }
 
   /** The session: spark-submit's configuration if present, else an embedded one on {@code master}. */

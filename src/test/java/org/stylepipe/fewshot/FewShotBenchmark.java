@@ -49,11 +49,12 @@ public final class FewShotBenchmark {
     try (SparkSession spark = SparkSession.builder().master("local[1]").appName("fewshot-benchmark")
         .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate()) {
+      int run = 0;
       for (int round = 0; round < rounds; round++) {
         flowSeconds = Math.min(flowSeconds, flowAlone(decoded));
         for (Map.Entry<String, List<String>> setup : setups.entrySet()) {
           List<String> options = new ArrayList<>(List.of("--input", clip.toString(), "--output",
-              work.resolve("out-" + round + "-" + best.size()).toString(), "--layout", "fewshot", "--size",
+              work.resolve("out-" + run++).toString(), "--layout", "fewshot", "--size",
               WIDTH + "x" + HEIGHT, "--segment-seconds", "3600", "--keyframes", "every:50"));
           options.addAll(setup.getValue());
           DatasetSummary summary = DatasetJob.run(DatasetConfig.from(OptionMap.fromArgs(options)), spark);

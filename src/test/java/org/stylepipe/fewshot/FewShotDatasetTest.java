@@ -131,6 +131,32 @@ class FewShotDatasetTest extends SparkTestBase {
   }
 
   @Test
+  void theManifestAndTheEmptyErrorsTablePrintAsCsv() throws Exception {
+    List<String> lines = csv(out.resolve("manifest"));
+    assertEquals(1 + 2 * FRAMES, lines.size());
+    List<String> header = List.of(lines.get(0).split(","));
+    assertEquals("source", header.get(0));
+    assertEquals("recording_id", header.get(header.size() - 1), "the partition column comes last");
+    String row = lines.stream().filter(l -> l.contains("pan_gen/input/011.png")).findFirst().orElseThrow();
+    assertTrue(row.contains("\"{\"\"r10_s10\"\":\"\"fewshot/pan_gen/input_gdisko_gauss_r10_s10/011.png\"\","), row);
+    assertTrue(row.endsWith(",pan"), row);
+    assertEquals(List.of("source,recording_id,stage,segment,reason"), csv(out.resolve("errors")));
+  }
+
+  /** The lines {@code stylepipe table PATH} prints. */
+  private static List<String> csv(Path table) throws Exception {
+    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream old = System.out;
+    System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertEquals(StylePipe.OK, StylePipe.run(List.of("table", table.toString())));
+    } finally {
+      System.setOut(old);
+    }
+    return List.of(printed.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n"));
+  }
+
+  @Test
   void flowFilesRecoverTheShiftWithinAQuarterPixelInTheInterior() throws Exception {
     for (int number : new int[] {2, 10, 11, 21, 30}) {
       assertTrue(maxError(flow("flow_fwd", number), DX, DY) < 0.25, "forward flow of " + number);
