@@ -122,51 +122,56 @@ public final class ExtractPass {
         long previousPts = plan.previousPtsUs();
         boolean gap = false;
         DecodedFrame frame;
-        while ((frame = reader.next()) != null) {
-          boolean inSegment = task.segment().contains(frame.ptsUs());
-          if (inSegment) {
-            decoded++;
-          }
-          boolean keep = frames.sampling().keeps(frame.index(), frame.ptsUs(), previousPts);
-          previousPts = frame.ptsUs();
-          Mat companion = companions == null ? null : companions.frameFor(frame, keep);
-          if (!keep) {
-            continue;
-          }
-          number++;
-          boolean own = number >= kept.firstNumber() && number <= kept.lastNumber();
-          if (frame.damaged()) {
-            damaged += inSegment ? 1 : 0;
-            flow.close();
-            flow = new DisFlow(guides.flowPreset()); // no flow across a missing frame
-            gap = true;
-            continue;
-          }
-          Mat image = resizer.resize(frame.image());
-          Mat mask = own || mode == MaskMode.BACKGROUND ? masks.make(image, companion) : null;
-          DisFlow.Pair pair = flow.next(image);
-          if (pair != null) {
-            writeFlows(number, pair, own);
-          }
-          if (!own) {
-            if (number < kept.firstNumber()) {
-              selector.startAfter(number, image);
+        try {
+          while ((frame = reader.next()) != null) {
+            boolean inSegment = task.segment().contains(frame.ptsUs());
+            if (inSegment) {
+              decoded++;
             }
+            boolean keep = frames.sampling().keeps(frame.index(), frame.ptsUs(), previousPts);
+            previousPts = frame.ptsUs();
+            Mat companion = companions == null ? null : companions.frameFor(frame, keep);
+            if (!keep) {
+              continue;
+            }
+            number++;
+            boolean own = number >= kept.firstNumber() && number <= kept.lastNumber();
+            if (frame.damaged()) {
+              if (inSegment) {
+                damaged++;
+              }
+              flow.close();
+              flow = new DisFlow(guides.flowPreset()); // no flow across a missing frame
+              gap = true;
+              continue;
+            }
+            Mat image = resizer.resize(frame.image());
+            Mat mask = own || mode == MaskMode.BACKGROUND ? masks.make(image, companion) : null;
+            DisFlow.Pair pair = flow.next(image);
+            if (pair != null) {
+              writeFlows(number, pair, own);
+            }
+            if (!own) {
+              if (number < kept.firstNumber()) {
+                selector.startAfter(number, image);
+              }
+              gap = false;
+              continue;
+            }
+            boolean key = gap ? selector.isKeyAfterGap(number, image) : selector.isKey(number, image);
             gap = false;
-            continue;
+            if (key) {
+              keys.add(number);
+            }
+            writeFrame(frame, number, key, png.encode(image), png.encode(mask), ManifestRow.ORIGINAL);
+            if (sequences.mirrored() != null) {
+              byte[] mirroredImage = png.encode(mirror.mirror(image));
+              writeFrame(frame, number, key, mirroredImage, png.encode(mirror.mirror(mask)), ManifestRow.MIRRORED);
+            }
           }
-          boolean key = gap ? selector.isKeyAfterGap(number, image) : selector.isKey(number, image);
-          gap = false;
-          if (key) {
-            keys.add(number);
-          }
-          writeFrame(frame, number, key, png.encode(image), png.encode(mask), ManifestRow.ORIGINAL);
-          if (sequences.mirrored() != null) {
-            byte[] mirroredImage = png.encode(mirror.mirror(image));
-            writeFrame(frame, number, key, mirroredImage, png.encode(mirror.mirror(mask)), ManifestRow.MIRRORED);
-          }
+        } finally {
+          flow.close();
         }
-        flow.close();
       }
     }
 
@@ -196,7 +201,7 @@ public final class ExtractPass {
 
     private void writeFrame(DecodedFrame frame, int number, boolean key, byte[] image, byte[] mask, String variant)
         throws IOException {
-      FewShotLayout sequence = sequences.of(variant);
+      FewShotLayout sequence = sequences.forVariant(variant);
       String maskPath = sequence.genMask(number);
       writer.write(maskPath, mask);
       if (key) {
@@ -217,7 +222,7 @@ public final class ExtractPass {
       List<ManifestRow> finished = new ArrayList<>();
       for (ManifestRow row : rows) {
         GuideColumns g = row.guides();
-        FewShotLayout sequence = sequences.of(row.variant());
+        FewShotLayout sequence = sequences.forVariant(row.variant());
         finished.add(row.withGuides(new GuideColumns(g.sequence(), g.sequenceLength(), g.number(), g.keyframe(),
             g.maskPath(), forwardWritten.contains(g.number()) ? sequence.flowForward(g.number()) : null,
             backwardWritten.contains(g.number()) ? sequence.flowBackward(g.number()) : null, g.noisePaths())));

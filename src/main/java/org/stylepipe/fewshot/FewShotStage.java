@@ -93,35 +93,17 @@ public final class FewShotStage {
     Map<String, SegmentCommit> committed = SegmentCommit.readAll(layout.manifest(), conf.get());
     Map<String, SegmentCommit> staged = SegmentCommit.readAll(layout.fewShotStaging(), conf.get());
     List<SequenceTask> all = new ArrayList<>();
-    List<SequenceTask> toExtract = new ArrayList<>();
     for (RecordingPlan plan : plans) {
-      if (guides.mask().mode() == MaskMode.TRACK && !maskTracks.containsKey(plan.recording().id())) {
-        continue;
-      }
-      for (SegmentPlan segment : plan.segments()) {
-        SequenceTask task = new SequenceTask(plan.recording(), segment,
-            Math.toIntExact(plan.keptFrameCount()), maskTracks.get(plan.recording().id()));
-        all.add(task);
-        String key = key(task);
-        if (!committed.containsKey(key) && !staged.containsKey(key)) {
-          toExtract.add(task);
+      if (guides.mask().mode() != MaskMode.TRACK || maskTracks.containsKey(plan.recording().id())) {
+        for (SegmentPlan segment : plan.segments()) {
+          all.add(new SequenceTask(plan.recording(), segment, Math.toIntExact(plan.keptFrameCount()),
+              maskTracks.get(plan.recording().id())));
         }
       }
     }
-    if (!toExtract.isEmpty()) {
-      jsc.setJobDescription("stylepipe: few-shot pass 1 of 3 (frames, masks, flow) on " + toExtract.size()
-          + " segments");
-      long started = System.nanoTime();
-      List<PassOutcome> outcomes;
-      try (StageProgress progress = StageProgress.start(jsc, "few-shot frames", parts(toExtract))) {
-        outcomes = progress.collect(jsc.parallelize(toExtract, toExtract.size())
-            .map(new ExtractPassFunction(frames, guides, layout, conf, progress.frames())));
-      }
-      for (PassOutcome outcome : outcomes) {
-        staged.put(key(outcome.commit()), outcome.commit());
-      }
-      logPass(EXTRACT, outcomes, started);
-    }
+    List<SequenceTask> toExtract =
+        all.stream().filter(t -> !committed.containsKey(key(t)) && !staged.containsKey(key(t))).toList();
+    extract(toExtract).forEach(commit -> staged.put(key(commit), commit));
 
     Map<String, SequencePlan> sequences = sequencePlans(all, committed, staged);
     List<RenderTask> toRender = new ArrayList<>();
@@ -138,18 +120,7 @@ public final class FewShotStage {
       }
     }
     errors.addAll(track(sequences, toRender));
-    if (!toRender.isEmpty()) {
-      jsc.setJobDescription("stylepipe: few-shot pass 3 of 3 (noise guides) on " + toRender.size() + " segments");
-      long started = System.nanoTime();
-      List<PassOutcome> outcomes;
-      try (StageProgress progress = StageProgress.start(jsc, "few-shot noise",
-          parts(toRender.stream().map(RenderTask::sequence).toList()))) {
-        outcomes = progress.collect(jsc.parallelize(toRender, toRender.size())
-            .map(new RenderPassFunction(frames, guides, layout, conf, progress.frames())));
-      }
-      outcomes.forEach(outcome -> commits.add(outcome.commit()));
-      logPass(RENDER, outcomes, started);
-    }
+    commits.addAll(render(toRender));
     if (keyframesFrom != null) {
       errors.addAll(copyPaintedKeyframes(sequences, keyframesFrom));
     }
@@ -160,6 +131,39 @@ public final class FewShotStage {
     Set<String> processed = keys(toExtract);
     toRender.forEach(render -> processed.add(key(render.sequence())));
     return new Result(commits, errors, processed.size());
+  }
+
+  /** Pass 1 over {@code tasks}: their staging commits. */
+  private List<SegmentCommit> extract(List<SequenceTask> tasks) {
+    if (tasks.isEmpty()) {
+      return List.of();
+    }
+    jsc.setJobDescription("stylepipe: few-shot pass 1 of 3 (frames, masks, flow) on " + tasks.size() + " segments");
+    long started = System.nanoTime();
+    List<PassOutcome> outcomes;
+    try (StageProgress progress = StageProgress.start(jsc, "few-shot frames", parts(tasks))) {
+      outcomes = progress.collect(jsc.parallelize(tasks, tasks.size())
+          .map(new ExtractPassFunction(frames, guides, layout, conf, progress.frames())));
+    }
+    logPass(EXTRACT, outcomes, started);
+    return outcomes.stream().map(PassOutcome::commit).toList();
+  }
+
+  /** Pass 3 over {@code tasks}: the segments' commits. */
+  private List<SegmentCommit> render(List<RenderTask> tasks) {
+    if (tasks.isEmpty()) {
+      return List.of();
+    }
+    jsc.setJobDescription("stylepipe: few-shot pass 3 of 3 (noise guides) on " + tasks.size() + " segments");
+    long started = System.nanoTime();
+    List<PassOutcome> outcomes;
+    try (StageProgress progress = StageProgress.start(jsc, "few-shot noise",
+        parts(tasks.stream().map(RenderTask::sequence).toList()))) {
+      outcomes = progress.collect(jsc.parallelize(tasks, tasks.size())
+          .map(new RenderPassFunction(frames, guides, layout, conf, progress.frames())));
+    }
+    logPass(RENDER, outcomes, started);
+    return outcomes.stream().map(PassOutcome::commit).toList();
   }
 
   /** Pass 2: tracks the keys whose tracks a segment still to be drawn needs and an earlier run did not write. */

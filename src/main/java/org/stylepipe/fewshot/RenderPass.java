@@ -131,7 +131,7 @@ public final class RenderPass {
     }
     List<ManifestRow> finished = new ArrayList<>();
     for (ManifestRow row : rows) {
-      FewShotLayout sequence = sequences.of(row.variant());
+      FewShotLayout sequence = sequences.forVariant(row.variant());
       Map<String, String> noise = new LinkedHashMap<>();
       for (NoiseVariant variant : guides.noise()) {
         noise.put(variant.name(), sequence.genNoise(variant, row.guides().number()));

@@ -28,11 +28,7 @@ public record Sequences(FewShotLayout original, FewShotLayout mirrored) implemen
   }
 
   /** The layout of a variant ({@link ManifestRow#ORIGINAL} or {@link ManifestRow#MIRRORED}). */
-  public FewShotLayout of(String variant) {
+  public FewShotLayout forVariant(String variant) {
     return variant.equals(ManifestRow.MIRRORED) ? mirrored : original;
-  }
-
-  public int length() {
-    return original.frameCount();
   }
 }

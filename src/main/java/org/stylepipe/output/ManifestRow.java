@@ -98,7 +98,8 @@ public record ManifestRow(
       appendIfPresent(group, "flow_fwd_path", guides.flowForwardPath());
       appendIfPresent(group, "flow_bwd_path", guides.flowBackwardPath());
       Group noise = group.addGroup("noise_paths");
-      guides.noisePaths().forEach((name, path) -> noise.addGroup("key_value").append("key", name).append("value", path));
+      guides.noisePaths().forEach((name, path) ->
+          noise.addGroup("key_value").append("key", name).append("value", path));
     }
     return group;
   }
