@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.stylepipe.augment.FrameMirror;
 import org.stylepipe.augment.FrameResizer;
@@ -19,7 +18,6 @@ import org.stylepipe.output.FileStore;
 import org.stylepipe.output.ImageEncoder;
 import org.stylepipe.output.ManifestRow;
 import org.stylepipe.output.OutputLayout;
-import org.stylepipe.output.ParquetBytes;
 import org.stylepipe.output.SegmentCommit;
 import org.stylepipe.report.TaskPlace;
 
@@ -117,11 +115,8 @@ public final class SegmentProcessor {
    * with the commit's counts and error in the footer.
    */
   private void commit(SegmentCommit commit, List<ManifestRow> rows, FileStore store) throws IOException {
-    SimpleGroupFactory factory = new SimpleGroupFactory(ManifestRow.SCHEMA);
-    store.write(
-        layout.manifestPart(commit.recordingId(), commit.segment()),
-        ParquetBytes.encode(
-            ManifestRow.SCHEMA, rows.stream().map(row -> row.toGroup(factory)).toList(), commit.toMetadata()));
+    store.write(layout.manifestPart(commit.recordingId(), commit.segment()),
+        ManifestRow.toParquet(rows, commit.toMetadata()));
   }
 
   private static ErrorRow error(SegmentTask task, String stage, String reason) {

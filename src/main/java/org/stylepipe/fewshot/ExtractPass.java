@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.stylepipe.augment.FrameMirror;
 import org.stylepipe.augment.FrameResizer;
@@ -31,7 +30,6 @@ import org.stylepipe.output.GuideColumns;
 import org.stylepipe.output.ImageEncoder;
 import org.stylepipe.output.ManifestRow;
 import org.stylepipe.output.OutputLayout;
-import org.stylepipe.output.ParquetBytes;
 import org.stylepipe.output.SegmentCommit;
 
 /**
@@ -72,10 +70,8 @@ public final class ExtractPass {
     SegmentCommit commit = new SegmentCommit(task.recording().id(), task.segment().index(), run.rows.size(),
         run.decoded, task.segment().frameCount(), error, run.keys, run.flowBreaks());
     try {
-      SimpleGroupFactory factory = new SimpleGroupFactory(ManifestRow.SCHEMA);
       run.store.write(layout.fewShotStagingPart(commit.recordingId(), commit.segment()),
-          ParquetBytes.encode(ManifestRow.SCHEMA, run.finishedRows().stream().map(r -> r.toGroup(factory)).toList(),
-              commit.toMetadata()));
+          ManifestRow.toParquet(run.finishedRows(), commit.toMetadata()));
     } catch (IOException | RuntimeException e) {
       commit = commit.withError(
           Passes.error(task, "write", "cannot write the segment's staging manifest: " + e.getMessage()));

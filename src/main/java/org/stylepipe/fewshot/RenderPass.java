@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.stylepipe.augment.FrameMirror;
 import org.stylepipe.config.FrameSettings;
@@ -26,7 +25,6 @@ import org.stylepipe.output.FileStore;
 import org.stylepipe.output.ImageEncoder;
 import org.stylepipe.output.ManifestRow;
 import org.stylepipe.output.OutputLayout;
-import org.stylepipe.output.ParquetBytes;
 import org.stylepipe.output.SegmentCommit;
 
 /**
@@ -63,7 +61,7 @@ public final class RenderPass {
     }
     FileStore store = new FileStore(conf);
     SegmentCommit commit = staged;
-    List<ManifestRow> finished = rows;
+    List<ManifestRow> finished;
     try {
       finished = render(sequence, rows, tracks(task, store), store);
     } catch (IOException | RuntimeException e) {
@@ -73,9 +71,8 @@ public final class RenderPass {
     SegmentCommit written = new SegmentCommit(recordingId, commit.segment(), finished.size(), commit.framesDecoded(),
         commit.framesExpected(), commit.error(), commit.keyframes(), commit.flowBreaks());
     try {
-      SimpleGroupFactory factory = new SimpleGroupFactory(ManifestRow.SCHEMA);
-      store.write(layout.manifestPart(recordingId, commit.segment()), ParquetBytes.encode(ManifestRow.SCHEMA,
-          finished.stream().map(row -> row.toGroup(factory)).toList(), written.toMetadata()));
+      store.write(layout.manifestPart(recordingId, commit.segment()),
+          ManifestRow.toParquet(finished, written.toMetadata()));
     } catch (IOException | RuntimeException e) {
       return written.withError(
           Passes.error(sequence, "write", "cannot write the segment's manifest: " + e.getMessage()));

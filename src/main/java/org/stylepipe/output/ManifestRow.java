@@ -9,15 +9,15 @@ import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT64;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
 
@@ -124,6 +124,12 @@ public record ManifestRow(
         group.getLong("frame_index", 0), group.getLong("pts_us", 0), group.getString("variant", 0),
         group.getInteger("width", 0), group.getInteger("height", 0), group.getString("path", 0),
         group.getLong("bytes", 0), group.getString("sha256", 0), guides);
+  }
+
+  /** A manifest file of {@code rows}, with {@code metadata} (a segment's commit) in its footer. */
+  public static byte[] toParquet(List<ManifestRow> rows, Map<String, String> metadata) throws IOException {
+    SimpleGroupFactory factory = new SimpleGroupFactory(SCHEMA);
+    return ParquetBytes.encode(SCHEMA, rows.stream().map(row -> row.toGroup(factory)).toList(), metadata);
   }
 
   /** The rows of a manifest file of {@code recordingId}. */
