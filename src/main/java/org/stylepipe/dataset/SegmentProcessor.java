@@ -13,7 +13,7 @@ import org.stylepipe.augment.FrameResizer;
 import org.stylepipe.config.FrameSettings;
 import org.stylepipe.decode.DecodedFrame;
 import org.stylepipe.decode.SegmentReader;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 import org.stylepipe.output.FileStore;
 import org.stylepipe.output.ImageEncoder;
 import org.stylepipe.output.ManifestRow;

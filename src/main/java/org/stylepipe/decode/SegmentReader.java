@@ -1,5 +1,7 @@
 package org.stylepipe.decode;
 
+import org.stylepipe.video.TimeBase;
+
 import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_seek_file;
 
@@ -13,7 +15,7 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.stylepipe.ingest.MediaSource;
+import org.stylepipe.video.MediaSource;
 import org.stylepipe.ingest.SegmentPlan;
 
 /**

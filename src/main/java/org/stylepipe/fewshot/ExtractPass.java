@@ -24,7 +24,7 @@ import org.stylepipe.guides.MaskMaker;
 import org.stylepipe.guides.MaskMode;
 import org.stylepipe.ingest.KeptFrames;
 import org.stylepipe.ingest.SegmentPlan;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 import org.stylepipe.output.FileStore;
 import org.stylepipe.output.GuideColumns;
 import org.stylepipe.output.ImageEncoder;

@@ -21,9 +21,9 @@ import org.stylepipe.ingest.ProbeFunction;
 import org.stylepipe.ingest.ProbeResult;
 import org.stylepipe.ingest.Recording;
 import org.stylepipe.ingest.RecordingPlan;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 import org.stylepipe.output.FileStore;
-import org.stylepipe.output.HadoopConf;
+import org.stylepipe.common.HadoopConf;
 import org.stylepipe.output.ImageDecoder;
 
 /**

@@ -12,7 +12,7 @@ import org.stylepipe.augment.FrameMirror;
 import org.stylepipe.config.FrameSettings;
 import org.stylepipe.config.ImageFormat;
 import org.stylepipe.guides.FewShotLayout;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 import org.stylepipe.output.FileStore;
 import org.stylepipe.output.ImageDecoder;
 import org.stylepipe.output.ImageEncoder;

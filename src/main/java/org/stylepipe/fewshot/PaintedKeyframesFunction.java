@@ -3,8 +3,8 @@ package org.stylepipe.fewshot;
 import java.util.List;
 import org.apache.spark.api.java.function.Function;
 import org.stylepipe.config.FrameSettings;
-import org.stylepipe.output.ErrorRow;
-import org.stylepipe.output.HadoopConf;
+import org.stylepipe.common.ErrorRow;
+import org.stylepipe.common.HadoopConf;
 import org.stylepipe.output.OutputLayout;
 
 /** Executor function: copies one recording's painted keyframes through {@link PaintedKeyframes}. */

@@ -1,6 +1,6 @@
 package org.stylepipe.fewshot;
 
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 
 /** What the few-shot passes share. */
 final class Passes {

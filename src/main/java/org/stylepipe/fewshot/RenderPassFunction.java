@@ -4,7 +4,7 @@ import org.apache.spark.api.java.function.Function;
 import org.apache.spark.util.LongAccumulator;
 import org.stylepipe.config.FrameSettings;
 import org.stylepipe.config.GuideSettings;
-import org.stylepipe.output.HadoopConf;
+import org.stylepipe.common.HadoopConf;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.SegmentCommit;
 import org.stylepipe.report.TaskPlace;

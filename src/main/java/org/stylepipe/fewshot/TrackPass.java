@@ -11,7 +11,7 @@ import org.stylepipe.guides.PointSet;
 import org.stylepipe.guides.PointTracks;
 import org.stylepipe.guides.TrackAdvector;
 import org.stylepipe.guides.TrackFile;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 import org.stylepipe.output.FileStore;
 import org.stylepipe.output.ImageDecoder;
 import org.stylepipe.output.OutputLayout;

@@ -6,9 +6,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.util.LongAccumulator;
 import org.stylepipe.decode.SegmentReader;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 import org.stylepipe.output.FileStore;
-import org.stylepipe.output.HadoopConf;
+import org.stylepipe.common.HadoopConf;
 import org.stylepipe.output.OutputLayout;
 
 /**

@@ -17,7 +17,7 @@ import org.stylepipe.config.FlickerConfig;
 import org.stylepipe.ingest.IngestStage;
 import org.stylepipe.ingest.InputResolver;
 import org.stylepipe.ingest.RecordingPlan;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 import org.stylepipe.output.FileStore;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.storage.StoragePreflight;

@@ -2,7 +2,7 @@ package org.stylepipe.flicker;
 
 import java.io.Serializable;
 import java.util.List;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 
 /**
  * What a flicker task did: the rows of its segment's frames, in frame order (none if it failed), and the error

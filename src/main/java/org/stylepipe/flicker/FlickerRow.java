@@ -11,7 +11,7 @@ import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
-import org.stylepipe.output.ParquetBytes;
+import org.stylepipe.common.ParquetBytes;
 
 /**
  * The flicker of one frame: E_t of the input judged against itself (its own floor) and of the stylized frame, and

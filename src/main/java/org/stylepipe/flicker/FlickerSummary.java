@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 
 /**
  * What a flicker measurement found, as {@code _stylepipe/flicker-summary.json} holds it and the console shows it.

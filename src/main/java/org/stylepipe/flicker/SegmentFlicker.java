@@ -8,7 +8,7 @@ import org.stylepipe.augment.FrameResizer;
 import org.stylepipe.config.ResizeMode;
 import org.stylepipe.decode.DecodedFrame;
 import org.stylepipe.ingest.SegmentPlan;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 
 /**
  * The flicker stage's core, free of Spark: measures one segment from two frame sources giving the task's {@link

@@ -5,8 +5,8 @@ import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.stylepipe.output.ErrorRow;
-import org.stylepipe.output.HadoopConf;
+import org.stylepipe.common.ErrorRow;
+import org.stylepipe.common.HadoopConf;
 
 /**
  * Stage 1: lists the inputs on the driver, then probes every recording in parallel (one small task each) and

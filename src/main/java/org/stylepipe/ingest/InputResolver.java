@@ -21,7 +21,7 @@ import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.stylepipe.guides.MaskMode;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 
 /**
  * Turns the job's {@code --input} values (files, folders, globs on any Hadoop file system) into recordings with

@@ -1,7 +1,7 @@
 package org.stylepipe.ingest;
 
 import org.apache.spark.api.java.function.Function;
-import org.stylepipe.output.HadoopConf;
+import org.stylepipe.common.HadoopConf;
 
 /** Executor function: probes one recording and plans its segments; a failure becomes an error result. */
 public final class ProbeFunction implements Function<Recording, ProbeResult> {

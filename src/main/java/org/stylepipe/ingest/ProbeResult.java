@@ -1,7 +1,7 @@
 package org.stylepipe.ingest;
 
 import java.io.Serializable;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 
 /** The outcome of probing one recording: a plan, or (plan null) the error that stopped it. */
 public record ProbeResult(RecordingPlan plan, ErrorRow error) implements Serializable {

@@ -1,5 +1,7 @@
 package org.stylepipe.ingest;
 
+import org.stylepipe.video.MediaSource;
+
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_DISCARD;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;

@@ -1,5 +1,7 @@
 package org.stylepipe.output;
 
+import org.stylepipe.common.ParquetBytes;
+
 import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BOOLEAN;

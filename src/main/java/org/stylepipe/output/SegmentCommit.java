@@ -1,5 +1,7 @@
 package org.stylepipe.output;
 
+import org.stylepipe.common.ErrorRow;
+
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Serializable;

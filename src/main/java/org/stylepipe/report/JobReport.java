@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 
 /**
  * Everything a job's {@code report.json} and {@code report.html} show: what went in, what each stage and executor

@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.stylepipe.flicker.FlickerSeries;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 
 /**
  * Renders a {@link JobReport} as one self-contained HTML page: inline CSS and SVG, pictures as data URIs, no script

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.stylepipe.ingest.RecordingPlan;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 
 /**
  * What the driver learns about a job's stages and tasks while it runs, for the report: each stage's wall time and

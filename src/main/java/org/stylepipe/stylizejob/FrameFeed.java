@@ -11,7 +11,7 @@ import org.stylepipe.augment.FrameResizer;
 import org.stylepipe.config.ResizeMode;
 import org.stylepipe.decode.DecodedFrame;
 import org.stylepipe.decode.SegmentReader;
-import org.stylepipe.decode.TimeBase;
+import org.stylepipe.video.TimeBase;
 
 /**
  * Decodes a segment on a thread of its own, so that decoding overlaps inference: frames are resized to the task's

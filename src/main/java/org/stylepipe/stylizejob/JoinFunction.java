@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.api.java.function.Function;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 import org.stylepipe.output.FileStore;
-import org.stylepipe.output.HadoopConf;
+import org.stylepipe.common.HadoopConf;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.StylizedRow;
-import org.stylepipe.output.VideoJoiner;
+import org.stylepipe.video.VideoJoiner;
 import org.stylepipe.report.TaskPlace;
 
 /**

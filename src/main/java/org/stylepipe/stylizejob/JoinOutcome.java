@@ -1,7 +1,7 @@
 package org.stylepipe.stylizejob;
 
 import java.io.Serializable;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 import org.stylepipe.output.StylizedRow;
 import org.stylepipe.report.TaskPlace;
 

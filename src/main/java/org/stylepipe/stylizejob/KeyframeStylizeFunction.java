@@ -3,7 +3,7 @@ package org.stylepipe.stylizejob;
 import ai.djl.inference.Predictor;
 import org.apache.spark.api.java.function.Function;
 import org.stylepipe.config.KeyframeStylizeSettings;
-import org.stylepipe.output.HadoopConf;
+import org.stylepipe.common.HadoopConf;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.report.TaskPlace;
 import org.stylepipe.stylize.FrameBatch;

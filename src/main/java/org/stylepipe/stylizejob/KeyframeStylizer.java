@@ -15,7 +15,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.stylepipe.augment.FrameMirror;
 import org.stylepipe.config.GuideMode;
 import org.stylepipe.config.ImageFormat;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 import org.stylepipe.output.FileStore;
 import org.stylepipe.output.ImageDecoder;
 import org.stylepipe.output.ImageEncoder;

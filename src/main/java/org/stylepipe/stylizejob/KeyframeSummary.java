@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 
 /**
  * The result of a keyframes job.

@@ -4,7 +4,7 @@ import ai.djl.inference.Predictor;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.util.LongAccumulator;
 import org.stylepipe.config.StylizeSettings;
-import org.stylepipe.output.HadoopConf;
+import org.stylepipe.common.HadoopConf;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.report.TaskPlace;
 import org.stylepipe.stylize.FrameBatch;

@@ -2,7 +2,7 @@ package org.stylepipe.stylizejob;
 
 import java.io.Serializable;
 import java.util.List;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 import org.stylepipe.output.StylizedRow;
 import org.stylepipe.report.TaskPlace;
 

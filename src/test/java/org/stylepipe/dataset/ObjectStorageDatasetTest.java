@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stylepipe.config.DatasetConfig;
 import org.stylepipe.config.OptionMap;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 import org.stylepipe.output.FileStore;
 import org.stylepipe.testing.S3SparkTestBase;
 import org.stylepipe.testing.TestVideos;

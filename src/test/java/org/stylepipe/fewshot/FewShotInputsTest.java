@@ -27,7 +27,7 @@ import org.stylepipe.dataset.DatasetSummary;
 import org.stylepipe.guides.FlowField;
 import org.stylepipe.guides.FlowFile;
 import org.stylepipe.guides.SyntheticFrames;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 import org.stylepipe.testing.DatasetSnapshot;
 import org.stylepipe.testing.SparkTestBase;
 import org.stylepipe.testing.TestVideos;

@@ -26,7 +26,7 @@ import org.stylepipe.cli.StylePipe;
 import org.stylepipe.config.FlickerConfig;
 import org.stylepipe.config.OptionMap;
 import org.stylepipe.config.StylizeConfig;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 import org.stylepipe.stylize.TestModels;
 import org.stylepipe.stylizejob.StylizeJob;
 import org.stylepipe.stylizejob.StylizeSummary;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stylepipe.config.ImageFormat;
 import org.stylepipe.output.ImageEncoder;
 import org.stylepipe.output.OutputLayout;
-import org.stylepipe.output.ParquetBytes;
+import org.stylepipe.common.ParquetBytes;
 import org.stylepipe.testing.TestVideos;
 
 /**

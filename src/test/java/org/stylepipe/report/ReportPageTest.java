@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stylepipe.flicker.FlickerSeries;
-import org.stylepipe.output.ErrorRow;
+import org.stylepipe.common.ErrorRow;
 import org.stylepipe.testing.HeadlessChromium;
 import org.stylepipe.testing.TestVideos;
 

@@ -7,9 +7,9 @@ import org.stylepipe.augment.FrameResizer;
 import org.stylepipe.config.ResizeMode;
 import org.stylepipe.decode.DecodedFrame;
 import org.stylepipe.decode.SegmentReader;
-import org.stylepipe.decode.TimeBase;
+import org.stylepipe.video.TimeBase;
 import org.stylepipe.ingest.SegmentPlan;
-import org.stylepipe.output.VideoEncoder;
+import org.stylepipe.video.VideoEncoder;
 
 /** The clips the benchmarks run on, cut from a recording. */
 public final class BenchmarkClips {

@@ -1,4 +1,4 @@
-package org.stylepipe.output;
+package org.stylepipe.video;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_GLOBAL_HEADER;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
@@ -34,7 +34,7 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 import static org.bytedeco.ffmpeg.presets.avutil.AVERROR_EAGAIN;
-import static org.stylepipe.output.FfmpegCalls.check;
+import static org.stylepipe.video.FfmpegCalls.check;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,7 +51,6 @@ import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
-import org.stylepipe.decode.TimeBase;
 
 /**
  * Encodes 8-bit BGR frames into an H.264 MP4 file at given presentation times, with OpenH264 (the H.264 encoder of

@@ -1,4 +1,5 @@
-package org.stylepipe.output;
+package org.stylepipe.common;
+
 
 import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;

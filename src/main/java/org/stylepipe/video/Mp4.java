@@ -1,11 +1,11 @@
-package org.stylepipe.output;
+package org.stylepipe.video;
 
 import static org.bytedeco.ffmpeg.global.avformat.AVIO_FLAG_WRITE;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_write_header;
 import static org.bytedeco.ffmpeg.global.avformat.avio_open;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
-import static org.stylepipe.output.FfmpegCalls.check;
+import static org.stylepipe.video.FfmpegCalls.check;
 
 import java.io.IOException;
 import java.nio.file.Path;

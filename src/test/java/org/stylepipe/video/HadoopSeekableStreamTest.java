@@ -1,4 +1,4 @@
-package org.stylepipe.ingest;
+package org.stylepipe.video;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.stylepipe.output;
+package org.stylepipe.video;
 
 import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
 

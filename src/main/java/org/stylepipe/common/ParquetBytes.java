@@ -1,4 +1,4 @@
-package org.stylepipe.output;
+package org.stylepipe.common;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.stylepipe.output;
+package org.stylepipe.video;
 
 import static org.bytedeco.ffmpeg.global.avcodec.FF_COMPLIANCE_NORMAL;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
@@ -14,7 +14,7 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_query_codec;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_compare_ts;
-import static org.stylepipe.output.FfmpegCalls.check;
+import static org.stylepipe.video.FfmpegCalls.check;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,7 +27,6 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
-import org.stylepipe.ingest.MediaSource;
 
 /**
  * Joins segment videos into one MP4 without re-encoding: their video packets are copied in order, keeping their

@@ -1,4 +1,4 @@
-package org.stylepipe.ingest;
+package org.stylepipe.video;
 
 import java.io.IOException;
 import java.io.InputStream;

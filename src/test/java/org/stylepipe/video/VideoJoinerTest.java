@@ -1,4 +1,4 @@
-package org.stylepipe.output;
+package org.stylepipe.video;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,7 +13,6 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.stylepipe.decode.TimeBase;
 import org.stylepipe.testing.TestVideos;
 
 /** Segments encoded with the source's times and joined by packet copy play as the source: frames, times, audio. */

@@ -1,4 +1,4 @@
-package org.stylepipe.decode;
+package org.stylepipe.video;
 
 import java.io.Serializable;
 
