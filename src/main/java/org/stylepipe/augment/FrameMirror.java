@@ -4,7 +4,9 @@ import static org.bytedeco.opencv.global.opencv_core.flip;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 
-/** Mirrors frames left to right into a reused buffer, valid until the next call. Not thread-safe. */
+/**
+ * Mirrors frames left to right into a reused buffer, valid until the next call. Not thread-safe.
+ */
 public final class FrameMirror implements AutoCloseable {
   private static final int AROUND_VERTICAL_AXIS = 1;
 

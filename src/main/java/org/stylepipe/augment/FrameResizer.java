@@ -11,9 +11,9 @@ import org.bytedeco.opencv.opencv_core.Size;
 import org.stylepipe.config.ResizeMode;
 
 /**
- * Brings frames to the target size by the chosen {@link ResizeMode}: area averaging when shrinking (no
- * aliasing on the fine detail of game frames), bilinear when enlarging. Buffers are reused across frames; the
- * returned image is valid until the next call. Not thread-safe.
+ * Brings frames to the target size by the chosen {@link ResizeMode}: area averaging when shrinking
+ * (no aliasing on the fine detail of game frames), bilinear when enlarging. Buffers are reused
+ * across frames; the returned image is valid until the next call. Not thread-safe.
  */
 public final class FrameResizer implements AutoCloseable {
   private final int width;

@@ -23,15 +23,16 @@ import org.stylepipe.stylizejob.StylizeJob;
 import org.stylepipe.stylizejob.StylizeSummary;
 
 /**
- * Command-line entry: {@code stylepipe <job> [--options-file FILE] [--master URL] [--name value]...}.
+ * Command-line entry: {@code stylepipe <job> [--options-file FILE] [--master URL] [--name
+ * value]...}.
  *
- * <p>Under {@code spark-submit} the master comes from Spark's own configuration; run directly, the job starts
- * an embedded local Spark ({@code local[*]} unless {@code --master} says otherwise). Options are validated
- * before Spark starts.
+ * <p>Under {@code spark-submit} the master comes from Spark's own configuration; run directly, the
+ * job starts an embedded local Spark ({@code local[*]} unless {@code --master} says otherwise).
+ * Options are validated before Spark starts.
  *
- * <p>Exit status: 0 all inputs processed; 3 the job completed but some inputs failed (see the errors output);
- * 2 bad command line, an output made with other options (nothing written), or (stylize) a model that
- * does not load; 1 the job itself failed.
+ * <p>Exit status: 0 all inputs processed; 3 the job completed but some inputs failed (see the
+ * errors output); 2 bad command line, an output made with other options (nothing written), or
+ * (stylize) a model that does not load; 1 the job itself failed.
  */
 public final class StylePipe {
   public static final int OK = 0;
@@ -125,15 +126,20 @@ public final class StylePipe {
           optionsFile == null ? cli : OptionMap.fromFile(Path.of(optionsFile)).overriddenBy(cli);
       master = options.get(MASTER, "local[*]");
       OptionMap jobOptions = options.without(OPTIONS_FILE, MASTER);
-      runner = switch (job) {
-        case "dataset" -> dataset(DatasetConfig.from(jobOptions), master);
-        case "stylize" -> stylize(StylizeJob.prepare(StylizeConfig.from(jobOptions)), master);
-        case "stylize-keyframes" ->
-            stylizeKeyframes(KeyframeStylizeJob.prepare(KeyframeStylizeConfig.from(jobOptions)), master);
-        case "flicker" -> flicker(FlickerConfig.from(jobOptions), master);
-        default -> throw new IllegalArgumentException(
-            "Cannot run job '" + job + "': known jobs are [dataset, stylize, stylize-keyframes, flicker]");
-      };
+      runner =
+          switch (job) {
+            case "dataset" -> dataset(DatasetConfig.from(jobOptions), master);
+            case "stylize" -> stylize(StylizeJob.prepare(StylizeConfig.from(jobOptions)), master);
+            case "stylize-keyframes" ->
+                stylizeKeyframes(
+                    KeyframeStylizeJob.prepare(KeyframeStylizeConfig.from(jobOptions)), master);
+            case "flicker" -> flicker(FlickerConfig.from(jobOptions), master);
+            default ->
+                throw new IllegalArgumentException(
+                    "Cannot run job '"
+                        + job
+                        + "': known jobs are [dataset, stylize, stylize-keyframes, flicker]");
+          };
     } catch (IllegalArgumentException e) {
       System.err.println("stylepipe: " + e.getMessage());
       System.err.println(USAGE_TEXT);
@@ -194,7 +200,8 @@ public final class StylePipe {
   /** Prints the table at the one path given as CSV on standard output ({@link CsvTable}). */
   private static int table(List<String> paths) {
     if (paths.size() != 1) {
-      System.err.println("stylepipe: Cannot print a table: give one path (a folder such as OUT/manifest, or a file)");
+      System.err.println(
+          "stylepipe: Cannot print a table: give one path (a folder such as OUT/manifest, or a file)");
       return USAGE;
     }
     try {
@@ -211,7 +218,9 @@ public final class StylePipe {
     }
   }
 
-  /** The session: spark-submit's configuration if present, else an embedded one on {@code master}. */
+  /**
+   * The session: spark-submit's configuration if present, else an embedded one on {@code master}.
+   */
   static SparkSession session(String appName, String master) {
     SparkConf conf = new SparkConf().setIfMissing("spark.app.name", appName);
     if (!conf.contains("spark.master")) {

@@ -1,6 +1,5 @@
 package org.stylepipe.common;
 
-
 import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32;
@@ -17,8 +16,9 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
 
 /**
- * One problem with an input: which input or recording (null id for an input that matched nothing), the stage that
- * found it (input, probe, decode, write), the segment (-1 for the whole recording) and the reason in words.
+ * One problem with an input: which input or recording (null id for an input that matched nothing),
+ * the stage that found it (input, probe, decode, write), the segment (-1 for the whole recording)
+ * and the reason in words.
  */
 public record ErrorRow(String source, String recordingId, String stage, int segment, String reason)
     implements Serializable {
@@ -26,11 +26,20 @@ public record ErrorRow(String source, String recordingId, String stage, int segm
   /** Columns of the errors file, in order. */
   public static final MessageType SCHEMA =
       Types.buildMessage()
-          .required(BINARY).as(stringType()).named("source")
-          .optional(BINARY).as(stringType()).named("recording_id")
-          .required(BINARY).as(stringType()).named("stage")
-          .required(INT32).named("segment")
-          .required(BINARY).as(stringType()).named("reason")
+          .required(BINARY)
+          .as(stringType())
+          .named("source")
+          .optional(BINARY)
+          .as(stringType())
+          .named("recording_id")
+          .required(BINARY)
+          .as(stringType())
+          .named("stage")
+          .required(INT32)
+          .named("segment")
+          .required(BINARY)
+          .as(stringType())
+          .named("reason")
           .named("errors");
 
   /** An input path that yielded no recording. */
@@ -49,9 +58,13 @@ public record ErrorRow(String source, String recordingId, String stage, int segm
     return map;
   }
 
-  /** Number of distinct recordings the errors concern (inputs that matched nothing are not recordings). */
+  /**
+   * Number of distinct recordings the errors concern (inputs that matched nothing are not
+   * recordings).
+   */
   public static int recordingsConcerned(List<ErrorRow> errors) {
-    return (int) errors.stream().map(ErrorRow::recordingId).filter(Objects::nonNull).distinct().count();
+    return (int)
+        errors.stream().map(ErrorRow::recordingId).filter(Objects::nonNull).distinct().count();
   }
 
   /** The errors table: one Parquet file (empty when there is no error). */

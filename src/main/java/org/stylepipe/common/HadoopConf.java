@@ -6,7 +6,10 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import org.apache.hadoop.conf.Configuration;
 
-/** A Hadoop {@link Configuration} (credentials providers, S3A settings) that can travel to executors. */
+/**
+ * A Hadoop {@link Configuration} (credentials providers, S3A settings) that can travel to
+ * executors.
+ */
 public final class HadoopConf implements Serializable {
   private static final long serialVersionUID = 1L;
 

@@ -14,8 +14,8 @@ import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * Encodes a small table as one Parquet file in memory, so that it can be written whole and atomically with
- * {@link FileStore} (a half-written Parquet file is never visible).
+ * Encodes a small table as one Parquet file in memory, so that it can be written whole and
+ * atomically with {@link FileStore} (a half-written Parquet file is never visible).
  */
 public final class ParquetBytes {
   private ParquetBytes() {}

@@ -11,46 +11,52 @@ import org.stylepipe.guides.KeySpan;
 import org.stylepipe.guides.NoiseVariant;
 
 /**
- * The validated, immutable configuration of a dataset job, built on the driver before any Spark work.
+ * The validated, immutable configuration of a dataset job, built on the driver before any Spark
+ * work.
  *
  * <p>Options (command line {@code --name value}, or {@code name=value} in an options file):
  *
  * <ul>
- *   <li>{@value #INPUT} (required, repeatable): a recording, folder or glob on any Hadoop file system
+ *   <li>{@value #INPUT} (required, repeatable): a recording, folder or glob on any Hadoop file
+ *       system
  *   <li>{@value #OUTPUT} (required): the output root
  *   <li>{@value #SEGMENT_SECONDS}: length of the time segments one task decodes, default {@value
  *       #SEGMENT_SECONDS_DEFAULT}
- *   <li>{@value #SAMPLE}: {@code all}, {@code every:N} or {@code fps:F}, default {@value #SAMPLE_DEFAULT}
+ *   <li>{@value #SAMPLE}: {@code all}, {@code every:N} or {@code fps:F}, default {@value
+ *       #SAMPLE_DEFAULT}
  *   <li>{@value #SIZE}: {@code WIDTHxHEIGHT}, default {@value #SIZE_DEFAULT}
- *   <li>{@value #RESIZE}: {@code stretch}, {@code fit} or {@code crop}, default {@value #RESIZE_DEFAULT}
+ *   <li>{@value #RESIZE}: {@code stretch}, {@code fit} or {@code crop}, default {@value
+ *       #RESIZE_DEFAULT}
  *   <li>{@value #MIRROR}: also write a horizontally mirrored copy, default {@value #MIRROR_DEFAULT}
  *   <li>{@value #FORMAT}: {@code png} or {@code jpeg}, default {@value #FORMAT_DEFAULT}
  *   <li>{@value #JPEG_QUALITY}: 1–100, default {@value #JPEG_QUALITY_DEFAULT}
- *   <li>{@value #DECODER_THREADS}: FFmpeg decoder threads per task, default {@value #DECODER_THREADS_DEFAULT}
- *   <li>{@value #OVERWRITE}: replace a dataset made with other options instead of refusing, default {@value
- *       #OVERWRITE_DEFAULT}
- *   <li>{@value #LAYOUT}: {@code frames} or {@code fewshot} ({@link DatasetLayout}), default {@value
- *       #LAYOUT_DEFAULT}
+ *   <li>{@value #DECODER_THREADS}: FFmpeg decoder threads per task, default {@value
+ *       #DECODER_THREADS_DEFAULT}
+ *   <li>{@value #OVERWRITE}: replace a dataset made with other options instead of refusing, default
+ *       {@value #OVERWRITE_DEFAULT}
+ *   <li>{@value #LAYOUT}: {@code frames} or {@code fewshot} ({@link DatasetLayout}), default
+ *       {@value #LAYOUT_DEFAULT}
  * </ul>
  *
  * <p>Guide options, for {@code --layout fewshot} only ({@link GuideSettings}):
  *
  * <ul>
- *   <li>{@value #MASK}: {@code full}, {@code luma[:T]}, {@code chroma:RRGGBB[:TOL]}, {@code mog2[:H]}, {@code
- *       knn[:H]} or {@code track}, default {@value #MASK_DEFAULT}
+ *   <li>{@value #MASK}: {@code full}, {@code luma[:T]}, {@code chroma:RRGGBB[:TOL]}, {@code
+ *       mog2[:H]}, {@code knn[:H]} or {@code track}, default {@value #MASK_DEFAULT}
  *   <li>{@value #MASK_ERODE}, {@value #MASK_DILATE}: radii in pixels, erosion first, default 0
- *   <li>{@value #FLOW_PRESET}: DIS preset {@code ultrafast}, {@code fast} or {@code medium}, default {@value
- *       #FLOW_PRESET_DEFAULT}
- *   <li>{@value #FLOW_FILES}: keep the flow files in the layout ({@code flow_fwd/}, {@code flow_bwd/}: 8 bytes a
- *       pixel each), default {@value #FLOW_FILES_DEFAULT}
+ *   <li>{@value #FLOW_PRESET}: DIS preset {@code ultrafast}, {@code fast} or {@code medium},
+ *       default {@value #FLOW_PRESET_DEFAULT}
+ *   <li>{@value #FLOW_FILES}: keep the flow files in the layout ({@code flow_fwd/}, {@code
+ *       flow_bwd/}: 8 bytes a pixel each), default {@value #FLOW_FILES_DEFAULT}
  *   <li>{@value #NOISE}: noise guide variants, default {@value #NOISE_DEFAULT}
  *   <li>{@value #NOISE_SEED}: seed of the noise points, default {@value #NOISE_SEED_DEFAULT}
- *   <li>{@value #KEYFRAMES}: {@code every:N}, {@code scene:T} or {@code list:N,...}, default {@value
- *       #KEYFRAMES_DEFAULT}
- *   <li>{@value #KEY_REACH}: keys each way a key's noise points are tracked to, or {@code all}, default {@value
- *       #KEY_REACH_DEFAULT}
- *   <li>{@value #KEYFRAMES_FROM}: a folder of painted keyframes, {@code DIR/<sequence>/<number>.png}, copied into
- *       each sequence's {@code output/}; not part of the options a rerun must match, so it can be added later
+ *   <li>{@value #KEYFRAMES}: {@code every:N}, {@code scene:T} or {@code list:N,...}, default
+ *       {@value #KEYFRAMES_DEFAULT}
+ *   <li>{@value #KEY_REACH}: keys each way a key's noise points are tracked to, or {@code all},
+ *       default {@value #KEY_REACH_DEFAULT}
+ *   <li>{@value #KEYFRAMES_FROM}: a folder of painted keyframes, {@code
+ *       DIR/<sequence>/<number>.png}, copied into each sequence's {@code output/}; not part of the
+ *       options a rerun must match, so it can be added later
  * </ul>
  */
 public final class DatasetConfig {
@@ -96,14 +102,35 @@ public final class DatasetConfig {
 
   /** The options that only {@code --layout fewshot} takes. */
   public static final Set<String> GUIDE_OPTIONS =
-      Set.of(MASK, MASK_ERODE, MASK_DILATE, FLOW_PRESET, FLOW_FILES, NOISE, NOISE_SEED, KEYFRAMES, KEY_REACH,
+      Set.of(
+          MASK,
+          MASK_ERODE,
+          MASK_DILATE,
+          FLOW_PRESET,
+          FLOW_FILES,
+          NOISE,
+          NOISE_SEED,
+          KEYFRAMES,
+          KEY_REACH,
           KEYFRAMES_FROM);
 
   /** Every option this job accepts. */
-  public static final Set<String> OPTIONS = union(
-      Set.of(INPUT, OUTPUT, SEGMENT_SECONDS, SAMPLE, SIZE, RESIZE, MIRROR, FORMAT, JPEG_QUALITY, DECODER_THREADS,
-          OVERWRITE, LAYOUT),
-      GUIDE_OPTIONS);
+  public static final Set<String> OPTIONS =
+      union(
+          Set.of(
+              INPUT,
+              OUTPUT,
+              SEGMENT_SECONDS,
+              SAMPLE,
+              SIZE,
+              RESIZE,
+              MIRROR,
+              FORMAT,
+              JPEG_QUALITY,
+              DECODER_THREADS,
+              OVERWRITE,
+              LAYOUT),
+          GUIDE_OPTIONS);
 
   private static final int MAX_SIDE = 8192;
 
@@ -115,8 +142,14 @@ public final class DatasetConfig {
   private final GuideSettings guides;
   private final String keyframesFrom;
 
-  private DatasetConfig(List<String> inputs, String output, long segmentMicros, FrameSettings frames,
-      boolean overwrite, GuideSettings guides, String keyframesFrom) {
+  private DatasetConfig(
+      List<String> inputs,
+      String output,
+      long segmentMicros,
+      FrameSettings frames,
+      boolean overwrite,
+      GuideSettings guides,
+      String keyframesFrom) {
     this.inputs = List.copyOf(inputs);
     this.output = output;
     this.segmentMicros = segmentMicros;
@@ -126,15 +159,19 @@ public final class DatasetConfig {
     this.keyframesFrom = keyframesFrom;
   }
 
-  /** Validates the options; any problem is an {@link IllegalArgumentException} naming the option. */
+  /**
+   * Validates the options; any problem is an {@link IllegalArgumentException} naming the option.
+   */
   public static DatasetConfig from(OptionMap options) {
     options.rejectUnknown(OPTIONS);
     List<String> inputs = options.all(INPUT);
     if (inputs.isEmpty()) {
-      throw new IllegalArgumentException("Cannot run without option --" + INPUT + " (a recording, folder or glob)");
+      throw new IllegalArgumentException(
+          "Cannot run without option --" + INPUT + " (a recording, folder or glob)");
     }
     String output = options.require(OUTPUT);
-    double seconds = options.getDouble(SEGMENT_SECONDS, Double.parseDouble(SEGMENT_SECONDS_DEFAULT), 0);
+    double seconds =
+        options.getDouble(SEGMENT_SECONDS, Double.parseDouble(SEGMENT_SECONDS_DEFAULT), 0);
     if (seconds < 0.1) {
       throw new IllegalArgumentException(
           "Cannot use --" + SEGMENT_SECONDS + " " + seconds + ": segments must be at least 0.1 s");
@@ -158,30 +195,57 @@ public final class DatasetConfig {
     if (layout == DatasetLayout.FEWSHOT) {
       guides = guides(options);
       if (frames.format() != ImageFormat.PNG) {
-        throw new IllegalArgumentException("Cannot use --" + FORMAT + " " + options.get(FORMAT, FORMAT_DEFAULT)
-            + " with --" + LAYOUT + " fewshot: the few-shot trainer reads PNG images");
+        throw new IllegalArgumentException(
+            "Cannot use --"
+                + FORMAT
+                + " "
+                + options.get(FORMAT, FORMAT_DEFAULT)
+                + " with --"
+                + LAYOUT
+                + " fewshot: the few-shot trainer reads PNG images");
       }
       if (output.contains("_train")) {
-        throw new IllegalArgumentException("Cannot use --" + OUTPUT + " " + output + " with --" + LAYOUT
-            + " fewshot: the path contains '_train', and the trainer finds its _gen folders by replacing every"
-            + " '_train' in the path");
+        throw new IllegalArgumentException(
+            "Cannot use --"
+                + OUTPUT
+                + " "
+                + output
+                + " with --"
+                + LAYOUT
+                + " fewshot: the path contains '_train', and the trainer finds its _gen folders by replacing every"
+                + " '_train' in the path");
       }
     } else {
       Set<String> given = new TreeSet<>(GUIDE_OPTIONS);
       given.retainAll(options.keys());
       if (!given.isEmpty()) {
-        throw new IllegalArgumentException("Cannot use options " + given + " with --" + LAYOUT + " "
-            + options.get(LAYOUT, LAYOUT_DEFAULT) + ": guides are made for --" + LAYOUT + " fewshot only");
+        throw new IllegalArgumentException(
+            "Cannot use options "
+                + given
+                + " with --"
+                + LAYOUT
+                + " "
+                + options.get(LAYOUT, LAYOUT_DEFAULT)
+                + ": guides are made for --"
+                + LAYOUT
+                + " fewshot only");
       }
     }
-    return new DatasetConfig(inputs, output, Math.round(seconds * 1_000_000), frames, overwrite, guides,
+    return new DatasetConfig(
+        inputs,
+        output,
+        Math.round(seconds * 1_000_000),
+        frames,
+        overwrite,
+        guides,
         options.get(KEYFRAMES_FROM, null));
   }
 
   private static GuideSettings guides(OptionMap options) {
     return new GuideSettings(
-        GuideOptions.mask(MASK, options.get(MASK, MASK_DEFAULT)).withMorphology(
-            options.getInt(MASK_ERODE, 0, 0, 100), options.getInt(MASK_DILATE, 0, 0, 100)),
+        GuideOptions.mask(MASK, options.get(MASK, MASK_DEFAULT))
+            .withMorphology(
+                options.getInt(MASK_ERODE, 0, 0, 100), options.getInt(MASK_DILATE, 0, 0, 100)),
         options.getEnum(FLOW_PRESET, FlowPreset.MEDIUM),
         GuideOptions.noise(NOISE, options.get(NOISE, NOISE_DEFAULT)),
         options.getLong(NOISE_SEED, Long.parseLong(NOISE_SEED_DEFAULT)),
@@ -210,7 +274,12 @@ public final class DatasetConfig {
       // falls through
     }
     throw new IllegalArgumentException(
-        "Cannot use --" + SIZE + " " + size + ": expected WIDTHxHEIGHT, each from 2 to " + MAX_SIDE);
+        "Cannot use --"
+            + SIZE
+            + " "
+            + size
+            + ": expected WIDTHxHEIGHT, each from 2 to "
+            + MAX_SIDE);
   }
 
   public List<String> inputs() {
@@ -233,12 +302,16 @@ public final class DatasetConfig {
     return guides == null ? DatasetLayout.FRAMES : DatasetLayout.FEWSHOT;
   }
 
-  /** The guides of a {@link DatasetLayout#FEWSHOT} dataset; null for {@link DatasetLayout#FRAMES}. */
+  /**
+   * The guides of a {@link DatasetLayout#FEWSHOT} dataset; null for {@link DatasetLayout#FRAMES}.
+   */
   public GuideSettings guides() {
     return guides;
   }
 
-  /** The folder of painted keyframes to copy into the few-shot sequences' {@code output/}, or null. */
+  /**
+   * The folder of painted keyframes to copy into the few-shot sequences' {@code output/}, or null.
+   */
   public String keyframesFrom() {
     return keyframesFrom;
   }
@@ -249,12 +322,13 @@ public final class DatasetConfig {
   }
 
   /**
-   * Everything that decides which files the job writes and what they hold: a rerun with the same fingerprint
-   * resumes, one with another is refused unless {@link #overwrite()}.
+   * Everything that decides which files the job writes and what they hold: a rerun with the same
+   * fingerprint resumes, one with another is refused unless {@link #overwrite()}.
    */
   public String fingerprint() {
-    return String.format("inputs=%s segment-seconds=%s %s%s", inputs, segmentMicros / 1e6, frames,
-        guides == null ? "" : " layout=fewshot " + guides);
+    return String.format(
+        "inputs=%s segment-seconds=%s %s%s",
+        inputs, segmentMicros / 1e6, frames, guides == null ? "" : " layout=fewshot " + guides);
   }
 
   /** The options besides inputs and output, by option name, as the job report lists them. */
@@ -287,7 +361,11 @@ public final class DatasetConfig {
 
   @Override
   public String toString() {
-    return String.format("%s output=%s overwrite=%s%s", fingerprint(), output, overwrite,
+    return String.format(
+        "%s output=%s overwrite=%s%s",
+        fingerprint(),
+        output,
+        overwrite,
         keyframesFrom == null ? "" : " keyframes-from=" + keyframesFrom);
   }
 }

@@ -5,14 +5,16 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The validated, immutable configuration of a flicker job, built on the driver before any Spark work.
+ * The validated, immutable configuration of a flicker job, built on the driver before any Spark
+ * work.
  *
  * <p>Options (command line {@code --name value}, or {@code name=value} in an options file):
  *
  * <ul>
- *   <li>{@value #INPUT} (required, repeatable): a recording, folder or glob on any Hadoop file system
- *   <li>{@value #STYLIZED} (required): the stylized video of the one recording, or the output root of a stylize job
- *       (whose {@code stylized/<recording>.mp4} is each recording's)
+ *   <li>{@value #INPUT} (required, repeatable): a recording, folder or glob on any Hadoop file
+ *       system
+ *   <li>{@value #STYLIZED} (required): the stylized video of the one recording, or the output root
+ *       of a stylize job (whose {@code stylized/<recording>.mp4} is each recording's)
  *   <li>{@value #OUTPUT} (required): the output root (it may be the stylize job's)
  *   <li>{@value #SEGMENT_SECONDS}: length of the time segments one task measures, default {@value
  *       #SEGMENT_SECONDS_DEFAULT}
@@ -40,16 +42,20 @@ public final class FlickerConfig {
     this.segmentMicros = segmentMicros;
   }
 
-  /** Validates the options; any problem is an {@link IllegalArgumentException} naming the option. */
+  /**
+   * Validates the options; any problem is an {@link IllegalArgumentException} naming the option.
+   */
   public static FlickerConfig from(OptionMap options) {
     options.rejectUnknown(OPTIONS);
     List<String> inputs = options.all(INPUT);
     if (inputs.isEmpty()) {
-      throw new IllegalArgumentException("Cannot run without option --" + INPUT + " (a recording, folder or glob)");
+      throw new IllegalArgumentException(
+          "Cannot run without option --" + INPUT + " (a recording, folder or glob)");
     }
     String stylized = options.require(STYLIZED);
     String output = options.require(OUTPUT);
-    double seconds = options.getDouble(SEGMENT_SECONDS, Double.parseDouble(SEGMENT_SECONDS_DEFAULT), 0);
+    double seconds =
+        options.getDouble(SEGMENT_SECONDS, Double.parseDouble(SEGMENT_SECONDS_DEFAULT), 0);
     if (seconds < 0.1) {
       throw new IllegalArgumentException(
           "Cannot use --" + SEGMENT_SECONDS + " " + seconds + ": segments must be at least 0.1 s");
@@ -76,7 +82,12 @@ public final class FlickerConfig {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "inputs=%s stylized=%s output=%s segment-seconds=%s", inputs, stylized, output,
+    return String.format(
+        Locale.ROOT,
+        "inputs=%s stylized=%s output=%s segment-seconds=%s",
+        inputs,
+        stylized,
+        output,
         segmentMicros / 1e6);
   }
 }

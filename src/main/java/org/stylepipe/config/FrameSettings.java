@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.util.Locale;
 
 /**
- * The per-frame part of a dataset configuration that travels to executors: sampling, target size and fitting,
- * mirroring, image encoding and decoder threads.
+ * The per-frame part of a dataset configuration that travels to executors: sampling, target size
+ * and fitting, mirroring, image encoding and decoder threads.
  */
 public record FrameSettings(
     Sampling sampling,

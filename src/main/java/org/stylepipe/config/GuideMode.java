@@ -5,10 +5,13 @@ public enum GuideMode {
   /** No guide: for 3-channel models. */
   NONE,
   /**
-   * An all-black guide for every frame, a stand-in where no noise guides exist: a few-shot model then sees "no
-   * noise blobs" and its output is less textured than with the guide it was trained on.
+   * An all-black guide for every frame, a stand-in where no noise guides exist: a few-shot model
+   * then sees "no noise blobs" and its output is less textured than with the guide it was trained
+   * on.
    */
   BLACK,
-  /** The frame's noise guide from a few-shot dataset (the keyframes job, {@code stylize-keyframes}). */
+  /**
+   * The frame's noise guide from a few-shot dataset (the keyframes job, {@code stylize-keyframes}).
+   */
   NOISE
 }

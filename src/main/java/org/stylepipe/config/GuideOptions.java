@@ -8,7 +8,10 @@ import org.stylepipe.guides.KeyframeRule;
 import org.stylepipe.guides.MaskSpec;
 import org.stylepipe.guides.NoiseVariant;
 
-/** Parses the guide options of the dataset job ({@link GuideSettings}); errors name the option and the text. */
+/**
+ * Parses the guide options of the dataset job ({@link GuideSettings}); errors name the option and
+ * the text.
+ */
 final class GuideOptions {
   static final int LUMA_DEFAULT = 16;
   static final int CHROMA_TOLERANCE_DEFAULT = 40;
@@ -17,8 +20,8 @@ final class GuideOptions {
   private GuideOptions() {}
 
   /**
-   * {@code full}, {@code luma[:T]}, {@code chroma:RRGGBB[:TOL]}, {@code mog2[:HISTORY]}, {@code knn[:HISTORY]} or
-   * {@code track}.
+   * {@code full}, {@code luma[:T]}, {@code chroma:RRGGBB[:TOL]}, {@code mog2[:HISTORY]}, {@code
+   * knn[:HISTORY]} or {@code track}.
    */
   static MaskSpec mask(String option, String text) {
     String[] parts = text.trim().toLowerCase(Locale.ROOT).split(":");
@@ -41,7 +44,8 @@ final class GuideOptions {
           break;
         case "chroma":
           if ((parts.length == 2 || parts.length == 3) && parts[1].matches("[0-9a-f]{6}")) {
-            return MaskSpec.chroma(Integer.parseInt(parts[1], 16),
+            return MaskSpec.chroma(
+                Integer.parseInt(parts[1], 16),
                 parts.length == 3 ? Integer.parseInt(parts[2]) : CHROMA_TOLERANCE_DEFAULT);
           }
           break;
@@ -57,10 +61,16 @@ final class GuideOptions {
           break;
       }
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Cannot use --" + option + " " + text + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "Cannot use --" + option + " " + text + ": " + e.getMessage(), e);
     }
-    throw new IllegalArgumentException("Cannot use --" + option + " " + text + ": expected full, luma[:THRESHOLD],"
-        + " chroma:RRGGBB[:TOLERANCE], mog2[:HISTORY], knn[:HISTORY] or track");
+    throw new IllegalArgumentException(
+        "Cannot use --"
+            + option
+            + " "
+            + text
+            + ": expected full, luma[:THRESHOLD],"
+            + " chroma:RRGGBB[:TOLERANCE], mog2[:HISTORY], knn[:HISTORY] or track");
   }
 
   /** The option text of a mask spec, without its morphology. */
@@ -95,10 +105,15 @@ final class GuideOptions {
         return KeyframeRule.list(numbers);
       }
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Cannot use --" + option + " " + text + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "Cannot use --" + option + " " + text + ": " + e.getMessage(), e);
     }
-    throw new IllegalArgumentException("Cannot use --" + option + " " + text
-        + ": expected every:N, scene:THRESHOLD (0 to 1) or list:N,N,... (frame numbers from 1)");
+    throw new IllegalArgumentException(
+        "Cannot use --"
+            + option
+            + " "
+            + text
+            + ": expected every:N, scene:THRESHOLD (0 to 1) or list:N,N,... (frame numbers from 1)");
   }
 
   /** Comma-separated variant names such as {@code r10_s10,r10_s15}. */
@@ -112,7 +127,8 @@ final class GuideOptions {
         }
       }
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Cannot use --" + option + " " + text + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "Cannot use --" + option + " " + text + ": " + e.getMessage(), e);
     }
     return variants;
   }
@@ -130,7 +146,7 @@ final class GuideOptions {
     } catch (NumberFormatException e) {
       // falls through
     }
-    throw new IllegalArgumentException("Cannot use --" + option + " " + text + ": expected a number of keys from 1,"
-        + " or all");
+    throw new IllegalArgumentException(
+        "Cannot use --" + option + " " + text + ": expected a number of keys from 1," + " or all");
   }
 }

@@ -12,10 +12,11 @@ import org.stylepipe.guides.MaskSpec;
 import org.stylepipe.guides.NoiseVariant;
 
 /**
- * The guides of a few-shot dataset ({@link DatasetLayout#FEWSHOT}), the part of its configuration that travels to
- * executors: how masks are made, the optical flow preset, the noise guide variants and their seed, which frames
- * are keyframes, over how many neighbouring keys each key's noise points are tracked ({@link KeySpan}), and whether
- * the flows are kept in the layout ({@code flowFiles}; otherwise they are work files, removed at the end).
+ * The guides of a few-shot dataset ({@link DatasetLayout#FEWSHOT}), the part of its configuration
+ * that travels to executors: how masks are made, the optical flow preset, the noise guide variants
+ * and their seed, which frames are keyframes, over how many neighbouring keys each key's noise
+ * points are tracked ({@link KeySpan}), and whether the flows are kept in the layout ({@code
+ * flowFiles}; otherwise they are work files, removed at the end).
  */
 public record GuideSettings(
     MaskSpec mask,
@@ -35,8 +36,8 @@ public record GuideSettings(
   }
 
   /**
-   * Kept frames each segment decodes before its first: one for flow and scene changes, or a background model's
-   * history so that it has learned the scene when the segment starts.
+   * Kept frames each segment decodes before its first: one for flow and scene changes, or a
+   * background model's history so that it has learned the scene when the segment starts.
    */
   public int leadIn() {
     return mask.mode() == MaskMode.BACKGROUND ? mask.history() : 1;
@@ -49,10 +50,15 @@ public record GuideSettings(
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "mask=%s flow-preset=%s flow-files=%s noise=%s noise-seed=%d keyframes=%s key-reach=%s",
-        GuideOptions.format(mask), flowPreset.name().toLowerCase(Locale.ROOT), flowFiles,
-        noise.stream().map(NoiseVariant::name).collect(Collectors.joining(",")), seed, keyframes,
+        GuideOptions.format(mask),
+        flowPreset.name().toLowerCase(Locale.ROOT),
+        flowFiles,
+        noise.stream().map(NoiseVariant::name).collect(Collectors.joining(",")),
+        seed,
+        keyframes,
         keyReach == KeySpan.ALL ? "all" : keyReach);
   }
 }

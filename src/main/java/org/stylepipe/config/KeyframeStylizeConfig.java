@@ -7,21 +7,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The validated, immutable configuration of the keyframes job ({@code stylize-keyframes}, the stylize job's
- * teacher mode), built on the driver before any Spark work: a model stylizes the keyframes of a few-shot dataset
- * into its sequences' {@code _train/output/}.
+ * The validated, immutable configuration of the keyframes job ({@code stylize-keyframes}, the
+ * stylize job's teacher mode), built on the driver before any Spark work: a model stylizes the
+ * keyframes of a few-shot dataset into its sequences' {@code _train/output/}.
  *
  * <p>Options (command line {@code --name value}, or {@code name=value} in an options file):
  *
  * <ul>
- *   <li>{@value #DATASET} (required): the output root of a dataset job run with {@code --layout fewshot}
- *   <li>{@value #MODEL} (required): the teacher, a {@code .npz}, {@code .pt} or {@code .onnx} style model
- *   <li>{@value #GUIDE}: {@code none}, {@code black} or {@code noise[:VARIANT]} (the keyframe's noise guide, the
- *       dataset's first variant unless one is named), for 6-channel models, default {@value #GUIDE_DEFAULT}
- *   <li>{@value #OVERWRITE}: stylize keyframes that already have an output (painted ones too), default {@value
- *       #OVERWRITE_DEFAULT}
- *   <li>{@value #BATCH_SIZE}, {@value #DEVICE}, {@value #CPU_FALLBACK}, {@value #HALF}, {@value #MODEL_THREADS}: as
- *       in the stylize job
+ *   <li>{@value #DATASET} (required): the output root of a dataset job run with {@code --layout
+ *       fewshot}
+ *   <li>{@value #MODEL} (required): the teacher, a {@code .npz}, {@code .pt} or {@code .onnx} style
+ *       model
+ *   <li>{@value #GUIDE}: {@code none}, {@code black} or {@code noise[:VARIANT]} (the keyframe's
+ *       noise guide, the dataset's first variant unless one is named), for 6-channel models,
+ *       default {@value #GUIDE_DEFAULT}
+ *   <li>{@value #OVERWRITE}: stylize keyframes that already have an output (painted ones too),
+ *       default {@value #OVERWRITE_DEFAULT}
+ *   <li>{@value #BATCH_SIZE}, {@value #DEVICE}, {@value #CPU_FALLBACK}, {@value #HALF}, {@value
+ *       #MODEL_THREADS}: as in the stylize job
  * </ul>
  */
 public final class KeyframeStylizeConfig {
@@ -39,7 +42,8 @@ public final class KeyframeStylizeConfig {
 
   /** Every option this job accepts. */
   public static final Set<String> OPTIONS =
-      Set.of(DATASET, MODEL, GUIDE, OVERWRITE, BATCH_SIZE, DEVICE, CPU_FALLBACK, HALF, MODEL_THREADS);
+      Set.of(
+          DATASET, MODEL, GUIDE, OVERWRITE, BATCH_SIZE, DEVICE, CPU_FALLBACK, HALF, MODEL_THREADS);
 
   private final String dataset;
   private final Path model;
@@ -48,7 +52,11 @@ public final class KeyframeStylizeConfig {
   private final KeyframeStylizeSettings settings;
 
   private KeyframeStylizeConfig(
-      String dataset, Path model, String guideVariant, int modelThreads, KeyframeStylizeSettings settings) {
+      String dataset,
+      Path model,
+      String guideVariant,
+      int modelThreads,
+      KeyframeStylizeSettings settings) {
     this.dataset = dataset;
     this.model = model;
     this.guideVariant = guideVariant;
@@ -56,7 +64,9 @@ public final class KeyframeStylizeConfig {
     this.settings = settings;
   }
 
-  /** Validates the options; any problem is an {@link IllegalArgumentException} naming the option. */
+  /**
+   * Validates the options; any problem is an {@link IllegalArgumentException} naming the option.
+   */
   public static KeyframeStylizeConfig from(OptionMap options) {
     options.rejectUnknown(OPTIONS);
     String dataset = options.require(DATASET);
@@ -69,22 +79,42 @@ public final class KeyframeStylizeConfig {
         guide = mode;
       }
     }
-    if (guide == null || guideParts.length == 2 && (guide != GuideMode.NOISE || guideParts[1].isBlank())) {
+    if (guide == null
+        || guideParts.length == 2 && (guide != GuideMode.NOISE || guideParts[1].isBlank())) {
       throw new IllegalArgumentException(
-          "Cannot use --" + GUIDE + " " + guideText + ": expected none, black, noise or noise:VARIANT (r10_s10)");
+          "Cannot use --"
+              + GUIDE
+              + " "
+              + guideText
+              + ": expected none, black, noise or noise:VARIANT (r10_s10)");
     }
     DeviceMode device = options.getEnum(DEVICE, DeviceMode.AUTO);
     boolean half = options.getBoolean(HALF, Boolean.parseBoolean(StylizeConfig.HALF_DEFAULT));
     if (half && device == DeviceMode.CPU) {
-      throw new IllegalArgumentException("Cannot use --" + HALF + " true with --" + DEVICE + " cpu: half precision"
-          + " runs on GPUs only");
+      throw new IllegalArgumentException(
+          "Cannot use --"
+              + HALF
+              + " true with --"
+              + DEVICE
+              + " cpu: half precision"
+              + " runs on GPUs only");
     }
-    KeyframeStylizeSettings settings = new KeyframeStylizeSettings(guide,
-        options.getInt(BATCH_SIZE, Integer.parseInt(StylizeConfig.BATCH_SIZE_DEFAULT), 1, 256), device,
-        options.getBoolean(CPU_FALLBACK, Boolean.parseBoolean(StylizeConfig.CPU_FALLBACK_DEFAULT)), half,
-        options.getBoolean(OVERWRITE, Boolean.parseBoolean(OVERWRITE_DEFAULT)));
-    return new KeyframeStylizeConfig(dataset, model, guideParts.length == 2 ? guideParts[1] : null,
-        options.getInt(MODEL_THREADS, Integer.parseInt(StylizeConfig.MODEL_THREADS_DEFAULT), 0, 1024), settings);
+    KeyframeStylizeSettings settings =
+        new KeyframeStylizeSettings(
+            guide,
+            options.getInt(BATCH_SIZE, Integer.parseInt(StylizeConfig.BATCH_SIZE_DEFAULT), 1, 256),
+            device,
+            options.getBoolean(
+                CPU_FALLBACK, Boolean.parseBoolean(StylizeConfig.CPU_FALLBACK_DEFAULT)),
+            half,
+            options.getBoolean(OVERWRITE, Boolean.parseBoolean(OVERWRITE_DEFAULT)));
+    return new KeyframeStylizeConfig(
+        dataset,
+        model,
+        guideParts.length == 2 ? guideParts[1] : null,
+        options.getInt(
+            MODEL_THREADS, Integer.parseInt(StylizeConfig.MODEL_THREADS_DEFAULT), 0, 1024),
+        settings);
   }
 
   /** The few-shot dataset's output root. */
@@ -97,7 +127,10 @@ public final class KeyframeStylizeConfig {
     return model;
   }
 
-  /** The noise guide variant of {@link GuideMode#NOISE} ({@code r10_s10}), or null for the dataset's first. */
+  /**
+   * The noise guide variant of {@link GuideMode#NOISE} ({@code r10_s10}), or null for the dataset's
+   * first.
+   */
   public String guideVariant() {
     return guideVariant;
   }
@@ -116,8 +149,10 @@ public final class KeyframeStylizeConfig {
     Map<String, Object> options = new LinkedHashMap<>();
     options.put(DATASET, dataset);
     options.put(MODEL, model.toString());
-    options.put(GUIDE, settings.guide().name().toLowerCase(Locale.ROOT)
-        + (guideVariant == null ? "" : ":" + guideVariant));
+    options.put(
+        GUIDE,
+        settings.guide().name().toLowerCase(Locale.ROOT)
+            + (guideVariant == null ? "" : ":" + guideVariant));
     options.put(OVERWRITE, settings.overwrite());
     options.put(BATCH_SIZE, settings.batchSize());
     options.put(DEVICE, settings.device().name().toLowerCase(Locale.ROOT));
@@ -130,8 +165,10 @@ public final class KeyframeStylizeConfig {
   @Override
   public String toString() {
     StringBuilder text = new StringBuilder();
-    options().forEach((name, value) -> text.append(text.length() == 0 ? "" : " ").append(name).append('=')
-        .append(value));
+    options()
+        .forEach(
+            (name, value) ->
+                text.append(text.length() == 0 ? "" : " ").append(name).append('=').append(value));
     return text.toString();
   }
 }

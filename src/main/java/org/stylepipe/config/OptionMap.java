@@ -15,9 +15,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Raw job options: {@code --key value} pairs from the command line laid over a properties file of defaults.
- * A key given on the command line replaces the file's value; repeatable keys ({@code --input}) collect every
- * value in order. Typed access and validation live in the job's configuration class.
+ * Raw job options: {@code --key value} pairs from the command line laid over a properties file of
+ * defaults. A key given on the command line replaces the file's value; repeatable keys ({@code
+ * --input}) collect every value in order. Typed access and validation live in the job's
+ * configuration class.
  */
 public final class OptionMap {
   private final Map<String, List<String>> values;
@@ -26,13 +27,16 @@ public final class OptionMap {
     this.values = values;
   }
 
-  /** Parses {@code --key value} (or {@code --key=value}) pairs; anything else is an error naming it. */
+  /**
+   * Parses {@code --key value} (or {@code --key=value}) pairs; anything else is an error naming it.
+   */
   public static OptionMap fromArgs(List<String> args) {
     Map<String, List<String>> values = new LinkedHashMap<>();
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
       if (!arg.startsWith("--") || arg.length() == 2) {
-        throw new IllegalArgumentException("Cannot parse argument '" + arg + "': options look like --name value");
+        throw new IllegalArgumentException(
+            "Cannot parse argument '" + arg + "': options look like --name value");
       }
       String key;
       String value;
@@ -58,7 +62,8 @@ public final class OptionMap {
     try (Reader reader = Files.newBufferedReader(file)) {
       properties.load(reader);
     } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot read options file " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "Cannot read options file " + file + ": " + e.getMessage(), e);
     }
     Map<String, List<String>> values = new LinkedHashMap<>();
     for (String key : new TreeSet<>(properties.stringPropertyNames())) {
@@ -94,7 +99,10 @@ public final class OptionMap {
     unknown.removeAll(supported);
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException(
-          "Cannot use options " + unknown + ": not supported; supported are " + new TreeSet<>(supported));
+          "Cannot use options "
+              + unknown
+              + ": not supported; supported are "
+              + new TreeSet<>(supported));
     }
   }
 
@@ -110,7 +118,8 @@ public final class OptionMap {
       return fallback;
     }
     if (list.size() > 1) {
-      throw new IllegalArgumentException("Cannot use option --" + key + " more than once: got " + list);
+      throw new IllegalArgumentException(
+          "Cannot use option --" + key + " more than once: got " + list);
     }
     return list.get(0);
   }
@@ -149,7 +158,8 @@ public final class OptionMap {
     try {
       return Long.parseLong(text.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Cannot use --" + key + " " + text + ": expected an integer");
+      throw new IllegalArgumentException(
+          "Cannot use --" + key + " " + text + ": expected an integer");
     }
   }
 
@@ -190,7 +200,8 @@ public final class OptionMap {
       case "off":
         return false;
       default:
-        throw new IllegalArgumentException("Cannot use --" + key + " " + text + ": expected true or false");
+        throw new IllegalArgumentException(
+            "Cannot use --" + key + " " + text + ": expected true or false");
     }
   }
 
@@ -209,6 +220,7 @@ public final class OptionMap {
     for (E constant : fallback.getDeclaringClass().getEnumConstants()) {
       allowed.add(constant.name().toLowerCase(Locale.ROOT));
     }
-    throw new IllegalArgumentException("Cannot use --" + key + " " + text + ": expected one of " + allowed);
+    throw new IllegalArgumentException(
+        "Cannot use --" + key + " " + text + ": expected one of " + allowed);
   }
 }

@@ -6,6 +6,9 @@ public enum ResizeMode {
   STRETCH,
   /** Scale to fit inside the target, keeping the aspect ratio, and pad with black bars. */
   FIT,
-  /** Scale to cover the target, keeping the aspect ratio, and cut the overflow equally on both sides. */
+  /**
+   * Scale to cover the target, keeping the aspect ratio, and cut the overflow equally on both
+   * sides.
+   */
   CROP
 }

@@ -6,12 +6,13 @@ import java.math.BigInteger;
 import java.util.Locale;
 
 /**
- * Which decoded frames are kept: every frame (as {@code ffmpeg -i REC %06d.png} does), every Nth frame by
- * its index in the recording, or a target rate by presentation time (as ffmpeg's {@code fps} filter picks the
- * first frame at or after each tick).
+ * Which decoded frames are kept: every frame (as {@code ffmpeg -i REC %06d.png} does), every Nth
+ * frame by its index in the recording, or a target rate by presentation time (as ffmpeg's {@code
+ * fps} filter picks the first frame at or after each tick).
  *
- * <p>Both rules decide per frame from values the segment planner provides (global frame index, previous
- * frame's timestamp), so a segment-parallel job keeps exactly the frames a sequential decode would.
+ * <p>Both rules decide per frame from values the segment planner provides (global frame index,
+ * previous frame's timestamp), so a segment-parallel job keeps exactly the frames a sequential
+ * decode would.
  */
 public final class Sampling implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -43,7 +44,8 @@ public final class Sampling implements Serializable {
   /** Frames whose index in the recording is a multiple of {@code n}. */
   public static Sampling everyNth(long n) {
     if (n < 1) {
-      throw new IllegalArgumentException("Cannot sample every " + n + " frames: N must be at least 1");
+      throw new IllegalArgumentException(
+          "Cannot sample every " + n + " frames: N must be at least 1");
     }
     return new Sampling(Kind.EVERY_NTH, n, 0, 1);
   }
@@ -51,14 +53,15 @@ public final class Sampling implements Serializable {
   /** The first frame at or after each tick k/fps; {@code fps} is a rational num/den. */
   public static Sampling fps(long num, long den) {
     if (num <= 0 || den <= 0) {
-      throw new IllegalArgumentException("Cannot sample at " + num + "/" + den + " fps: the rate must be positive");
+      throw new IllegalArgumentException(
+          "Cannot sample at " + num + "/" + den + " fps: the rate must be positive");
     }
     return new Sampling(Kind.FPS, 1, num, den);
   }
 
   /**
-   * Parses {@code all}, {@code every:N} or {@code fps:F} (F a decimal such as 2 or 2.5, or a fraction such as
-   * 30000/1001).
+   * Parses {@code all}, {@code every:N} or {@code fps:F} (F a decimal such as 2 or 2.5, or a
+   * fraction such as 30000/1001).
    */
   public static Sampling parse(String text) {
     String value = text.trim().toLowerCase(Locale.ROOT);
@@ -73,7 +76,8 @@ public final class Sampling implements Serializable {
         String rate = value.substring("fps:".length());
         int slash = rate.indexOf('/');
         if (slash >= 0) {
-          return fps(Long.parseLong(rate.substring(0, slash)), Long.parseLong(rate.substring(slash + 1)));
+          return fps(
+              Long.parseLong(rate.substring(0, slash)), Long.parseLong(rate.substring(slash + 1)));
         }
         BigDecimal decimal = new BigDecimal(rate);
         BigDecimal den = BigDecimal.TEN.pow(Math.max(0, decimal.scale()));
@@ -95,7 +99,8 @@ public final class Sampling implements Serializable {
    *
    * @param frameIndex index of the frame in the recording (0 for the first)
    * @param ptsUs presentation time of the frame in microseconds
-   * @param previousPtsUs presentation time of the frame before it, or {@link Long#MIN_VALUE} if none
+   * @param previousPtsUs presentation time of the frame before it, or {@link Long#MIN_VALUE} if
+   *     none
    */
   public boolean keeps(long frameIndex, long ptsUs, long previousPtsUs) {
     switch (kind) {
@@ -110,8 +115,7 @@ public final class Sampling implements Serializable {
 
   /** Index of the last tick at or before {@code ptsUs}. */
   private long tick(long ptsUs) {
-    BigInteger scaled =
-        BigInteger.valueOf(ptsUs).multiply(BigInteger.valueOf(fpsNum));
+    BigInteger scaled = BigInteger.valueOf(ptsUs).multiply(BigInteger.valueOf(fpsNum));
     BigInteger[] qr = scaled.divideAndRemainder(BigInteger.valueOf(fpsDen * 1_000_000L));
     long q = qr[0].longValueExact();
     return qr[1].signum() < 0 ? q - 1 : q;

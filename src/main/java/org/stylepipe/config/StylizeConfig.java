@@ -8,36 +8,42 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The validated, immutable configuration of a stylize job, built on the driver before any Spark work. The model
- * file itself is checked by loading it, in {@code StylizeJob.prepare}.
+ * The validated, immutable configuration of a stylize job, built on the driver before any Spark
+ * work. The model file itself is checked by loading it, in {@code StylizeJob.prepare}.
  *
  * <p>Options (command line {@code --name value}, or {@code name=value} in an options file):
  *
  * <ul>
- *   <li>{@value #INPUT} (required, repeatable): a recording, folder or glob on any Hadoop file system
+ *   <li>{@value #INPUT} (required, repeatable): a recording, folder or glob on any Hadoop file
+ *       system
  *   <li>{@value #OUTPUT} (required): the output root
- *   <li>{@value #MODEL} (required): a {@code .npz}, {@code .pt} or {@code .onnx} style model, at the same local path
- *       on every executor
+ *   <li>{@value #MODEL} (required): a {@code .npz}, {@code .pt} or {@code .onnx} style model, at
+ *       the same local path on every executor
  *   <li>{@value #BATCH_SIZE}: frames per inference, default {@value #BATCH_SIZE_DEFAULT}
- *   <li>{@value #DEVICE}: {@code auto}, {@code cpu} or {@code gpu} ({@link DeviceMode}), default {@value
- *       #DEVICE_DEFAULT}
- *   <li>{@value #CPU_FALLBACK}: run on the CPU where a GPU was asked for or assigned but the engine sees no CUDA
- *       device (otherwise an error), default {@value #CPU_FALLBACK_DEFAULT}
- *   <li>{@value #HALF}: float16 inference on GPUs ({@code .npz} models only), default {@value #HALF_DEFAULT}
+ *   <li>{@value #DEVICE}: {@code auto}, {@code cpu} or {@code gpu} ({@link DeviceMode}), default
+ *       {@value #DEVICE_DEFAULT}
+ *   <li>{@value #CPU_FALLBACK}: run on the CPU where a GPU was asked for or assigned but the engine
+ *       sees no CUDA device (otherwise an error), default {@value #CPU_FALLBACK_DEFAULT}
+ *   <li>{@value #HALF}: float16 inference on GPUs ({@code .npz} models only), default {@value
+ *       #HALF_DEFAULT}
  *   <li>{@value #SEGMENT_SECONDS}: length of the time segments one task stylizes, default {@value
  *       #SEGMENT_SECONDS_DEFAULT}
- *   <li>{@value #SIZE}: {@code WIDTHxHEIGHT} (even numbers) to stylize at, default the source's size
- *   <li>{@value #WRITE_FRAMES}: also write each stylized frame as PNG, default {@value #WRITE_FRAMES_DEFAULT}
+ *   <li>{@value #SIZE}: {@code WIDTHxHEIGHT} (even numbers) to stylize at, default the source's
+ *       size
+ *   <li>{@value #WRITE_FRAMES}: also write each stylized frame as PNG, default {@value
+ *       #WRITE_FRAMES_DEFAULT}
  *   <li>{@value #VIDEO}: write the stylized video, default {@value #VIDEO_DEFAULT}
- *   <li>{@value #VIDEO_KBPS}: H.264 bit rate in kbit/s or {@code auto} (0.2 bits per pixel per frame, at least
- *       500), default {@value #VIDEO_KBPS_DEFAULT}
- *   <li>{@value #GUIDE}: {@code none} or {@code black} ({@link GuideMode}), the guide image of a 6-channel model,
- *       default {@value #GUIDE_DEFAULT}
+ *   <li>{@value #VIDEO_KBPS}: H.264 bit rate in kbit/s or {@code auto} (0.2 bits per pixel per
+ *       frame, at least 500), default {@value #VIDEO_KBPS_DEFAULT}
+ *   <li>{@value #GUIDE}: {@code none} or {@code black} ({@link GuideMode}), the guide image of a
+ *       6-channel model, default {@value #GUIDE_DEFAULT}
  *   <li>{@value #MODEL_THREADS}: threads per inference, 0 for all processors, default {@value
  *       #MODEL_THREADS_DEFAULT} (Spark runs one task per core)
- *   <li>{@value #DECODER_THREADS}: FFmpeg decoder threads per task, default {@value #DECODER_THREADS_DEFAULT}
- *   <li>{@value #FLICKER}: after the videos are joined, measure the flicker (E_warp) of input and output, default
- *       {@value #FLICKER_DEFAULT}; only where the video is written (it is measured on the video)
+ *   <li>{@value #DECODER_THREADS}: FFmpeg decoder threads per task, default {@value
+ *       #DECODER_THREADS_DEFAULT}
+ *   <li>{@value #FLICKER}: after the videos are joined, measure the flicker (E_warp) of input and
+ *       output, default {@value #FLICKER_DEFAULT}; only where the video is written (it is measured
+ *       on the video)
  * </ul>
  */
 public final class StylizeConfig {
@@ -72,8 +78,23 @@ public final class StylizeConfig {
 
   /** Every option this job accepts. */
   public static final Set<String> OPTIONS =
-      Set.of(INPUT, OUTPUT, MODEL, BATCH_SIZE, DEVICE, CPU_FALLBACK, HALF, SEGMENT_SECONDS, SIZE, WRITE_FRAMES, VIDEO,
-          VIDEO_KBPS, GUIDE, MODEL_THREADS, DECODER_THREADS, FLICKER);
+      Set.of(
+          INPUT,
+          OUTPUT,
+          MODEL,
+          BATCH_SIZE,
+          DEVICE,
+          CPU_FALLBACK,
+          HALF,
+          SEGMENT_SECONDS,
+          SIZE,
+          WRITE_FRAMES,
+          VIDEO,
+          VIDEO_KBPS,
+          GUIDE,
+          MODEL_THREADS,
+          DECODER_THREADS,
+          FLICKER);
 
   private final List<String> inputs;
   private final String output;
@@ -83,7 +104,12 @@ public final class StylizeConfig {
   private final boolean flicker;
 
   private StylizeConfig(
-      List<String> inputs, String output, Path model, long segmentMicros, StylizeSettings settings, boolean flicker) {
+      List<String> inputs,
+      String output,
+      Path model,
+      long segmentMicros,
+      StylizeSettings settings,
+      boolean flicker) {
     this.inputs = List.copyOf(inputs);
     this.output = output;
     this.model = model;
@@ -92,16 +118,20 @@ public final class StylizeConfig {
     this.flicker = flicker;
   }
 
-  /** Validates the options; any problem is an {@link IllegalArgumentException} naming the option. */
+  /**
+   * Validates the options; any problem is an {@link IllegalArgumentException} naming the option.
+   */
   public static StylizeConfig from(OptionMap options) {
     options.rejectUnknown(OPTIONS);
     List<String> inputs = options.all(INPUT);
     if (inputs.isEmpty()) {
-      throw new IllegalArgumentException("Cannot run without option --" + INPUT + " (a recording, folder or glob)");
+      throw new IllegalArgumentException(
+          "Cannot run without option --" + INPUT + " (a recording, folder or glob)");
     }
     String output = options.require(OUTPUT);
     Path model = Path.of(options.require(MODEL)).toAbsolutePath().normalize();
-    double seconds = options.getDouble(SEGMENT_SECONDS, Double.parseDouble(SEGMENT_SECONDS_DEFAULT), 0);
+    double seconds =
+        options.getDouble(SEGMENT_SECONDS, Double.parseDouble(SEGMENT_SECONDS_DEFAULT), 0);
     if (seconds < 0.1) {
       throw new IllegalArgumentException(
           "Cannot use --" + SEGMENT_SECONDS + " " + seconds + ": segments must be at least 0.1 s");
@@ -112,37 +142,53 @@ public final class StylizeConfig {
       size = DatasetConfig.parseSize(sizeText);
       if (size[0] % 2 != 0 || size[1] % 2 != 0) {
         throw new IllegalArgumentException(
-            "Cannot use --" + SIZE + " " + sizeText + ": H.264 video needs an even width and height");
+            "Cannot use --"
+                + SIZE
+                + " "
+                + sizeText
+                + ": H.264 video needs an even width and height");
       }
     }
     DeviceMode device = options.getEnum(DEVICE, DeviceMode.AUTO);
     boolean half = options.getBoolean(HALF, Boolean.parseBoolean(HALF_DEFAULT));
     if (half && device == DeviceMode.CPU) {
-      throw new IllegalArgumentException("Cannot use --" + HALF + " true with --" + DEVICE + " cpu: half precision"
-          + " runs on GPUs only");
+      throw new IllegalArgumentException(
+          "Cannot use --"
+              + HALF
+              + " true with --"
+              + DEVICE
+              + " cpu: half precision"
+              + " runs on GPUs only");
     }
-    boolean writeFrames = options.getBoolean(WRITE_FRAMES, Boolean.parseBoolean(WRITE_FRAMES_DEFAULT));
+    boolean writeFrames =
+        options.getBoolean(WRITE_FRAMES, Boolean.parseBoolean(WRITE_FRAMES_DEFAULT));
     boolean video = options.getBoolean(VIDEO, Boolean.parseBoolean(VIDEO_DEFAULT));
     if (!writeFrames && !video) {
       throw new IllegalArgumentException(
-          "Cannot run with --" + VIDEO + " false and --" + WRITE_FRAMES + " false: nothing would be written");
+          "Cannot run with --"
+              + VIDEO
+              + " false and --"
+              + WRITE_FRAMES
+              + " false: nothing would be written");
     }
     // Flicker is measured on the stylized video: without one there is nothing to measure.
     boolean flicker = options.getBoolean(FLICKER, Boolean.parseBoolean(FLICKER_DEFAULT)) && video;
-    StylizeSettings settings = new StylizeSettings(
-        options.getInt(BATCH_SIZE, Integer.parseInt(BATCH_SIZE_DEFAULT), 1, 256),
-        device,
-        options.getBoolean(CPU_FALLBACK, Boolean.parseBoolean(CPU_FALLBACK_DEFAULT)),
-        half,
-        size[0],
-        size[1],
-        writeFrames,
-        video,
-        parseKbps(options.get(VIDEO_KBPS, VIDEO_KBPS_DEFAULT)),
-        options.getEnum(GUIDE, GuideMode.NONE),
-        options.getInt(MODEL_THREADS, Integer.parseInt(MODEL_THREADS_DEFAULT), 0, 1024),
-        options.getInt(DECODER_THREADS, Integer.parseInt(DECODER_THREADS_DEFAULT), 0, 64));
-    return new StylizeConfig(inputs, output, model, Math.round(seconds * 1_000_000), settings, flicker);
+    StylizeSettings settings =
+        new StylizeSettings(
+            options.getInt(BATCH_SIZE, Integer.parseInt(BATCH_SIZE_DEFAULT), 1, 256),
+            device,
+            options.getBoolean(CPU_FALLBACK, Boolean.parseBoolean(CPU_FALLBACK_DEFAULT)),
+            half,
+            size[0],
+            size[1],
+            writeFrames,
+            video,
+            parseKbps(options.get(VIDEO_KBPS, VIDEO_KBPS_DEFAULT)),
+            options.getEnum(GUIDE, GuideMode.NONE),
+            options.getInt(MODEL_THREADS, Integer.parseInt(MODEL_THREADS_DEFAULT), 0, 1024),
+            options.getInt(DECODER_THREADS, Integer.parseInt(DECODER_THREADS_DEFAULT), 0, 64));
+    return new StylizeConfig(
+        inputs, output, model, Math.round(seconds * 1_000_000), settings, flicker);
   }
 
   private static int parseKbps(String text) {
@@ -211,13 +257,25 @@ public final class StylizeConfig {
   @Override
   public String toString() {
     StylizeSettings s = settings;
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "inputs=%s output=%s model=%s segment-seconds=%s batch-size=%d device=%s%s%s size=%s write-frames=%s"
             + " video=%s video-kbps=%s guide=%s model-threads=%d decoder-threads=%d flicker=%s",
-        inputs, output, model, segmentMicros / 1e6, s.batchSize(), s.device().name().toLowerCase(Locale.ROOT),
-        s.cpuFallback() ? " cpu-fallback" : "", s.half() ? " half" : "",
-        s.width() == 0 ? "source" : s.width() + "x" + s.height(), s.writeFrames(), s.video(),
-        s.videoKbps() == 0 ? "auto" : s.videoKbps(), s.guide().name().toLowerCase(Locale.ROOT), s.modelThreads(),
-        s.decoderThreads(), flicker);
+        inputs,
+        output,
+        model,
+        segmentMicros / 1e6,
+        s.batchSize(),
+        s.device().name().toLowerCase(Locale.ROOT),
+        s.cpuFallback() ? " cpu-fallback" : "",
+        s.half() ? " half" : "",
+        s.width() == 0 ? "source" : s.width() + "x" + s.height(),
+        s.writeFrames(),
+        s.video(),
+        s.videoKbps() == 0 ? "auto" : s.videoKbps(),
+        s.guide().name().toLowerCase(Locale.ROOT),
+        s.modelThreads(),
+        s.decoderThreads(),
+        flicker);
   }
 }

@@ -25,7 +25,10 @@ public record StylizeSettings(
     int decoderThreads)
     implements Serializable {
 
-  /** Bits per pixel of each frame at the automatic bit rate: stylized frames are textured and need many. */
+  /**
+   * Bits per pixel of each frame at the automatic bit rate: stylized frames are textured and need
+   * many.
+   */
   private static final double AUTO_BITS_PER_PIXEL = 0.2;
 
   private static final long MIN_AUTO_BIT_RATE = 500_000;
@@ -36,6 +39,7 @@ public record StylizeSettings(
       return videoKbps * 1000L;
     }
     double fps = frameRate > 0 ? frameRate : 30;
-    return Math.max(MIN_AUTO_BIT_RATE, Math.round(AUTO_BITS_PER_PIXEL * frameWidth * frameHeight * fps));
+    return Math.max(
+        MIN_AUTO_BIT_RATE, Math.round(AUTO_BITS_PER_PIXEL * frameWidth * frameHeight * fps));
   }
 }

@@ -17,37 +17,39 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stylepipe.common.ErrorRow;
+import org.stylepipe.common.HadoopConf;
 import org.stylepipe.config.DatasetConfig;
 import org.stylepipe.config.GuideSettings;
 import org.stylepipe.fewshot.FewShotStage;
-import org.stylepipe.ingest.PlanRule;
 import org.stylepipe.ingest.IngestStage;
+import org.stylepipe.ingest.PlanRule;
 import org.stylepipe.ingest.RecordingPlan;
 import org.stylepipe.ingest.SegmentPlan;
-import org.stylepipe.common.ErrorRow;
 import org.stylepipe.output.FileStore;
-import org.stylepipe.common.HadoopConf;
 import org.stylepipe.output.OutputGuard;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.SegmentCommit;
+import org.stylepipe.progress.ProgressBoard;
+import org.stylepipe.progress.StageProgress;
 import org.stylepipe.report.ContactSheet;
 import org.stylepipe.report.DatasetSheet;
 import org.stylepipe.report.JobReport;
 import org.stylepipe.report.ReportFiles;
 import org.stylepipe.report.RunLog;
 import org.stylepipe.report.StageStats;
-import org.stylepipe.progress.ProgressBoard;
-import org.stylepipe.progress.StageProgress;
 import org.stylepipe.storage.StoragePreflight;
 
 /**
- * The dataset job: probe and plan the recordings, then one Spark task per segment carries its frames from
- * decode to written images and the segment's manifest file; only counts and errors come back to the driver,
- * which writes the errors table, the summary, the report and {@code _SUCCESS} last.
+ * The dataset job: probe and plan the recordings, then one Spark task per segment carries its
+ * frames from decode to written images and the segment's manifest file; only counts and errors come
+ * back to the driver, which writes the errors table, the summary, the report and {@code _SUCCESS}
+ * last.
  */
 public final class DatasetJob {
   private static final Logger LOG = LoggerFactory.getLogger(DatasetJob.class);
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private DatasetJob() {}
 
@@ -61,28 +63,38 @@ public final class DatasetJob {
     StoragePreflight.check(config.inputs(), config.output(), hadoop);
     OutputLayout layout = new OutputLayout(qualify(config.output(), hadoop));
     LOG.info("Dataset job: {}", config);
-    boolean resume = new OutputGuard(layout, hadoop).prepare(config.fingerprint(), config.overwrite());
+    boolean resume =
+        new OutputGuard(layout, hadoop).prepare(config.fingerprint(), config.overwrite());
     jsc.setJobGroup("stylepipe-dataset", "stylepipe dataset -> " + layout.root(), false);
 
     GuideSettings guides = config.guides();
     RunLog log = new RunLog();
     long probeStarted = System.nanoTime();
-    IngestStage.Result ingest = IngestStage.run(jsc, config.inputs(), new PlanRule(config.segmentMicros(),
-        config.frames().sampling(), guides == null ? 0 : guides.leadIn()));
+    IngestStage.Result ingest =
+        IngestStage.run(
+            jsc,
+            config.inputs(),
+            new PlanRule(
+                config.segmentMicros(),
+                config.frames().sampling(),
+                guides == null ? 0 : guides.leadIn()));
     log.probe(probeStarted, ingest.plans(), ingest.errors());
     List<ErrorRow> errors = new ArrayList<>(ingest.errors());
     int segments = 0;
     for (RecordingPlan plan : ingest.plans()) {
       if (plan.warning() != null) {
-        errors.add(new ErrorRow(plan.recording().uri(), plan.recording().id(), "probe", -1, plan.warning()));
+        errors.add(
+            new ErrorRow(
+                plan.recording().uri(), plan.recording().id(), "probe", -1, plan.warning()));
       }
       segments += plan.segments().size();
     }
     List<SegmentCommit> commits;
     int processed;
     if (guides != null) {
-      FewShotStage.Result fewShot = new FewShotStage(jsc, config.frames(), guides, layout, log)
-          .run(ingest.plans(), config.keyframesFrom());
+      FewShotStage.Result fewShot =
+          new FewShotStage(jsc, config.frames(), guides, layout, log)
+              .run(ingest.plans(), config.keyframesFrom());
       commits = new ArrayList<>(fewShot.commits());
       errors.addAll(fewShot.errors());
       processed = fewShot.segmentsProcessed();
@@ -97,12 +109,16 @@ public final class DatasetJob {
       }
     }
     if (resume) {
-      LOG.info("Resumed {}: {} of {} segments had been committed before", layout.root(), segments - processed,
+      LOG.info(
+          "Resumed {}: {} of {} segments had been committed before",
+          layout.root(),
+          segments - processed,
           segments);
     }
     long framesDecoded = 0;
     long imagesWritten = 0;
-    commits.sort(Comparator.comparing(SegmentCommit::recordingId).thenComparing(SegmentCommit::segment));
+    commits.sort(
+        Comparator.comparing(SegmentCommit::recordingId).thenComparing(SegmentCommit::segment));
     for (SegmentCommit commit : commits) {
       framesDecoded += commit.framesDecoded();
       imagesWritten += commit.images();
@@ -127,27 +143,49 @@ public final class DatasetJob {
             stageSeconds,
             (System.nanoTime() - started) / 1e9);
     store.write(layout.summary(), JSON.writeValueAsBytes(summary.toMap()));
-    ReportFiles.write(new JobReport("dataset", layout.root(), Instant.now(), summary.wallSeconds(), config.inputs(),
-        config.options(), summary.totals(), log.stages(), log.executors(), errors,
-        DatasetSheet.read(layout, hadoop, ContactSheet.FRAMES), null), layout, store);
+    ReportFiles.write(
+        new JobReport(
+            "dataset",
+            layout.root(),
+            Instant.now(),
+            summary.wallSeconds(),
+            config.inputs(),
+            config.options(),
+            summary.totals(),
+            log.stages(),
+            log.executors(),
+            errors,
+            DatasetSheet.read(layout, hadoop, ContactSheet.FRAMES),
+            null),
+        layout,
+        store);
     store.write(layout.successMarker(), new byte[0]);
     jsc.clearJobGroup();
     return summary;
   }
 
   /**
-   * The frames layout: one task per segment not committed before carries its frames from decode to written images
-   * and the segment's manifest file; adds every segment's commit to {@code commits} and returns how many were
-   * processed.
+   * The frames layout: one task per segment not committed before carries its frames from decode to
+   * written images and the segment's manifest file; adds every segment's commit to {@code commits}
+   * and returns how many were processed.
    */
-  private static int extractFrames(DatasetConfig config, JavaSparkContext jsc, OutputLayout layout,
-      List<RecordingPlan> plans, boolean resume, List<SegmentCommit> commits, RunLog log) throws IOException {
+  private static int extractFrames(
+      DatasetConfig config,
+      JavaSparkContext jsc,
+      OutputLayout layout,
+      List<RecordingPlan> plans,
+      boolean resume,
+      List<SegmentCommit> commits,
+      RunLog log)
+      throws IOException {
     Configuration hadoop = jsc.hadoopConfiguration();
-    Map<String, SegmentCommit> committed = resume ? SegmentCommit.readAll(layout.manifest(), hadoop) : Map.of();
+    Map<String, SegmentCommit> committed =
+        resume ? SegmentCommit.readAll(layout.manifest(), hadoop) : Map.of();
     List<SegmentTask> tasks = new ArrayList<>();
     for (RecordingPlan plan : plans) {
       for (SegmentPlan segment : plan.segments()) {
-        SegmentCommit done = committed.get(SegmentCommit.key(plan.recording().id(), segment.index()));
+        SegmentCommit done =
+            committed.get(SegmentCommit.key(plan.recording().id(), segment.index()));
         if (done != null) {
           commits.add(done);
         } else {
@@ -159,12 +197,21 @@ public final class DatasetJob {
       long extractStarted = System.nanoTime();
       jsc.setJobDescription("stylepipe: extract " + tasks.size() + " segments");
       List<ProgressBoard.Part> parts =
-          tasks.stream().map(task -> ProgressBoard.Part.of(task.recording(), task.segment())).toList();
+          tasks.stream()
+              .map(task -> ProgressBoard.Part.of(task.recording(), task.segment()))
+              .toList();
       List<SegmentOutcome> outcomes;
       try (StageProgress progress = StageProgress.start(jsc, "dataset", parts)) {
-        outcomes = progress.collect(jsc.parallelize(tasks, tasks.size())
-            .map(new ExtractFunction(
-                config.frames(), layout, new HadoopConf(hadoop), FaultInjection.from(jsc), progress.frames())));
+        outcomes =
+            progress.collect(
+                jsc.parallelize(tasks, tasks.size())
+                    .map(
+                        new ExtractFunction(
+                            config.frames(),
+                            layout,
+                            new HadoopConf(hadoop),
+                            FaultInjection.from(jsc),
+                            progress.frames())));
       }
       long taskNanos = 0;
       long decoded = 0;
@@ -174,13 +221,25 @@ public final class DatasetJob {
         decoded += outcome.commit().framesDecoded();
         log.task("extract", outcome.place(), outcome.commit().framesDecoded(), outcome.nanos());
       }
-      log.stage("extract", extractStarted, decoded, Map.of("segments", (long) outcomes.size(),
-          "images_written", outcomes.stream().mapToLong(o -> o.commit().images()).sum(),
-          "segments_with_errors", outcomes.stream().filter(o -> o.commit().error() != null).count()));
+      log.stage(
+          "extract",
+          extractStarted,
+          decoded,
+          Map.of(
+              "segments",
+              (long) outcomes.size(),
+              "images_written",
+              outcomes.stream().mapToLong(o -> o.commit().images()).sum(),
+              "segments_with_errors",
+              outcomes.stream().filter(o -> o.commit().error() != null).count()));
       double seconds = (System.nanoTime() - extractStarted) / 1e9;
       LOG.info(
           "Extracted {} segments: {} frames decoded in {} s ({} frames/s; {} s in tasks)",
-          tasks.size(), decoded, round(seconds), round(decoded / seconds), round(taskNanos / 1e9));
+          tasks.size(),
+          decoded,
+          round(seconds),
+          round(decoded / seconds),
+          round(taskNanos / 1e9));
     }
     return tasks.size();
   }
@@ -190,12 +249,15 @@ public final class DatasetJob {
     Path path = new Path(folder);
     try {
       if (!path.getFileSystem(hadoop).getFileStatus(path).isDirectory()) {
-        throw new IllegalArgumentException("Cannot read painted keyframes from " + folder + ": it is not a folder");
+        throw new IllegalArgumentException(
+            "Cannot read painted keyframes from " + folder + ": it is not a folder");
       }
     } catch (FileNotFoundException e) {
-      throw new IllegalArgumentException("Cannot read painted keyframes from " + folder + ": it does not exist");
+      throw new IllegalArgumentException(
+          "Cannot read painted keyframes from " + folder + ": it does not exist");
     } catch (AccessDeniedException e) {
-      throw new IllegalArgumentException("Cannot read painted keyframes from " + folder + ": " + e.getMessage());
+      throw new IllegalArgumentException(
+          "Cannot read painted keyframes from " + folder + ": " + e.getMessage());
     }
   }
 

@@ -5,17 +5,19 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.stylepipe.ingest.RecordingPlan;
 import org.stylepipe.common.ErrorRow;
+import org.stylepipe.ingest.RecordingPlan;
 
 /**
  * The result of a dataset job.
  *
  * @param recordings recordings found by the inputs, including those that could not be opened
- * @param segmentsProcessed segments this run processed; the others were committed by an earlier run and resumed
+ * @param segmentsProcessed segments this run processed; the others were committed by an earlier run
+ *     and resumed
  * @param plans what probing found in each recording that could be opened
- * @param stageSeconds wall time of each stage that ran, in order ({@code extract}; or the few-shot passes {@code
- *     frames, masks, flows}, {@code noise point tracks}, {@code noise guides}, {@code painted keyframes})
+ * @param stageSeconds wall time of each stage that ran, in order ({@code extract}; or the few-shot
+ *     passes {@code frames, masks, flows}, {@code noise point tracks}, {@code noise guides}, {@code
+ *     painted keyframes})
  */
 public record DatasetSummary(
     String output,
@@ -61,7 +63,8 @@ public record DatasetSummary(
     map.put("wall_seconds", Math.round(wallSeconds * 1000) / 1000.0);
     map.put("frames_per_second", Math.round(framesPerSecond() * 10) / 10.0);
     Map<String, Double> stages = new LinkedHashMap<>();
-    stageSeconds.forEach((stage, seconds) -> stages.put(stage, Math.round(seconds * 1000) / 1000.0));
+    stageSeconds.forEach(
+        (stage, seconds) -> stages.put(stage, Math.round(seconds * 1000) / 1000.0));
     map.put("stage_seconds", stages);
     map.put("errors", errors.stream().map(ErrorRow::toMap).toList());
     List<Map<String, Object>> recordingList = new ArrayList<>();
@@ -87,11 +90,20 @@ public record DatasetSummary(
   /** The summary as the console shows it. */
   public String toText() {
     StringBuilder text = new StringBuilder();
-    text.append(String.format(
-        "stylepipe dataset: %d recordings (%d with errors), %d segments (%d processed, %d resumed), %d frames"
-            + " decoded, %d images written, %d errors, %.1f s, %.1f frames/s%n",
-        recordings, recordingsWithErrors, segments, segmentsProcessed, segments - segmentsProcessed, framesDecoded, imagesWritten, errors.size(), wallSeconds,
-        framesPerSecond()));
+    text.append(
+        String.format(
+            "stylepipe dataset: %d recordings (%d with errors), %d segments (%d processed, %d resumed), %d frames"
+                + " decoded, %d images written, %d errors, %.1f s, %.1f frames/s%n",
+            recordings,
+            recordingsWithErrors,
+            segments,
+            segmentsProcessed,
+            segments - segmentsProcessed,
+            framesDecoded,
+            imagesWritten,
+            errors.size(),
+            wallSeconds,
+            framesPerSecond()));
     for (ErrorRow error : errors) {
       text.append("  error: ").append(error).append(System.lineSeparator());
     }

@@ -3,14 +3,14 @@ package org.stylepipe.dataset;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.util.LongAccumulator;
-import org.stylepipe.config.FrameSettings;
 import org.stylepipe.common.HadoopConf;
+import org.stylepipe.config.FrameSettings;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.report.TaskPlace;
 
 /**
- * Executor function: runs one segment task through {@link SegmentProcessor} and adds the frames it decoded to
- * {@code frames} (for the console progress).
+ * Executor function: runs one segment task through {@link SegmentProcessor} and adds the frames it
+ * decoded to {@code frames} (for the console progress).
  */
 public final class ExtractFunction implements Function<SegmentTask, SegmentOutcome> {
   private static final long serialVersionUID = 1L;
@@ -22,7 +22,11 @@ public final class ExtractFunction implements Function<SegmentTask, SegmentOutco
   private final LongAccumulator frames;
 
   public ExtractFunction(
-      FrameSettings settings, OutputLayout layout, HadoopConf conf, FaultInjection faults, LongAccumulator frames) {
+      FrameSettings settings,
+      OutputLayout layout,
+      HadoopConf conf,
+      FaultInjection faults,
+      LongAccumulator frames) {
     this.settings = settings;
     this.layout = layout;
     this.conf = conf;
@@ -32,11 +36,13 @@ public final class ExtractFunction implements Function<SegmentTask, SegmentOutco
 
   @Override
   public SegmentOutcome call(SegmentTask task) {
-    int failAfter = faults.strikes(task, TaskContext.get().attemptNumber())
-        ? FaultInjection.IMAGES_BEFORE_FAULT
-        : SegmentProcessor.NEVER;
+    int failAfter =
+        faults.strikes(task, TaskContext.get().attemptNumber())
+            ? FaultInjection.IMAGES_BEFORE_FAULT
+            : SegmentProcessor.NEVER;
     SegmentOutcome outcome =
-        new SegmentProcessor(settings, layout, conf.get(), failAfter).process(task, TaskPlace.current());
+        new SegmentProcessor(settings, layout, conf.get(), failAfter)
+            .process(task, TaskPlace.current());
     frames.add(outcome.commit().framesDecoded());
     return outcome;
   }

@@ -3,9 +3,10 @@ package org.stylepipe.decode;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * A decoded video frame: its index in the recording, its presentation time, and its pixels as 8-bit BGR (owned
- * by the reader and valid only until the next frame is read).
+ * A decoded video frame: its index in the recording, its presentation time, and its pixels as 8-bit
+ * BGR (owned by the reader and valid only until the next frame is read).
  *
- * @param damaged whether the decoder reported errors in this frame (its picture is concealed, not the original)
+ * @param damaged whether the decoder reported errors in this frame (its picture is concealed, not
+ *     the original)
  */
 public record DecodedFrame(long index, long ptsUs, Mat image, boolean damaged) {}

@@ -1,7 +1,5 @@
 package org.stylepipe.decode;
 
-import org.stylepipe.video.TimeBase;
-
 import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_seek_file;
 
@@ -15,21 +13,28 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.stylepipe.video.MediaSource;
 import org.stylepipe.ingest.SegmentPlan;
+import org.stylepipe.video.MediaSource;
+import org.stylepipe.video.TimeBase;
 
 /**
- * Decodes the frames of one segment, in presentation order, streaming: it seeks to the keyframe at or before
- * the segment's first frame, decodes forward, drops frames before the segment and stops at its end.
+ * Decodes the frames of one segment, in presentation order, streaming: it seeks to the keyframe at
+ * or before the segment's first frame, decodes forward, drops frames before the segment and stops
+ * at its end.
  *
- * <p>Frames the decoder reports as damaged (concealed errors) are flagged, not hidden, so the caller decides.
+ * <p>Frames the decoder reports as damaged (concealed errors) are flagged, not hidden, so the
+ * caller decides.
  *
- * <p>The seek is verified: if the first decoded frame lies after the segment's first frame (some containers
- * land late), the reader reopens and seeks earlier, down to the start of the file. Frame indices continue from
- * the planner's first index, so the numbering matches a sequential decode of an undamaged file.
+ * <p>The seek is verified: if the first decoded frame lies after the segment's first frame (some
+ * containers land late), the reader reopens and seeks earlier, down to the start of the file. Frame
+ * indices continue from the planner's first index, so the numbering matches a sequential decode of
+ * an undamaged file.
  */
 public final class SegmentReader implements Closeable {
-  /** How far before the segment's first frame each seek attempt aims; after the last, decode from the start. */
+  /**
+   * How far before the segment's first frame each seek attempt aims; after the last, decode from
+   * the start.
+   */
   /** libavutil/frame.h: the frame data may be corrupted (not mapped by the presets). */
   private static final int AV_FRAME_FLAG_CORRUPT = 1;
 
@@ -56,7 +61,8 @@ public final class SegmentReader implements Closeable {
   /** The video stream's time base; known once the first frame has been read. */
   public TimeBase timeBase() {
     if (grabber == null) {
-      throw new IllegalStateException("Cannot tell the time base of " + uri + ": no frame read yet");
+      throw new IllegalStateException(
+          "Cannot tell the time base of " + uri + ": no frame read yet");
     }
     AVRational base = grabber.getFormatContext().streams(grabber.getVideoStream()).time_base();
     return new TimeBase(base.num(), base.den());
@@ -84,7 +90,8 @@ public final class SegmentReader implements Closeable {
   }
 
   private static boolean isDamaged(Frame frame) {
-    // JavaCV copies the decoded picture's properties, error flags included, onto the converted frame.
+    // JavaCV copies the decoded picture's properties, error flags included, onto the converted
+    // frame.
     AVFrame picture = (AVFrame) frame.opaque;
     return picture.decode_error_flags() != 0 || (picture.flags() & AV_FRAME_FLAG_CORRUPT) != 0;
   }
@@ -120,9 +127,17 @@ public final class SegmentReader implements Closeable {
       grabber.start();
       if (seekUs != Long.MIN_VALUE) {
         long target = Math.max(0, seekUs);
-        int ret = avformat_seek_file(grabber.getFormatContext(), -1, Long.MIN_VALUE, target, target, AVSEEK_FLAG_BACKWARD);
+        int ret =
+            avformat_seek_file(
+                grabber.getFormatContext(),
+                -1,
+                Long.MIN_VALUE,
+                target,
+                target,
+                AVSEEK_FLAG_BACKWARD);
         if (ret < 0) {
-          // Not seekable this way: decode from the start instead; correctness does not depend on the seek.
+          // Not seekable this way: decode from the start instead; correctness does not depend on
+          // the seek.
           closeGrabber();
           open(Long.MIN_VALUE);
         }

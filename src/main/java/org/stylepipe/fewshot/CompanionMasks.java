@@ -16,9 +16,10 @@ import org.stylepipe.output.FileStore;
 import org.stylepipe.output.ImageDecoder;
 
 /**
- * The engine's mask frames of a {@link MaskTrack}, frame for frame with the recording's, resized as the recording's
- * frames are. A companion recording is decoded alongside the segment (the same plan, so it must have the
- * recording's frame times); a folder is read one image per frame. Mismatches are errors naming the companion.
+ * The engine's mask frames of a {@link MaskTrack}, frame for frame with the recording's, resized as
+ * the recording's frames are. A companion recording is decoded alongside the segment (the same
+ * plan, so it must have the recording's frame times); a folder is read one image per frame.
+ * Mismatches are errors naming the companion.
  */
 final class CompanionMasks implements Closeable {
   /** How far a companion frame's time may lie from its recording frame's. */
@@ -33,26 +34,33 @@ final class CompanionMasks implements Closeable {
   CompanionMasks(MaskTrack track, Configuration conf, SegmentPlan plan, FrameSettings frames) {
     this.track = track;
     this.store = new FileStore(conf);
-    this.reader = track.folder() ? null : new SegmentReader(track.uri(), conf, plan, frames.decoderThreads());
+    this.reader =
+        track.folder() ? null : new SegmentReader(track.uri(), conf, plan, frames.decoderThreads());
     this.resizer = new FrameResizer(frames.width(), frames.height(), frames.resizeMode());
   }
 
   /**
-   * The mask frame of {@code frame}, resized; every frame the segment's reader decodes must be passed, in order.
-   * Returns null where {@code needed} is false and nothing has to be read.
+   * The mask frame of {@code frame}, resized; every frame the segment's reader decodes must be
+   * passed, in order. Returns null where {@code needed} is false and nothing has to be read.
    */
   Mat frameFor(DecodedFrame frame, boolean needed) throws IOException {
     Mat source;
     if (reader != null) {
       DecodedFrame companion = reader.next();
       if (companion == null) {
-        throw new IOException("Cannot use mask track " + track + ": it ends before frame " + frame.index()
-            + " of the recording");
+        throw new IOException(
+            "Cannot use mask track "
+                + track
+                + ": it ends before frame "
+                + frame.index()
+                + " of the recording");
       }
       if (Math.abs(companion.ptsUs() - frame.ptsUs()) > TIME_TOLERANCE_US) {
-        throw new IOException(String.format("Cannot use mask track %s: its frame %d is at %.3f s, the recording's"
-            + " at %.3f s (a mask track needs the recording's frame times)", track, companion.index(),
-            companion.ptsUs() / 1e6, frame.ptsUs() / 1e6));
+        throw new IOException(
+            String.format(
+                "Cannot use mask track %s: its frame %d is at %.3f s, the recording's"
+                    + " at %.3f s (a mask track needs the recording's frame times)",
+                track, companion.index(), companion.ptsUs() / 1e6, frame.ptsUs() / 1e6));
       }
       source = companion.image();
     } else {

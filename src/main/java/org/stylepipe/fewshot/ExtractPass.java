@@ -10,6 +10,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.stylepipe.augment.FrameMirror;
 import org.stylepipe.augment.FrameResizer;
+import org.stylepipe.common.ErrorRow;
 import org.stylepipe.config.FrameSettings;
 import org.stylepipe.config.GuideSettings;
 import org.stylepipe.config.ImageFormat;
@@ -24,7 +25,6 @@ import org.stylepipe.guides.MaskMaker;
 import org.stylepipe.guides.MaskMode;
 import org.stylepipe.ingest.KeptFrames;
 import org.stylepipe.ingest.SegmentPlan;
-import org.stylepipe.common.ErrorRow;
 import org.stylepipe.output.FileStore;
 import org.stylepipe.output.GuideColumns;
 import org.stylepipe.output.ImageEncoder;
@@ -33,15 +33,17 @@ import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.SegmentCommit;
 
 /**
- * The first few-shot pass, free of Spark: carries one segment from decode to the files of its frames in both
- * sequences (original and mirrored): the frame, its mask and its optical flows in {@code _gen}, and for keyframes
- * the frame and mask again in {@code _train}. It decodes the segment's lead-in and lead-out frames too ({@link
- * KeptFrames}), so the flows and scene changes at its edges, and a background model's state, are those of a
- * sequential run; frames never leave the task.
+ * The first few-shot pass, free of Spark: carries one segment from decode to the files of its
+ * frames in both sequences (original and mirrored): the frame, its mask and its optical flows in
+ * {@code _gen}, and for keyframes the frame and mask again in {@code _train}. It decodes the
+ * segment's lead-in and lead-out frames too ({@link KeptFrames}), so the flows and scene changes at
+ * its edges, and a background model's state, are those of a sequential run; frames never leave the
+ * task.
  *
- * <p>The segment is committed by its staging manifest file, written last: its rows (without noise guides) and, in
- * the footer, its keyframes and the frames whose flow to the next frame is missing (damaged frames), which the
- * tracking pass must not cross. Frames that do not decode intact are not written, as in the dataset job.
+ * <p>The segment is committed by its staging manifest file, written last: its rows (without noise
+ * guides) and, in the footer, its keyframes and the frames whose flow to the next frame is missing
+ * (damaged frames), which the tracking pass must not cross. Frames that do not decode intact are
+ * not written, as in the dataset job.
  */
 public final class ExtractPass {
   private final FrameSettings frames;
@@ -49,7 +51,8 @@ public final class ExtractPass {
   private final OutputLayout layout;
   private final Configuration conf;
 
-  public ExtractPass(FrameSettings frames, GuideSettings guides, OutputLayout layout, Configuration conf) {
+  public ExtractPass(
+      FrameSettings frames, GuideSettings guides, OutputLayout layout, Configuration conf) {
     this.frames = frames;
     this.guides = guides;
     this.layout = layout;
@@ -65,16 +68,29 @@ public final class ExtractPass {
       }
       error = run.shortfall();
     } catch (IOException | RuntimeException e) {
-      error = Passes.error(task, "decode", "stopped after " + run.decoded + " frames: " + e.getMessage());
+      error =
+          Passes.error(
+              task, "decode", "stopped after " + run.decoded + " frames: " + e.getMessage());
     }
-    SegmentCommit commit = new SegmentCommit(task.recording().id(), task.segment().index(), run.rows.size(),
-        run.decoded, task.segment().frameCount(), error, run.keys, run.flowBreaks());
+    SegmentCommit commit =
+        new SegmentCommit(
+            task.recording().id(),
+            task.segment().index(),
+            run.rows.size(),
+            run.decoded,
+            task.segment().frameCount(),
+            error,
+            run.keys,
+            run.flowBreaks());
     try {
-      run.store.write(layout.fewShotStagingPart(commit.recordingId(), commit.segment()),
+      run.store.write(
+          layout.fewShotStagingPart(commit.recordingId(), commit.segment()),
           ManifestRow.toParquet(run.finishedRows(), commit.toMetadata()));
     } catch (IOException | RuntimeException e) {
-      commit = commit.withError(
-          Passes.error(task, "write", "cannot write the segment's staging manifest: " + e.getMessage()));
+      commit =
+          commit.withError(
+              Passes.error(
+                  task, "write", "cannot write the segment's staging manifest: " + e.getMessage()));
     }
     return commit;
   }
@@ -99,16 +115,22 @@ public final class ExtractPass {
       this.sequences = task.sequences(frames.mirror());
       this.kept = task.segment().kept();
       this.writer = new SequenceWriter(task, layout, store);
-      this.flows = new FlowLocations(sequences.original(), task.recording().id(), layout, guides.flowFiles());
+      this.flows =
+          new FlowLocations(
+              sequences.original(), task.recording().id(), layout, guides.flowFiles());
     }
 
     void decode() throws IOException {
       SegmentPlan plan = task.segment().withLeadFrames();
       MaskMode mode = guides.mask().mode();
-      try (SegmentReader reader = new SegmentReader(task.recording().uri(), conf, plan, frames.decoderThreads());
-          CompanionMasks companions = task.maskTrack() == null ? null
-              : new CompanionMasks(task.maskTrack(), conf, plan, frames);
-          FrameResizer resizer = new FrameResizer(frames.width(), frames.height(), frames.resizeMode());
+      try (SegmentReader reader =
+              new SegmentReader(task.recording().uri(), conf, plan, frames.decoderThreads());
+          CompanionMasks companions =
+              task.maskTrack() == null
+                  ? null
+                  : new CompanionMasks(task.maskTrack(), conf, plan, frames);
+          FrameResizer resizer =
+              new FrameResizer(frames.width(), frames.height(), frames.resizeMode());
           FrameMirror mirror = new FrameMirror();
           ImageEncoder png = new ImageEncoder(ImageFormat.PNG, 0);
           MaskMaker masks = new MaskMaker(guides.mask())) {
@@ -154,15 +176,23 @@ public final class ExtractPass {
               gap = false;
               continue;
             }
-            boolean key = gap ? selector.isKeyAfterGap(number, image) : selector.isKey(number, image);
+            boolean key =
+                gap ? selector.isKeyAfterGap(number, image) : selector.isKey(number, image);
             gap = false;
             if (key) {
               keys.add(number);
             }
-            writeFrame(frame, number, key, png.encode(image), png.encode(mask), ManifestRow.ORIGINAL);
+            writeFrame(
+                frame, number, key, png.encode(image), png.encode(mask), ManifestRow.ORIGINAL);
             if (sequences.mirrored() != null) {
               byte[] mirroredImage = png.encode(mirror.mirror(image));
-              writeFrame(frame, number, key, mirroredImage, png.encode(mirror.mirror(mask)), ManifestRow.MIRRORED);
+              writeFrame(
+                  frame,
+                  number,
+                  key,
+                  mirroredImage,
+                  png.encode(mirror.mirror(mask)),
+                  ManifestRow.MIRRORED);
             }
           }
         } finally {
@@ -171,7 +201,10 @@ public final class ExtractPass {
       }
     }
 
-    /** Writes the forward flow of {@code number} (if in the segment) and the backward flow of the frame before. */
+    /**
+     * Writes the forward flow of {@code number} (if in the segment) and the backward flow of the
+     * frame before.
+     */
     private void writeFlows(int number, DisFlow.Pair pair, boolean own) throws IOException {
       int before = number - 1;
       boolean mirrored = sequences.mirrored() != null && guides.flowFiles();
@@ -195,7 +228,8 @@ public final class ExtractPass {
       writer.write(path, FlowFile.encode(flow.mirrored()));
     }
 
-    private void writeFrame(DecodedFrame frame, int number, boolean key, byte[] image, byte[] mask, String variant)
+    private void writeFrame(
+        DecodedFrame frame, int number, boolean key, byte[] image, byte[] mask, String variant)
         throws IOException {
       FewShotLayout sequence = sequences.forVariant(variant);
       String maskPath = sequence.genMask(number);
@@ -204,10 +238,17 @@ public final class ExtractPass {
         writer.write(sequence.trainInput(number), image);
         writer.write(sequence.trainMask(number), mask);
       }
-      GuideColumns columns = SequenceWriter.columns(sequence.sequence(), sequence.frameCount(), number, key,
-          maskPath);
-      rows.add(writer.writeFrame(frame, variant, frames.width(), frames.height(), sequence.genInput(number), image,
-          columns));
+      GuideColumns columns =
+          SequenceWriter.columns(sequence.sequence(), sequence.frameCount(), number, key, maskPath);
+      rows.add(
+          writer.writeFrame(
+              frame,
+              variant,
+              frames.width(),
+              frames.height(),
+              sequence.genInput(number),
+              image,
+              columns));
     }
 
     /** The rows with the paths of the flows the segment wrote into the layout. */
@@ -219,16 +260,24 @@ public final class ExtractPass {
       for (ManifestRow row : rows) {
         GuideColumns g = row.guides();
         FewShotLayout sequence = sequences.forVariant(row.variant());
-        finished.add(row.withGuides(new GuideColumns(g.sequence(), g.sequenceLength(), g.number(), g.keyframe(),
-            g.maskPath(), forwardWritten.contains(g.number()) ? sequence.flowForward(g.number()) : null,
-            backwardWritten.contains(g.number()) ? sequence.flowBackward(g.number()) : null, g.noisePaths())));
+        finished.add(
+            row.withGuides(
+                new GuideColumns(
+                    g.sequence(),
+                    g.sequenceLength(),
+                    g.number(),
+                    g.keyframe(),
+                    g.maskPath(),
+                    forwardWritten.contains(g.number()) ? sequence.flowForward(g.number()) : null,
+                    backwardWritten.contains(g.number()) ? sequence.flowBackward(g.number()) : null,
+                    g.noisePaths())));
       }
       return finished;
     }
 
     /**
-     * Frames n of the segment whose link to frame n + 1 lacks a flow, in either direction: the tracking pass stops
-     * there.
+     * Frames n of the segment whose link to frame n + 1 lacks a flow, in either direction: the
+     * tracking pass stops there.
      */
     List<Integer> flowBreaks() {
       Set<Integer> breaks = new TreeSet<>();
@@ -249,9 +298,13 @@ public final class ExtractPass {
       if (kept.count() == 0 || decoded >= expected && damaged == 0) {
         return null;
       }
-      return Passes.error(task, "decode", String.format("damaged stream: of the %d frames the container lists, %d"
-          + " did not decode and %d decoded with errors; only the intact frames were written", expected,
-          expected - decoded, damaged));
+      return Passes.error(
+          task,
+          "decode",
+          String.format(
+              "damaged stream: of the %d frames the container lists, %d"
+                  + " did not decode and %d decoded with errors; only the intact frames were written",
+              expected, expected - decoded, damaged));
     }
   }
 }

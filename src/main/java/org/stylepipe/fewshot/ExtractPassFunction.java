@@ -2,9 +2,9 @@ package org.stylepipe.fewshot;
 
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.util.LongAccumulator;
+import org.stylepipe.common.HadoopConf;
 import org.stylepipe.config.FrameSettings;
 import org.stylepipe.config.GuideSettings;
-import org.stylepipe.common.HadoopConf;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.SegmentCommit;
 import org.stylepipe.report.TaskPlace;
@@ -20,7 +20,11 @@ final class ExtractPassFunction implements Function<SequenceTask, PassOutcome> {
   private final LongAccumulator frames;
 
   /** {@code framesDone} counts the segments' frames as their tasks finish (for progress). */
-  ExtractPassFunction(FrameSettings settings, GuideSettings guides, OutputLayout layout, HadoopConf conf,
+  ExtractPassFunction(
+      FrameSettings settings,
+      GuideSettings guides,
+      OutputLayout layout,
+      HadoopConf conf,
       LongAccumulator framesDone) {
     this.settings = settings;
     this.guides = guides;

@@ -15,6 +15,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stylepipe.common.ErrorRow;
+import org.stylepipe.common.HadoopConf;
 import org.stylepipe.config.FrameSettings;
 import org.stylepipe.config.GuideSettings;
 import org.stylepipe.guides.KeySpan;
@@ -22,8 +24,6 @@ import org.stylepipe.guides.MaskMode;
 import org.stylepipe.ingest.KeptFrames;
 import org.stylepipe.ingest.RecordingPlan;
 import org.stylepipe.ingest.SegmentPlan;
-import org.stylepipe.common.ErrorRow;
-import org.stylepipe.common.HadoopConf;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.SegmentCommit;
 import org.stylepipe.progress.ProgressBoard;
@@ -31,20 +31,23 @@ import org.stylepipe.progress.StageProgress;
 import org.stylepipe.report.RunLog;
 
 /**
- * The few-shot stage of the dataset job ({@code --layout fewshot}): two parallel passes over the segments around a
- * cheap one over the keys, so that the noise guides have no seams where segments meet:
+ * The few-shot stage of the dataset job ({@code --layout fewshot}): two parallel passes over the
+ * segments around a cheap one over the keys, so that the noise guides have no seams where segments
+ * meet:
  *
  * <ol>
- *   <li>{@link ExtractPass}, per segment: frames, masks, both flows, keyframes; committed by a staging manifest;
- *   <li>{@link TrackPass}, per keyframe: its noise points tracked through the flow files over its span;
- *   <li>{@link RenderPass}, per segment: noise guides drawn from the tracks; committed by the segment's manifest
- *       file.
+ *   <li>{@link ExtractPass}, per segment: frames, masks, both flows, keyframes; committed by a
+ *       staging manifest;
+ *   <li>{@link TrackPass}, per keyframe: its noise points tracked through the flow files over its
+ *       span;
+ *   <li>{@link RenderPass}, per segment: noise guides drawn from the tracks; committed by the
+ *       segment's manifest file.
  * </ol>
  *
- * Then painted keyframes are copied in ({@link PaintedKeyframes}) if a folder is given. Every pass skips what an
- * earlier run committed (staging manifests, track files, manifest files), so a rerun resumes; the work files
- * under {@code _stylepipe/fewshot/} are removed once every segment is committed. Only commits and errors reach the
- * driver; frames never leave their task.
+ * Then painted keyframes are copied in ({@link PaintedKeyframes}) if a folder is given. Every pass
+ * skips what an earlier run committed (staging manifests, track files, manifest files), so a rerun
+ * resumes; the work files under {@code _stylepipe/fewshot/} are removed once every segment is
+ * committed. Only commits and errors reach the driver; frames never leave their task.
  */
 public final class FewShotStage {
   private static final Logger LOG = LoggerFactory.getLogger(FewShotStage.class);
@@ -70,7 +73,11 @@ public final class FewShotStage {
   private final RunLog log;
 
   /** A stage that records its passes and their tasks in {@code log}. */
-  public FewShotStage(JavaSparkContext jsc, FrameSettings frames, GuideSettings guides, OutputLayout layout,
+  public FewShotStage(
+      JavaSparkContext jsc,
+      FrameSettings frames,
+      GuideSettings guides,
+      OutputLayout layout,
       RunLog log) {
     this.jsc = jsc;
     this.frames = frames;
@@ -81,27 +88,32 @@ public final class FewShotStage {
   }
 
   /**
-   * Runs the passes over the recordings' segments, then copies the painted keyframes from {@code keyframesFrom}
-   * (null for none).
+   * Runs the passes over the recordings' segments, then copies the painted keyframes from {@code
+   * keyframesFrom} (null for none).
    */
   public Result run(List<RecordingPlan> plans, String keyframesFrom) throws IOException {
     List<ErrorRow> errors = new ArrayList<>();
-    Map<String, MaskTrack> maskTracks = guides.mask().mode() == MaskMode.TRACK
-        ? MaskTracks.resolve(jsc, plans, errors)
-        : Map.of();
+    Map<String, MaskTrack> maskTracks =
+        guides.mask().mode() == MaskMode.TRACK ? MaskTracks.resolve(jsc, plans, errors) : Map.of();
     Map<String, SegmentCommit> committed = SegmentCommit.readAll(layout.manifest(), conf.get());
     Map<String, SegmentCommit> staged = SegmentCommit.readAll(layout.fewShotStaging(), conf.get());
     List<SequenceTask> all = new ArrayList<>();
     for (RecordingPlan plan : plans) {
       if (guides.mask().mode() != MaskMode.TRACK || maskTracks.containsKey(plan.recording().id())) {
         for (SegmentPlan segment : plan.segments()) {
-          all.add(new SequenceTask(plan.recording(), segment, Math.toIntExact(plan.keptFrameCount()),
-              maskTracks.get(plan.recording().id())));
+          all.add(
+              new SequenceTask(
+                  plan.recording(),
+                  segment,
+                  Math.toIntExact(plan.keptFrameCount()),
+                  maskTracks.get(plan.recording().id())));
         }
       }
     }
     List<SequenceTask> toExtract =
-        all.stream().filter(t -> !committed.containsKey(key(t)) && !staged.containsKey(key(t))).toList();
+        all.stream()
+            .filter(t -> !committed.containsKey(key(t)) && !staged.containsKey(key(t)))
+            .toList();
     extract(toExtract).forEach(commit -> staged.put(key(commit), commit));
 
     Map<String, SequencePlan> sequences = sequencePlans(all, committed, staged);
@@ -115,7 +127,8 @@ public final class FewShotStage {
       } else if (first.error() != null && first.error().stage().equals("write")) {
         commits.add(first); // its staging manifest is not written: reported, and redone by a rerun
       } else {
-        toRender.add(new RenderTask(task, sequences.get(task.recording().id()).tracksOver(task.segment())));
+        toRender.add(
+            new RenderTask(task, sequences.get(task.recording().id()).tracksOver(task.segment())));
       }
     }
     errors.addAll(track(sequences, toRender));
@@ -137,12 +150,15 @@ public final class FewShotStage {
     if (tasks.isEmpty()) {
       return List.of();
     }
-    jsc.setJobDescription("stylepipe: few-shot pass 1 of 3 (frames, masks, flow) on " + tasks.size() + " segments");
+    jsc.setJobDescription(
+        "stylepipe: few-shot pass 1 of 3 (frames, masks, flow) on " + tasks.size() + " segments");
     long started = System.nanoTime();
     List<PassOutcome> outcomes;
     try (StageProgress progress = StageProgress.start(jsc, "few-shot frames", parts(tasks))) {
-      outcomes = progress.collect(jsc.parallelize(tasks, tasks.size())
-          .map(new ExtractPassFunction(frames, guides, layout, conf, progress.frames())));
+      outcomes =
+          progress.collect(
+              jsc.parallelize(tasks, tasks.size())
+                  .map(new ExtractPassFunction(frames, guides, layout, conf, progress.frames())));
     }
     logPass(EXTRACT, outcomes, started);
     return outcomes.stream().map(PassOutcome::commit).toList();
@@ -153,26 +169,35 @@ public final class FewShotStage {
     if (tasks.isEmpty()) {
       return List.of();
     }
-    jsc.setJobDescription("stylepipe: few-shot pass 3 of 3 (noise guides) on " + tasks.size() + " segments");
+    jsc.setJobDescription(
+        "stylepipe: few-shot pass 3 of 3 (noise guides) on " + tasks.size() + " segments");
     long started = System.nanoTime();
     List<PassOutcome> outcomes;
-    try (StageProgress progress = StageProgress.start(jsc, "few-shot noise",
-        parts(tasks.stream().map(RenderTask::sequence).toList()))) {
-      outcomes = progress.collect(jsc.parallelize(tasks, tasks.size())
-          .map(new RenderPassFunction(frames, guides, layout, conf, progress.frames())));
+    try (StageProgress progress =
+        StageProgress.start(
+            jsc, "few-shot noise", parts(tasks.stream().map(RenderTask::sequence).toList()))) {
+      outcomes =
+          progress.collect(
+              jsc.parallelize(tasks, tasks.size())
+                  .map(new RenderPassFunction(frames, guides, layout, conf, progress.frames())));
     }
     logPass(RENDER, outcomes, started);
     return outcomes.stream().map(PassOutcome::commit).toList();
   }
 
-  /** Pass 2: tracks the keys whose tracks a segment still to be drawn needs and an earlier run did not write. */
-  private List<ErrorRow> track(Map<String, SequencePlan> sequences, List<RenderTask> toRender) throws IOException {
+  /**
+   * Pass 2: tracks the keys whose tracks a segment still to be drawn needs and an earlier run did
+   * not write.
+   */
+  private List<ErrorRow> track(Map<String, SequencePlan> sequences, List<RenderTask> toRender)
+      throws IOException {
     Set<String> needed = new HashSet<>();
     List<KeyTask> tasks = new ArrayList<>();
     for (RenderTask render : toRender) {
       SequencePlan sequence = sequences.get(render.sequence().recording().id());
       for (RenderTask.TrackRef ref : render.tracks()) {
-        String file = layout.tracks(render.sequence().recording().id(), ref.radiusName(), ref.key());
+        String file =
+            layout.tracks(render.sequence().recording().id(), ref.radiusName(), ref.key());
         if (needed.add(file) && !exists(file)) {
           tasks.add(sequence.keyTask(ref));
         }
@@ -181,12 +206,19 @@ public final class FewShotStage {
     if (tasks.isEmpty()) {
       return List.of();
     }
-    jsc.setJobDescription("stylepipe: few-shot pass 2 of 3 (noise point tracks) of " + tasks.size() + " keys");
+    jsc.setJobDescription(
+        "stylepipe: few-shot pass 2 of 3 (noise point tracks) of " + tasks.size() + " keys");
     long started = System.nanoTime();
     List<ErrorRow> errors = new ArrayList<>();
-    jsc.parallelize(tasks, tasks.size()).map(new TrackPassFunction(guides, layout, conf)).collect()
+    jsc.parallelize(tasks, tasks.size())
+        .map(new TrackPassFunction(guides, layout, conf))
+        .collect()
         .forEach(errors::addAll);
-    log.stage(TRACK, started, 0, Map.of("keys", (long) tasks.size(), "keys_with_errors", (long) errors.size()));
+    log.stage(
+        TRACK,
+        started,
+        0,
+        Map.of("keys", (long) tasks.size(), "keys_with_errors", (long) errors.size()));
     LOG.info("Tracked the noise points of {} keys in {} s", tasks.size(), round(seconds(started)));
     return errors;
   }
@@ -195,7 +227,8 @@ public final class FewShotStage {
     List<KeyframeTask> tasks = new ArrayList<>();
     for (SequencePlan sequence : sequences.values()) {
       if (!sequence.keys.isEmpty()) {
-        tasks.add(new KeyframeTask(sequence.task.recording(), sequence.task.length(), sequence.keys));
+        tasks.add(
+            new KeyframeTask(sequence.task.recording(), sequence.task.length(), sequence.keys));
       }
     }
     if (tasks.isEmpty()) {
@@ -204,26 +237,41 @@ public final class FewShotStage {
     jsc.setJobDescription("stylepipe: copy painted keyframes of " + tasks.size() + " recordings");
     long started = System.nanoTime();
     List<ErrorRow> errors = new ArrayList<>();
-    jsc.parallelize(tasks, tasks.size()).map(new PaintedKeyframesFunction(folder, frames, layout, conf)).collect()
+    jsc.parallelize(tasks, tasks.size())
+        .map(new PaintedKeyframesFunction(folder, frames, layout, conf))
+        .collect()
         .forEach(errors::addAll);
-    log.stage(PAINTED, started, 0, Map.of("keyframes", tasks.stream().mapToLong(t -> t.keys().size()).sum(),
-        "errors", (long) errors.size()));
+    log.stage(
+        PAINTED,
+        started,
+        0,
+        Map.of(
+            "keyframes",
+            tasks.stream().mapToLong(t -> t.keys().size()).sum(),
+            "errors",
+            (long) errors.size()));
     return errors;
   }
 
-  /** Each recording's keys, flow breaks and key spans, from the commits of its segments' first pass. */
-  private Map<String, SequencePlan> sequencePlans(List<SequenceTask> all, Map<String, SegmentCommit> committed,
+  /**
+   * Each recording's keys, flow breaks and key spans, from the commits of its segments' first pass.
+   */
+  private Map<String, SequencePlan> sequencePlans(
+      List<SequenceTask> all,
+      Map<String, SegmentCommit> committed,
       Map<String, SegmentCommit> staged) {
     Map<String, SequencePlan> sequences = new TreeMap<>();
     for (SequenceTask task : all) {
-      SequencePlan sequence = sequences.computeIfAbsent(task.recording().id(), id -> new SequencePlan(task));
+      SequencePlan sequence =
+          sequences.computeIfAbsent(task.recording().id(), id -> new SequencePlan(task));
       SegmentCommit commit = committed.getOrDefault(key(task), staged.get(key(task)));
       sequence.keys.addAll(commit.keyframes());
       sequence.breaks.addAll(commit.flowBreaks());
     }
     for (SequencePlan sequence : sequences.values()) {
       sequence.keys.sort(null);
-      sequence.spans = KeyPlan.spans(sequence.keys, sequence.breaks, guides.keyReach(), sequence.task.length());
+      sequence.spans =
+          KeyPlan.spans(sequence.keys, sequence.breaks, guides.keyReach(), sequence.task.length());
     }
     return sequences;
   }
@@ -235,11 +283,24 @@ public final class FewShotStage {
       log.task(pass, outcome.place(), outcome.commit().framesDecoded(), outcome.nanos());
     }
     double seconds = seconds(started);
-    log.stage(pass, started, frameCount, Map.of("segments", (long) outcomes.size(),
-        "images_written", outcomes.stream().mapToLong(o -> o.commit().images()).sum(),
-        "segments_with_errors", outcomes.stream().filter(o -> o.commit().error() != null).count()));
-    LOG.info("Few-shot {} of {} segments: {} frames in {} s ({} frames/s)", pass, outcomes.size(), frameCount,
-        round(seconds), round(frameCount / Math.max(seconds, 1e-3)));
+    log.stage(
+        pass,
+        started,
+        frameCount,
+        Map.of(
+            "segments",
+            (long) outcomes.size(),
+            "images_written",
+            outcomes.stream().mapToLong(o -> o.commit().images()).sum(),
+            "segments_with_errors",
+            outcomes.stream().filter(o -> o.commit().error() != null).count()));
+    LOG.info(
+        "Few-shot {} of {} segments: {} frames in {} s ({} frames/s)",
+        pass,
+        outcomes.size(),
+        frameCount,
+        round(seconds),
+        round(frameCount / Math.max(seconds, 1e-3)));
   }
 
   private static double round(double value) {
@@ -257,7 +318,9 @@ public final class FewShotStage {
   }
 
   private static List<ProgressBoard.Part> parts(List<SequenceTask> tasks) {
-    return tasks.stream().map(task -> ProgressBoard.Part.of(task.recording(), task.segment())).toList();
+    return tasks.stream()
+        .map(task -> ProgressBoard.Part.of(task.recording(), task.segment()))
+        .toList();
   }
 
   private static Set<String> keys(List<SequenceTask> tasks) {
@@ -278,7 +341,10 @@ public final class FewShotStage {
     return SegmentCommit.key(commit.recordingId(), commit.segment());
   }
 
-  /** One recording's sequence as the driver plans its tracking: keys, flow breaks and the keys' spans. */
+  /**
+   * One recording's sequence as the driver plans its tracking: keys, flow breaks and the keys'
+   * spans.
+   */
   private final class SequencePlan {
     private final SequenceTask task;
     private final List<Integer> keys = new ArrayList<>();
@@ -289,23 +355,30 @@ public final class FewShotStage {
       this.task = task;
     }
 
-    /** The track files of the keys whose spans cover a frame of {@code segment}, one per noise radius. */
+    /**
+     * The track files of the keys whose spans cover a frame of {@code segment}, one per noise
+     * radius.
+     */
     List<RenderTask.TrackRef> tracksOver(SegmentPlan segment) {
       KeptFrames kept = segment.kept();
       List<RenderTask.TrackRef> refs = new ArrayList<>();
-      spans.forEach((key, span) -> {
-        if (span.first() <= kept.lastNumber() && span.last() >= kept.firstNumber()) {
-          for (float radius : guides.radii()) {
-            refs.add(new RenderTask.TrackRef(key, Passes.radiusName(radius)));
-          }
-        }
-      });
+      spans.forEach(
+          (key, span) -> {
+            if (span.first() <= kept.lastNumber() && span.last() >= kept.firstNumber()) {
+              for (float radius : guides.radii()) {
+                refs.add(new RenderTask.TrackRef(key, Passes.radiusName(radius)));
+              }
+            }
+          });
       return refs;
     }
 
     KeyTask keyTask(RenderTask.TrackRef ref) {
-      float radius = guides.radii().stream().filter(r -> Passes.radiusName(r).equals(ref.radiusName()))
-          .findFirst().orElseThrow();
+      float radius =
+          guides.radii().stream()
+              .filter(r -> Passes.radiusName(r).equals(ref.radiusName()))
+              .findFirst()
+              .orElseThrow();
       return new KeyTask(task.recording(), task.length(), ref.key(), spans.get(ref.key()), radius);
     }
   }

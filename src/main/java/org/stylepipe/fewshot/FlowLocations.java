@@ -5,10 +5,12 @@ import org.stylepipe.guides.FewShotLayout;
 import org.stylepipe.output.OutputLayout;
 
 /**
- * Where the flows of a recording's original sequence are stored: in its {@code _gen} folders, or, with {@code
- * --flow-files false}, as work files that the tracking pass reads and the end of the job removes.
+ * Where the flows of a recording's original sequence are stored: in its {@code _gen} folders, or,
+ * with {@code --flow-files false}, as work files that the tracking pass reads and the end of the
+ * job removes.
  */
-record FlowLocations(FewShotLayout sequence, String recordingId, OutputLayout layout, boolean inLayout)
+record FlowLocations(
+    FewShotLayout sequence, String recordingId, OutputLayout layout, boolean inLayout)
     implements Serializable {
 
   /** The forward flow of frame {@code number} (to the frame before). */
@@ -27,6 +29,7 @@ record FlowLocations(FewShotLayout sequence, String recordingId, OutputLayout la
     }
     int name = relative.lastIndexOf('/');
     int folder = relative.lastIndexOf('/', name - 1);
-    return layout.workFlow(recordingId, relative.substring(folder + 1, name), relative.substring(name + 1));
+    return layout.workFlow(
+        recordingId, relative.substring(folder + 1, name), relative.substring(name + 1));
   }
 }

@@ -5,8 +5,8 @@ import org.stylepipe.guides.KeySpan;
 import org.stylepipe.ingest.Recording;
 
 /**
- * One keyframe of a recording's original sequence for the tracking pass: its noise points of {@code radius}, seeded
- * on its mask, tracked over {@code span}.
+ * One keyframe of a recording's original sequence for the tracking pass: its noise points of {@code
+ * radius}, seeded on its mask, tracked over {@code span}.
  */
 public record KeyTask(Recording recording, int length, int key, KeySpan span, float radius)
     implements Serializable {

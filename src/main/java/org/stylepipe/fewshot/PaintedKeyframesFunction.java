@@ -2,9 +2,9 @@ package org.stylepipe.fewshot;
 
 import java.util.List;
 import org.apache.spark.api.java.function.Function;
-import org.stylepipe.config.FrameSettings;
 import org.stylepipe.common.ErrorRow;
 import org.stylepipe.common.HadoopConf;
+import org.stylepipe.config.FrameSettings;
 import org.stylepipe.output.OutputLayout;
 
 /** Executor function: copies one recording's painted keyframes through {@link PaintedKeyframes}. */
@@ -16,7 +16,8 @@ final class PaintedKeyframesFunction implements Function<KeyframeTask, List<Erro
   private final OutputLayout layout;
   private final HadoopConf conf;
 
-  PaintedKeyframesFunction(String folder, FrameSettings frames, OutputLayout layout, HadoopConf conf) {
+  PaintedKeyframesFunction(
+      String folder, FrameSettings frames, OutputLayout layout, HadoopConf conf) {
     this.folder = folder;
     this.frames = frames;
     this.layout = layout;

@@ -12,6 +12,7 @@ final class Passes {
   }
 
   static ErrorRow error(SequenceTask task, String stage, String reason) {
-    return new ErrorRow(task.recording().uri(), task.recording().id(), stage, task.segment().index(), reason);
+    return new ErrorRow(
+        task.recording().uri(), task.recording().id(), stage, task.segment().index(), reason);
   }
 }

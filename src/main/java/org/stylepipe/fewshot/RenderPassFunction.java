@@ -2,14 +2,16 @@ package org.stylepipe.fewshot;
 
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.util.LongAccumulator;
+import org.stylepipe.common.HadoopConf;
 import org.stylepipe.config.FrameSettings;
 import org.stylepipe.config.GuideSettings;
-import org.stylepipe.common.HadoopConf;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.SegmentCommit;
 import org.stylepipe.report.TaskPlace;
 
-/** Executor function: draws one segment's noise guides and commits it through {@link RenderPass}. */
+/**
+ * Executor function: draws one segment's noise guides and commits it through {@link RenderPass}.
+ */
 final class RenderPassFunction implements Function<RenderTask, PassOutcome> {
   private static final long serialVersionUID = 1L;
 
@@ -20,7 +22,11 @@ final class RenderPassFunction implements Function<RenderTask, PassOutcome> {
   private final LongAccumulator frames;
 
   /** {@code framesDone} counts the segments' frames as their tasks finish (for progress). */
-  RenderPassFunction(FrameSettings settings, GuideSettings guides, OutputLayout layout, HadoopConf conf,
+  RenderPassFunction(
+      FrameSettings settings,
+      GuideSettings guides,
+      OutputLayout layout,
+      HadoopConf conf,
       LongAccumulator framesDone) {
     this.settings = settings;
     this.guides = guides;

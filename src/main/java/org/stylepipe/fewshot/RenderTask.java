@@ -9,6 +9,9 @@ public record RenderTask(SequenceTask sequence, List<TrackRef> tracks) implement
     tracks = List.copyOf(tracks);
   }
 
-  /** A key's track file: its key frame and the radius of its points, as {@link KeyTask#radiusName()}. */
+  /**
+   * A key's track file: its key frame and the radius of its points, as {@link
+   * KeyTask#radiusName()}.
+   */
   public record TrackRef(int key, String radiusName) implements Serializable {}
 }

@@ -5,10 +5,12 @@ import org.stylepipe.ingest.Recording;
 import org.stylepipe.ingest.SegmentPlan;
 
 /**
- * One segment of a recording for the few-shot passes: the recording, the segment, the length of the recording's
- * sequences (frames kept), and the engine's mask track (null unless {@code --mask track}).
+ * One segment of a recording for the few-shot passes: the recording, the segment, the length of the
+ * recording's sequences (frames kept), and the engine's mask track (null unless {@code --mask
+ * track}).
  */
-public record SequenceTask(Recording recording, SegmentPlan segment, int length, MaskTrack maskTrack)
+public record SequenceTask(
+    Recording recording, SegmentPlan segment, int length, MaskTrack maskTrack)
     implements Serializable {
 
   public Sequences sequences(boolean mirror) {

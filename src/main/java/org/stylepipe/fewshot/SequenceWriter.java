@@ -11,7 +11,10 @@ import org.stylepipe.output.GuideColumns;
 import org.stylepipe.output.ManifestRow;
 import org.stylepipe.output.OutputLayout;
 
-/** Writes a segment's files into its sequences and describes its frames as manifest rows. Not thread-safe. */
+/**
+ * Writes a segment's files into its sequences and describes its frames as manifest rows. Not
+ * thread-safe.
+ */
 final class SequenceWriter {
   private final SequenceTask task;
   private final OutputLayout layout;
@@ -35,14 +38,31 @@ final class SequenceWriter {
   }
 
   /**
-   * Writes a frame's image to {@code path} and returns its row, with the guide columns the frame has so far (its
-   * noise guides are added by the render pass).
+   * Writes a frame's image to {@code path} and returns its row, with the guide columns the frame
+   * has so far (its noise guides are added by the render pass).
    */
-  ManifestRow writeFrame(DecodedFrame frame, String variant, int width, int height, String path, byte[] png,
-      GuideColumns guides) throws IOException {
+  ManifestRow writeFrame(
+      DecodedFrame frame,
+      String variant,
+      int width,
+      int height,
+      String path,
+      byte[] png,
+      GuideColumns guides)
+      throws IOException {
     write(path, png);
-    return new ManifestRow(task.recording().id(), task.recording().uri(), task.segment().index(), frame.index(),
-        frame.ptsUs(), variant, width, height, path, png.length, HexFormat.of().formatHex(sha256.digest(png)),
+    return new ManifestRow(
+        task.recording().id(),
+        task.recording().uri(),
+        task.segment().index(),
+        frame.index(),
+        frame.ptsUs(),
+        variant,
+        width,
+        height,
+        path,
+        png.length,
+        HexFormat.of().formatHex(sha256.digest(png)),
         guides);
   }
 

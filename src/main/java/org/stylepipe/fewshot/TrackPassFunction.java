@@ -2,12 +2,15 @@ package org.stylepipe.fewshot;
 
 import java.util.List;
 import org.apache.spark.api.java.function.Function;
-import org.stylepipe.config.GuideSettings;
 import org.stylepipe.common.ErrorRow;
 import org.stylepipe.common.HadoopConf;
+import org.stylepipe.config.GuideSettings;
 import org.stylepipe.output.OutputLayout;
 
-/** Executor function: tracks one key's noise points through {@link TrackPass}; returns its error, if any. */
+/**
+ * Executor function: tracks one key's noise points through {@link TrackPass}; returns its error, if
+ * any.
+ */
 final class TrackPassFunction implements Function<KeyTask, List<ErrorRow>> {
   private static final long serialVersionUID = 1L;
 

@@ -13,23 +13,25 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stylepipe.common.ErrorRow;
 import org.stylepipe.config.FlickerConfig;
 import org.stylepipe.ingest.IngestStage;
 import org.stylepipe.ingest.InputResolver;
 import org.stylepipe.ingest.RecordingPlan;
-import org.stylepipe.common.ErrorRow;
 import org.stylepipe.output.FileStore;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.storage.StoragePreflight;
 
 /**
- * The flicker job: probe and plan the recordings, pair each with its stylized video, and measure them with {@link
- * FlickerStage}; writes {@code OUT/flicker/} and, last, {@code OUT/_stylepipe/flicker-summary.json}. It touches
- * nothing else, so its output may be the stylize job's.
+ * The flicker job: probe and plan the recordings, pair each with its stylized video, and measure
+ * them with {@link FlickerStage}; writes {@code OUT/flicker/} and, last, {@code
+ * OUT/_stylepipe/flicker-summary.json}. It touches nothing else, so its output may be the stylize
+ * job's.
  */
 public final class FlickerJob {
   private static final Logger LOG = LoggerFactory.getLogger(FlickerJob.class);
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private FlickerJob() {}
 
@@ -50,22 +52,29 @@ public final class FlickerJob {
     Stylized stylized = Stylized.of(config.stylized(), ingest.plans().size(), hadoop);
     for (RecordingPlan plan : ingest.plans()) {
       if (plan.warning() != null) {
-        errors.add(new ErrorRow(plan.recording().uri(), plan.recording().id(), "probe", -1, plan.warning()));
+        errors.add(
+            new ErrorRow(
+                plan.recording().uri(), plan.recording().id(), "probe", -1, plan.warning()));
       }
       pairs.add(new FlickerPair(plan, stylized.videoOf(plan.recording().id())));
     }
     FlickerResult result = FlickerStage.run(jsc, pairs, config.segmentMicros(), layout);
     errors.addAll(result.errors());
-    FlickerSummary summary = new FlickerSummary(layout.root(),
-        ingest.plans().size() + ErrorRow.recordingsConcerned(ingest.errors()), result, errors,
-        (System.nanoTime() - started) / 1e9);
+    FlickerSummary summary =
+        new FlickerSummary(
+            layout.root(),
+            ingest.plans().size() + ErrorRow.recordingsConcerned(ingest.errors()),
+            result,
+            errors,
+            (System.nanoTime() - started) / 1e9);
     write(summary, layout, hadoop);
     jsc.clearJobGroup();
     return summary;
   }
 
   /** Writes {@code summary} to {@code _stylepipe/flicker-summary.json}. */
-  public static void write(FlickerSummary summary, OutputLayout layout, Configuration hadoop) throws IOException {
+  public static void write(FlickerSummary summary, OutputLayout layout, Configuration hadoop)
+      throws IOException {
     new FileStore(hadoop).write(layout.flickerSummary(), JSON.writeValueAsBytes(summary.toMap()));
   }
 
@@ -75,21 +84,28 @@ public final class FlickerJob {
   }
 
   /**
-   * Where the stylized videos are: {@code --stylized} itself for the one recording if it is a file (or, missing,
-   * is named like a video), else a stylize job's output root.
+   * Where the stylized videos are: {@code --stylized} itself for the one recording if it is a file
+   * (or, missing, is named like a video), else a stylize job's output root.
    */
   private record Stylized(String video, OutputLayout layout) {
     static Stylized of(String stylized, int recordings, Configuration hadoop) throws IOException {
       Path path = new Path(stylized);
       FileSystem fs = path.getFileSystem(hadoop);
       String qualified = fs.makeQualified(path).toString();
-      boolean file = fs.exists(path) ? fs.getFileStatus(path).isFile() : namedLikeAVideo(path.getName());
+      boolean file =
+          fs.exists(path) ? fs.getFileStatus(path).isFile() : namedLikeAVideo(path.getName());
       if (!file) {
         return new Stylized(null, new OutputLayout(qualified));
       }
       if (recordings > 1) {
-        throw new IllegalArgumentException("Cannot use --" + FlickerConfig.STYLIZED + " " + stylized + " for "
-            + recordings + " recordings: it is one video; name the output folder of the stylize job instead");
+        throw new IllegalArgumentException(
+            "Cannot use --"
+                + FlickerConfig.STYLIZED
+                + " "
+                + stylized
+                + " for "
+                + recordings
+                + " recordings: it is one video; name the output folder of the stylize job instead");
       }
       return new Stylized(qualified, null);
     }
@@ -100,7 +116,9 @@ public final class FlickerJob {
 
     private static boolean namedLikeAVideo(String name) {
       int dot = name.lastIndexOf('.');
-      return dot > 0 && InputResolver.VIDEO_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+      return dot > 0
+          && InputResolver.VIDEO_EXTENSIONS.contains(
+              name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
   }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.stylepipe.common.ErrorRow;
 
 /**
- * The result of the flicker stage: each measured recording (in input order) and the errors of those that could not
- * be measured, or only in part. E_warp over all recordings pools their frames.
+ * The result of the flicker stage: each measured recording (in input order) and the errors of those
+ * that could not be measured, or only in part. E_warp over all recordings pools their frames.
  */
 public record FlickerResult(List<RecordingFlicker> recordings, List<ErrorRow> errors) {
   public FlickerResult {
@@ -41,7 +41,9 @@ public record FlickerResult(List<RecordingFlicker> recordings, List<ErrorRow> er
     return WarpStats.of(rows);
   }
 
-  /** A JSON-friendly view of E_warp, pooled and per recording, in a stable key order (errors aside). */
+  /**
+   * A JSON-friendly view of E_warp, pooled and per recording, in a stable key order (errors aside).
+   */
   public Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("overall", overall().toMap());

@@ -8,14 +8,24 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One recording's per-frame flicker, for plots: E_t of the input and of the stylized output by frame index, in
- * frame order (NaN where a frame has none: the recording's first). Immutable: the arrays are copied in and out.
+ * One recording's per-frame flicker, for plots: E_t of the input and of the stylized output by
+ * frame index, in frame order (NaN where a frame has none: the recording's first). Immutable: the
+ * arrays are copied in and out.
  */
-public record FlickerSeries(String recordingId, long[] frameIndex, double[] input, double[] output) {
+public record FlickerSeries(
+    String recordingId, long[] frameIndex, double[] input, double[] output) {
   public FlickerSeries {
     if (frameIndex.length != input.length || frameIndex.length != output.length) {
-      throw new IllegalArgumentException("Cannot make the flicker series of " + recordingId + ": " + frameIndex.length
-          + " frames but " + input.length + " input and " + output.length + " output values");
+      throw new IllegalArgumentException(
+          "Cannot make the flicker series of "
+              + recordingId
+              + ": "
+              + frameIndex.length
+              + " frames but "
+              + input.length
+              + " input and "
+              + output.length
+              + " output values");
     }
     frameIndex = frameIndex.clone();
     input = input.clone();
@@ -62,14 +72,17 @@ public record FlickerSeries(String recordingId, long[] frameIndex, double[] inpu
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof FlickerSeries that && recordingId.equals(that.recordingId)
-        && Arrays.equals(frameIndex, that.frameIndex) && Arrays.equals(input, that.input)
+    return other instanceof FlickerSeries that
+        && recordingId.equals(that.recordingId)
+        && Arrays.equals(frameIndex, that.frameIndex)
+        && Arrays.equals(input, that.input)
         && Arrays.equals(output, that.output);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(recordingId, Arrays.hashCode(frameIndex), Arrays.hashCode(input), Arrays.hashCode(output));
+    return Objects.hash(
+        recordingId, Arrays.hashCode(frameIndex), Arrays.hashCode(input), Arrays.hashCode(output));
   }
 
   @Override

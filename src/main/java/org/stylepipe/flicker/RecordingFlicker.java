@@ -9,12 +9,18 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One recording's flicker, measured at {@code width}x{@code height} against its stylized video: the rows of its
- * frames in frame order, and E_warp over them all, per segment, at seams (the first frame of each segment after
- * the first, whose E_t compares frames decoded by another task's span) and inside segments.
+ * One recording's flicker, measured at {@code width}x{@code height} against its stylized video: the
+ * rows of its frames in frame order, and E_warp over them all, per segment, at seams (the first
+ * frame of each segment after the first, whose E_t compares frames decoded by another task's span)
+ * and inside segments.
  */
 public record RecordingFlicker(
-    String recordingId, String source, String stylized, int width, int height, List<FlickerRow> rows) {
+    String recordingId,
+    String source,
+    String stylized,
+    int width,
+    int height,
+    List<FlickerRow> rows) {
 
   public RecordingFlicker {
     rows = List.copyOf(rows);
@@ -70,7 +76,10 @@ public record RecordingFlicker(
     return selected;
   }
 
-  /** A JSON-friendly view: where and at what size it was measured, and E_warp overall, at seams, per segment. */
+  /**
+   * A JSON-friendly view: where and at what size it was measured, and E_warp overall, at seams, per
+   * segment.
+   */
   public Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("recording_id", recordingId);
@@ -82,12 +91,14 @@ public record RecordingFlicker(
     map.put("seams", seams().toMap());
     map.put("inside_segments", inside().toMap());
     List<Map<String, Object>> segments = new ArrayList<>();
-    segments().forEach((segment, stats) -> {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("segment", segment);
-      entry.putAll(stats.toMap());
-      segments.add(entry);
-    });
+    segments()
+        .forEach(
+            (segment, stats) -> {
+              Map<String, Object> entry = new LinkedHashMap<>();
+              entry.put("segment", segment);
+              entry.putAll(stats.toMap());
+              segments.add(entry);
+            });
     map.put("segments", segments);
     return map;
   }

@@ -6,11 +6,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * E_warp of a set of frames: the mean of E_t over the {@code frames} that have one, for the input judged against
- * itself (its own floor) and for the stylized output; NaN for no frames.
+ * E_warp of a set of frames: the mean of E_t over the {@code frames} that have one, for the input
+ * judged against itself (its own floor) and for the stylized output; NaN for no frames.
  */
 public record WarpStats(long frames, double input, double output) {
-  /** Over the measured ones of {@code rows}, summed in their order (frame order, so every run sums alike). */
+  /**
+   * Over the measured ones of {@code rows}, summed in their order (frame order, so every run sums
+   * alike).
+   */
   public static WarpStats of(List<FlickerRow> rows) {
     long frames = 0;
     double input = 0;
@@ -22,8 +25,9 @@ public record WarpStats(long frames, double input, double output) {
         output += row.eOutput();
       }
     }
-    return frames == 0 ? new WarpStats(0, Double.NaN, Double.NaN) : new WarpStats(frames, input / frames,
-        output / frames);
+    return frames == 0
+        ? new WarpStats(0, Double.NaN, Double.NaN)
+        : new WarpStats(frames, input / frames, output / frames);
   }
 
   /** A JSON-friendly view (NaN as null). */
@@ -37,7 +41,7 @@ public record WarpStats(long frames, double input, double output) {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "E_warp input %.5f, output %.5f over %d frames", input, output,
-        frames);
+    return String.format(
+        Locale.ROOT, "E_warp input %.5f, output %.5f over %d frames", input, output, frames);
   }
 }

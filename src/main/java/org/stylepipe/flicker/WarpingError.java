@@ -7,11 +7,12 @@ import org.stylepipe.guides.FlowField;
 import org.stylepipe.guides.FlowPreset;
 
 /**
- * The temporal warping error of Lai et al. 2018 ("Learning Blind Video Temporal Consistency"), a flicker measure:
- * E_t = Σ_i M_t(i)·‖V_t(i) − Ŵ(V_{t−1})(i)‖² / Σ_i M_t(i), with RGB in [0,1], Ŵ the backward warp by the flow
- * computed on the <em>input</em> frames (DIS), and M_t the non-occlusion mask of Ruder et al.: a pixel is occluded if
- * the forward and backward flows disagree, |w̃+ŵ|² > 0.01(|w̃|²+|ŵ|²) + 0.5, or it lies on a motion boundary,
- * |∇u|²+|∇v|² > 0.01|ŵ|² + 0.002, or it is warped from outside the frame. Frames are fed in order; not
+ * The temporal warping error of Lai et al. 2018 ("Learning Blind Video Temporal Consistency"), a
+ * flicker measure: E_t = Σ_i M_t(i)·‖V_t(i) − Ŵ(V_{t−1})(i)‖² / Σ_i M_t(i), with RGB in [0,1], Ŵ
+ * the backward warp by the flow computed on the <em>input</em> frames (DIS), and M_t the
+ * non-occlusion mask of Ruder et al.: a pixel is occluded if the forward and backward flows
+ * disagree, |w̃+ŵ|² > 0.01(|w̃|²+|ŵ|²) + 0.5, or it lies on a motion boundary, |∇u|²+|∇v|² >
+ * 0.01|ŵ|² + 0.002, or it is warped from outside the frame. Frames are fed in order; not
  * thread-safe.
  */
 public final class WarpingError implements AutoCloseable {
@@ -21,22 +22,34 @@ public final class WarpingError implements AutoCloseable {
   private double maskFraction = Double.NaN;
 
   /**
-   * Takes frame t: the input frame (for the flow) and the frames judged against its flow, each a sequence of its
-   * own (e.g. the input itself for its floor and the stylized frame), all 8-bit BGR of one size and as many on
-   * every call. The flow and the mask are computed once for all of them.
+   * Takes frame t: the input frame (for the flow) and the frames judged against its flow, each a
+   * sequence of its own (e.g. the input itself for its floor and the stylized frame), all 8-bit BGR
+   * of one size and as many on every call. The flow and the mask are computed once for all of them.
    *
-   * @return E_t of each judged frame, in order; NaN for the first frame (or a frame whose every pixel is occluded)
+   * @return E_t of each judged frame, in order; NaN for the first frame (or a frame whose every
+   *     pixel is occluded)
    */
   public double[] next(Mat input, Mat... judged) {
     for (Mat frame : judged) {
       if (input.cols() != frame.cols() || input.rows() != frame.rows()) {
-        throw new IllegalArgumentException("Cannot measure flicker: input is " + input.cols() + "x" + input.rows()
-            + " but the judged frame is " + frame.cols() + "x" + frame.rows());
+        throw new IllegalArgumentException(
+            "Cannot measure flicker: input is "
+                + input.cols()
+                + "x"
+                + input.rows()
+                + " but the judged frame is "
+                + frame.cols()
+                + "x"
+                + frame.rows());
       }
     }
     if (previous != null && previous.length != judged.length) {
-      throw new IllegalArgumentException("Cannot measure flicker: " + judged.length + " judged frames after "
-          + previous.length + " on the frame before");
+      throw new IllegalArgumentException(
+          "Cannot measure flicker: "
+              + judged.length
+              + " judged frames after "
+              + previous.length
+              + " on the frame before");
     }
     float[][] current = new float[judged.length][];
     for (int k = 0; k < judged.length; k++) {
@@ -59,7 +72,10 @@ public final class WarpingError implements AutoCloseable {
     return errors;
   }
 
-  /** The non-occlusion mask of the last frame measured (1 kept, 0 occluded), row by row; null before one. */
+  /**
+   * The non-occlusion mask of the last frame measured (1 kept, 0 occluded), row by row; null before
+   * one.
+   */
   public float[] lastMask() {
     return mask;
   }
@@ -70,8 +86,8 @@ public final class WarpingError implements AutoCloseable {
   }
 
   /**
-   * Fills the mask and returns, for each kept pixel, where it comes from in the frame before (x, y pairs; NaN for
-   * occluded pixels).
+   * Fills the mask and returns, for each kept pixel, where it comes from in the frame before (x, y
+   * pairs; NaN for occluded pixels).
    */
   private float[] warpSources(FlowField toPrevious, FlowField fromPrevious, int w, int h) {
     mask = new float[w * h];
@@ -88,7 +104,8 @@ public final class WarpingError implements AutoCloseable {
         float sumU = back[0] + u;
         float sumV = back[1] + v;
         boolean inconsistent =
-            sumU * sumU + sumV * sumV > 0.01f * (back[0] * back[0] + back[1] * back[1] + u * u + v * v) + 0.5f;
+            sumU * sumU + sumV * sumV
+                > 0.01f * (back[0] * back[0] + back[1] * back[1] + u * u + v * v) + 0.5f;
         float du = gradientSquared(toPrevious, x, y, true);
         float dv = gradientSquared(toPrevious, x, y, false);
         boolean boundary = du + dv > 0.01f * (u * u + v * v) + 0.002f;
@@ -108,7 +125,9 @@ public final class WarpingError implements AutoCloseable {
     return sources;
   }
 
-  /** Mean squared difference over the kept pixels between a frame and its predecessor warped to it. */
+  /**
+   * Mean squared difference over the kept pixels between a frame and its predecessor warped to it.
+   */
   private static double error(float[] now, float[] before, float[] sources, int w, int h) {
     float[] sample = new float[3];
     double sum = 0;
@@ -160,7 +179,10 @@ public final class WarpingError implements AutoCloseable {
     }
   }
 
-  /** The pixels of an 8-bit 3-channel image scaled to [0,1], row by row (channel order does not matter here). */
+  /**
+   * The pixels of an 8-bit 3-channel image scaled to [0,1], row by row (channel order does not
+   * matter here).
+   */
   private static float[] unitRgb(Mat image) {
     int w = image.cols();
     int h = image.rows();

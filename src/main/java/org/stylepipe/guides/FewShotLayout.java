@@ -4,8 +4,9 @@ import java.io.Serializable;
 import java.util.regex.Pattern;
 
 /**
- * The folders of the few-shot patch-based trainer (Texler et al. 2020,
- * {@code OndrejTexler/Few-Shot-Patch-Based-Training}) for one sequence of frames numbered 1 to {@code frameCount}:
+ * The folders of the few-shot patch-based trainer (Texler et al. 2020, {@code
+ * OndrejTexler/Few-Shot-Patch-Based-Training}) for one sequence of frames numbered 1 to {@code
+ * frameCount}:
  *
  * <pre>
  * ROOT/SEQ_train/input/NNN.png                            keyframes
@@ -19,12 +20,13 @@ import java.util.regex.Pattern;
  *             /flow_bwd/NNN.A2V2f                         flow from frame NNN to NNN+1 (frames 1..count-1)
  * </pre>
  *
- * The rules are the reference's: its loaders list {@code input/} in sorted name order and open every other folder's
- * file by the same name (guides) or the same stem with {@code .png} (mask, output); the trainer finds the
- * {@code _gen} folder by replacing {@code _train} in its data root, and reads guides there from folders of the same
- * names; the tools number frames from 1 with 3 digits ({@code %03d}). Numbers here have 3 digits, or as many as
- * {@code frameCount} needs (a 1500-frame sequence is 0001..1500), so sorted names stay in frame order and the
- * width is known to every task before it writes. The reference P configurations read {@code input_filtered/} (the
+ * The rules are the reference's: its loaders list {@code input/} in sorted name order and open
+ * every other folder's file by the same name (guides) or the same stem with {@code .png} (mask,
+ * output); the trainer finds the {@code _gen} folder by replacing {@code _train} in its data root,
+ * and reads guides there from folders of the same names; the tools number frames from 1 with 3
+ * digits ({@code %03d}). Numbers here have 3 digits, or as many as {@code frameCount} needs (a
+ * 1500-frame sequence is 0001..1500), so sorted names stay in frame order and the width is known to
+ * every task before it writes. The reference P configurations read {@code input_filtered/} (the
  * output of its bilateral filter): point their {@code dir_pre} at {@code input}. Immutable.
  */
 public final class FewShotLayout implements Serializable {
@@ -49,11 +51,18 @@ public final class FewShotLayout implements Serializable {
   public FewShotLayout(String root, String sequence, int frameCount) {
     if (!SAFE_NAME.matcher(sequence).matches()) {
       throw new IllegalArgumentException(
-          "Cannot use sequence name '" + sequence + "': use letters, digits, '.', '_' and '-' only");
+          "Cannot use sequence name '"
+              + sequence
+              + "': use letters, digits, '.', '_' and '-' only");
     }
     if ((root + "/" + sequence).contains(TRAIN)) {
-      throw new IllegalArgumentException("Cannot use '" + root + "/" + sequence + "' for a few-shot sequence: it"
-          + " contains '_train', and the trainer finds the _gen folder by replacing every '_train' in its data root");
+      throw new IllegalArgumentException(
+          "Cannot use '"
+              + root
+              + "/"
+              + sequence
+              + "' for a few-shot sequence: it"
+              + " contains '_train', and the trainer finds the _gen folder by replacing every '_train' in its data root");
     }
     if (frameCount < 1) {
       throw new IllegalArgumentException("Cannot lay out a sequence of " + frameCount + " frames");
@@ -101,7 +110,9 @@ public final class FewShotLayout implements Serializable {
     return image(trainDir(), variant.folder(), number);
   }
 
-  /** The mask of every frame, beside the trainer's folders in {@code _gen} (which it does not read). */
+  /**
+   * The mask of every frame, beside the trainer's folders in {@code _gen} (which it does not read).
+   */
   public String genMask(int number) {
     return image(genDir(), MASK, number);
   }
@@ -121,7 +132,8 @@ public final class FewShotLayout implements Serializable {
   /** Flow from frame {@code number} to the frame before (numbers 2..count). */
   public String flowForward(int number) {
     if (number < 2) {
-      throw new IllegalArgumentException("Cannot name the forward flow of frame " + number + ": it has none");
+      throw new IllegalArgumentException(
+          "Cannot name the forward flow of frame " + number + ": it has none");
     }
     return genDir() + "/" + FLOW_FORWARD + "/" + stem(number) + "." + FlowFile.EXTENSION;
   }
@@ -129,7 +141,8 @@ public final class FewShotLayout implements Serializable {
   /** Flow from frame {@code number} to the frame after (numbers 1..count-1). */
   public String flowBackward(int number) {
     if (number >= frameCount) {
-      throw new IllegalArgumentException("Cannot name the backward flow of frame " + number + ": it has none");
+      throw new IllegalArgumentException(
+          "Cannot name the backward flow of frame " + number + ": it has none");
     }
     return genDir() + "/" + FLOW_BACKWARD + "/" + stem(number) + "." + FlowFile.EXTENSION;
   }

@@ -6,8 +6,9 @@ import java.nio.FloatBuffer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * A dense optical flow field: for each pixel (x, y) of the frame it was computed on, the displacement (dx, dy) to
- * where that pixel's content lies in the other frame. Pixel centres are at integer coordinates. Immutable.
+ * A dense optical flow field: for each pixel (x, y) of the frame it was computed on, the
+ * displacement (dx, dy) to where that pixel's content lies in the other frame. Pixel centres are at
+ * integer coordinates. Immutable.
  */
 public final class FlowField {
   private final int width;
@@ -17,8 +18,14 @@ public final class FlowField {
   /** {@code xy} holds dx, dy interleaved, row by row; it is taken, not copied. */
   public FlowField(int width, int height, float[] xy) {
     if (width < 1 || height < 1 || xy.length != 2L * width * height) {
-      throw new IllegalArgumentException("Cannot create flow field: " + xy.length + " values for " + width + "x"
-          + height + " pixels (expected 2 per pixel)");
+      throw new IllegalArgumentException(
+          "Cannot create flow field: "
+              + xy.length
+              + " values for "
+              + width
+              + "x"
+              + height
+              + " pixels (expected 2 per pixel)");
     }
     this.width = width;
     this.height = height;
@@ -28,7 +35,8 @@ public final class FlowField {
   /** A copy of a 2-channel 32-bit float OpenCV flow (as {@code DenseOpticalFlow.calc} gives it). */
   public static FlowField of(Mat flow) {
     if (flow.type() != CV_32FC2) {
-      throw new IllegalArgumentException("Cannot read flow: expected a CV_32FC2 image, got type " + flow.type());
+      throw new IllegalArgumentException(
+          "Cannot read flow: expected a CV_32FC2 image, got type " + flow.type());
     }
     float[] xy = new float[2 * flow.rows() * flow.cols()];
     try (Mat continuous = flow.isContinuous() ? null : flow.clone()) {
@@ -55,8 +63,9 @@ public final class FlowField {
   }
 
   /**
-   * The flow at a sub-pixel position, bilinear between the four nearest pixels, positions outside the frame taken
-   * at its border (as the reference {@code gauss} tool samples). Writes dx, dy to {@code out[0]}, {@code out[1]}.
+   * The flow at a sub-pixel position, bilinear between the four nearest pixels, positions outside
+   * the frame taken at its border (as the reference {@code gauss} tool samples). Writes dx, dy to
+   * {@code out[0]}, {@code out[1]}.
    */
   public void sample(float x, float y, float[] out) {
     int ix = (int) Math.floor(x);
@@ -68,10 +77,11 @@ public final class FlowField {
     int y0 = clamp(iy, height);
     int y1 = clamp(iy + 1, height);
     for (int c = 0; c < 2; c++) {
-      out[c] = (1 - s) * (1 - t) * xy[2 * (y0 * width + x0) + c]
-          + s * (1 - t) * xy[2 * (y0 * width + x1) + c]
-          + (1 - s) * t * xy[2 * (y1 * width + x0) + c]
-          + s * t * xy[2 * (y1 * width + x1) + c];
+      out[c] =
+          (1 - s) * (1 - t) * xy[2 * (y0 * width + x0) + c]
+              + s * (1 - t) * xy[2 * (y0 * width + x1) + c]
+              + (1 - s) * t * xy[2 * (y1 * width + x0) + c]
+              + s * t * xy[2 * (y1 * width + x1) + c];
     }
   }
 

@@ -5,9 +5,9 @@ import java.nio.ByteOrder;
 
 /**
  * The {@code .A2V2f} flow file the reference tools write ({@code disflow}) and read ({@code gauss},
- * {@code bilateralAdv}): the {@code Array2<Vec<2,float>>} dump of their {@code jzq.h} — three 32-bit integers
- * (width, height, element size 8), then per pixel row by row the two 32-bit floats dx, dy; little-endian, as
- * written on x86. No compression.
+ * {@code bilateralAdv}): the {@code Array2<Vec<2,float>>} dump of their {@code jzq.h} — three
+ * 32-bit integers (width, height, element size 8), then per pixel row by row the two 32-bit floats
+ * dx, dy; little-endian, as written on x86. No compression.
  */
 public final class FlowFile {
   /** The file extension, without the dot. */
@@ -35,8 +35,14 @@ public final class FlowFile {
     int height = in.getInt();
     int elementSize = in.getInt();
     if (width < 1 || height < 1 || elementSize != ELEMENT_SIZE) {
-      throw invalid("header says " + width + "x" + height + " elements of " + elementSize
-          + " bytes (expected a positive size and 8-byte elements)");
+      throw invalid(
+          "header says "
+              + width
+              + "x"
+              + height
+              + " elements of "
+              + elementSize
+              + " bytes (expected a positive size and 8-byte elements)");
     }
     long expected = HEADER + (long) ELEMENT_SIZE * width * height;
     if (bytes.length != expected) {

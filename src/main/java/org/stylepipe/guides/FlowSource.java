@@ -2,7 +2,10 @@ package org.stylepipe.guides;
 
 import java.io.IOException;
 
-/** Where {@link TrackAdvector} gets flow fields by frame number, e.g. the flow files of a {@link FewShotLayout}. */
+/**
+ * Where {@link TrackAdvector} gets flow fields by frame number, e.g. the flow files of a {@link
+ * FewShotLayout}.
+ */
 public interface FlowSource {
   /** The forward flow of {@code frame}: from it to the frame before. */
   FlowField forward(int frame) throws IOException;

@@ -7,11 +7,12 @@ import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Draws a frame of a noise guide as the reference {@code gauss} tool does: on black, each point as a Gaussian blob
- * of its colour, blended over what is there with weight exp(-d²/σ²) at distance d, within the square of half-side
- * ⌊3σ⌋ pixels around it; keys are drawn from the last to the first (so the first key's points end on top), each
- * key's points in order, and the result is rounded down to 8 bits. The weight is evaluated as the product of its x
- * and y factors with {@link StrictMath}: the same tracks give byte-identical frames on any JVM. Not thread-safe.
+ * Draws a frame of a noise guide as the reference {@code gauss} tool does: on black, each point as
+ * a Gaussian blob of its colour, blended over what is there with weight exp(-d²/σ²) at distance d,
+ * within the square of half-side ⌊3σ⌋ pixels around it; keys are drawn from the last to the first
+ * (so the first key's points end on top), each key's points in order, and the result is rounded
+ * down to 8 bits. The weight is evaluated as the product of its x and y factors with {@link
+ * StrictMath}: the same tracks give byte-identical frames on any JVM. Not thread-safe.
  */
 public final class GaussRenderer {
   private final int width;
@@ -28,7 +29,13 @@ public final class GaussRenderer {
   public GaussRenderer(int width, int height, float sigma) {
     if (width < 1 || height < 1 || !(sigma > 0)) {
       throw new IllegalArgumentException(
-          "Cannot render noise of " + width + "x" + height + " with sigma " + sigma + ": all must be positive");
+          "Cannot render noise of "
+              + width
+              + "x"
+              + height
+              + " with sigma "
+              + sigma
+              + ": all must be positive");
     }
     this.width = width;
     this.height = height;
@@ -42,7 +49,10 @@ public final class GaussRenderer {
     this.out = new byte[width * height * 3];
   }
 
-  /** Draws frame {@code frame} from the tracks that cover it into {@code image} (8-bit BGR, reallocated as needed). */
+  /**
+   * Draws frame {@code frame} from the tracks that cover it into {@code image} (8-bit BGR,
+   * reallocated as needed).
+   */
   public void render(List<PointTracks> tracks, int frame, Mat image) {
     Arrays.fill(blue, 0);
     Arrays.fill(green, 0);

@@ -3,11 +3,11 @@ package org.stylepipe.guides;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * Applies a {@link KeyframeRule} to frames fed in order. Scene changes compare 512-bin colour histograms (the top 3
- * bits of each of B, G, R) of consecutive frames by their total variation distance, half the sum of absolute
- * differences of the normalized bins: 0 for the same colours, 1 for disjoint ones. A segment task that starts after
- * frame 1 gives the frame before its first to {@link #startAfter} so its first frame is judged as in a sequential
- * run. Not thread-safe.
+ * Applies a {@link KeyframeRule} to frames fed in order. Scene changes compare 512-bin colour
+ * histograms (the top 3 bits of each of B, G, R) of consecutive frames by their total variation
+ * distance, half the sum of absolute differences of the normalized bins: 0 for the same colours, 1
+ * for disjoint ones. A segment task that starts after frame 1 gives the frame before its first to
+ * {@link #startAfter} so its first frame is judged as in a sequential run. Not thread-safe.
  */
 public final class KeyframeSelector {
   private static final int BINS = 512;
@@ -36,8 +36,12 @@ public final class KeyframeSelector {
     double[] histogram = histogram(frame);
     boolean follows = previous != null && previousNumber == number - 1;
     if (number > 1 && !follows) {
-      throw new IllegalStateException("Cannot detect a scene change at frame " + number + ": frame " + (number - 1)
-          + " must be given first (see startAfter)");
+      throw new IllegalStateException(
+          "Cannot detect a scene change at frame "
+              + number
+              + ": frame "
+              + (number - 1)
+              + " must be given first (see startAfter)");
     }
     boolean key = number == 1 || distance(previous, histogram) > rule.threshold();
     previous = histogram;
@@ -46,8 +50,8 @@ public final class KeyframeSelector {
   }
 
   /**
-   * Whether frame {@code number} is a keyframe when the frame before it is missing (it did not decode): a scene
-   * change rule takes it as the first frame of a new shot.
+   * Whether frame {@code number} is a keyframe when the frame before it is missing (it did not
+   * decode): a scene change rule takes it as the first frame of a new shot.
    */
   public boolean isKeyAfterGap(int number, Mat frame) {
     if (rule.kind() != KeyframeRule.Kind.SCENE_CHANGE) {
@@ -68,7 +72,8 @@ public final class KeyframeSelector {
 
   static double[] histogram(Mat frame) {
     if (frame.channels() != 3) {
-      throw new IllegalArgumentException("Cannot compare frames: expected 3-channel BGR, got " + frame.channels());
+      throw new IllegalArgumentException(
+          "Cannot compare frames: expected 3-channel BGR, got " + frame.channels());
     }
     byte[] pixels = MatBytes.of(frame);
     long[] counts = new long[BINS];

@@ -22,9 +22,9 @@ import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_video.BackgroundSubtractor;
 
 /**
- * Makes the 8-bit 0/255 mask of each frame by a {@link MaskSpec}. Frames are 8-bit BGR. {@link MaskMode#BACKGROUND}
- * learns from the frames, so they must come in order. The returned mask is reused: valid until the next call. Not
- * thread-safe.
+ * Makes the 8-bit 0/255 mask of each frame by a {@link MaskSpec}. Frames are 8-bit BGR. {@link
+ * MaskMode#BACKGROUND} learns from the frames, so they must come in order. The returned mask is
+ * reused: valid until the next call. Not thread-safe.
  */
 public final class MaskMaker implements AutoCloseable {
   private static final double VAR_THRESHOLD_MOG2 = 16;
@@ -39,11 +39,14 @@ public final class MaskMaker implements AutoCloseable {
 
   public MaskMaker(MaskSpec spec) {
     this.spec = spec;
-    this.subtractor = spec.mode() != MaskMode.BACKGROUND
-        ? null
-        : spec.subtractor() == MaskSpec.Subtractor.MOG2
-            ? opencv_video.createBackgroundSubtractorMOG2(spec.history(), VAR_THRESHOLD_MOG2, true)
-            : opencv_video.createBackgroundSubtractorKNN(spec.history(), DIST_THRESHOLD_KNN, true);
+    this.subtractor =
+        spec.mode() != MaskMode.BACKGROUND
+            ? null
+            : spec.subtractor() == MaskSpec.Subtractor.MOG2
+                ? opencv_video.createBackgroundSubtractorMOG2(
+                    spec.history(), VAR_THRESHOLD_MOG2, true)
+                : opencv_video.createBackgroundSubtractorKNN(
+                    spec.history(), DIST_THRESHOLD_KNN, true);
     if (spec.mode() == MaskMode.CHROMA) {
       int[] key = keyCrCb(spec.keyRgb());
       int tolerance = spec.chromaTolerance();
@@ -60,7 +63,10 @@ public final class MaskMaker implements AutoCloseable {
     return make(frame, null);
   }
 
-  /** The mask of {@code frame}, taken from {@code companion} (the engine's mask frame) in {@link MaskMode#TRACK}. */
+  /**
+   * The mask of {@code frame}, taken from {@code companion} (the engine's mask frame) in {@link
+   * MaskMode#TRACK}.
+   */
   public Mat make(Mat frame, Mat companion) {
     switch (spec.mode()) {
       case FULL:
@@ -91,15 +97,24 @@ public final class MaskMaker implements AutoCloseable {
 
   private void fromCompanion(Mat frame, Mat companion) {
     if (companion == null) {
-      throw new IllegalArgumentException("Cannot make a track mask: no companion mask frame was given");
+      throw new IllegalArgumentException(
+          "Cannot make a track mask: no companion mask frame was given");
     }
     if (companion.cols() != frame.cols() || companion.rows() != frame.rows()) {
-      throw new IllegalArgumentException("Cannot use the companion mask frame: it is " + companion.cols() + "x"
-          + companion.rows() + ", the frame is " + frame.cols() + "x" + frame.rows());
+      throw new IllegalArgumentException(
+          "Cannot use the companion mask frame: it is "
+              + companion.cols()
+              + "x"
+              + companion.rows()
+              + ", the frame is "
+              + frame.cols()
+              + "x"
+              + frame.rows());
     }
     if (companion.depth() != 0) {
       throw new IllegalArgumentException(
-          "Cannot use the companion mask frame: expected 8 bits per channel, got OpenCV depth " + companion.depth());
+          "Cannot use the companion mask frame: expected 8 bits per channel, got OpenCV depth "
+              + companion.depth());
     }
     Mat gray = companion;
     if (companion.channels() > 1) {
@@ -129,8 +144,8 @@ public final class MaskMaker implements AutoCloseable {
   }
 
   /**
-   * An inRange bound for a 3-channel image: one row of three 1-channel values clamped to 0..255 (a 1x1 3-channel
-   * image would be taken as one value for all channels).
+   * An inRange bound for a 3-channel image: one row of three 1-channel values clamped to 0..255 (a
+   * 1x1 3-channel image would be taken as one value for all channels).
    */
   private static Mat bound(int c0, int c1, int c2) {
     Mat bound = new Mat();
@@ -151,7 +166,8 @@ public final class MaskMaker implements AutoCloseable {
 
   /** The key colour's Cr and Cb as OpenCV converts it. */
   private static int[] keyCrCb(int rgb) {
-    try (Mat pixel = pixel(rgb & 0xff, (rgb >> 8) & 0xff, (rgb >> 16) & 0xff); Mat ycrcb = new Mat()) {
+    try (Mat pixel = pixel(rgb & 0xff, (rgb >> 8) & 0xff, (rgb >> 16) & 0xff);
+        Mat ycrcb = new Mat()) {
       cvtColor(pixel, ycrcb, COLOR_BGR2YCrCb);
       byte[] v = MatBytes.of(ycrcb);
       return new int[] {v[1] & 0xff, v[2] & 0xff};

@@ -3,13 +3,14 @@ package org.stylepipe.guides;
 import java.io.Serializable;
 
 /**
- * What {@link MaskMaker} does: the {@link MaskMode} and its parameters, then an optional erosion and dilation
- * (elliptical, by a radius in pixels; erosion first). Parameters a mode does not use are 0 or null. Build it with
- * the factories.
+ * What {@link MaskMaker} does: the {@link MaskMode} and its parameters, then an optional erosion
+ * and dilation (elliptical, by a radius in pixels; erosion first). Parameters a mode does not use
+ * are 0 or null. Build it with the factories.
  *
  * @param lumaThreshold {@link MaskMode#LUMA}: pixels with luma above it are the subject (0 to 254)
  * @param keyRgb {@link MaskMode#CHROMA}: the screen colour, 0xRRGGBB
- * @param chromaTolerance {@link MaskMode#CHROMA}: pixels within this of the key's Cr and Cb are background (0 to 255)
+ * @param chromaTolerance {@link MaskMode#CHROMA}: pixels within this of the key's Cr and Cb are
+ *     background (0 to 255)
  * @param subtractor {@link MaskMode#BACKGROUND}: the background model
  * @param history {@link MaskMode#BACKGROUND}: frames the model remembers
  */
@@ -73,7 +74,14 @@ public record MaskSpec(
   /** This spec with erosion then dilation by the given radii (0 for none). */
   public MaskSpec withMorphology(int erodeRadius, int dilateRadius) {
     return new MaskSpec(
-        mode, lumaThreshold, keyRgb, chromaTolerance, subtractor, history, erodeRadius, dilateRadius);
+        mode,
+        lumaThreshold,
+        keyRgb,
+        chromaTolerance,
+        subtractor,
+        history,
+        erodeRadius,
+        dilateRadius);
   }
 
   private static IllegalArgumentException invalid(String reason) {

@@ -13,7 +13,8 @@ final class MatBytes {
   static byte[] of(Mat image) {
     int depth = image.depth();
     if (depth != 0) {
-      throw new IllegalArgumentException("Cannot read pixels: expected an 8-bit image, got OpenCV depth " + depth);
+      throw new IllegalArgumentException(
+          "Cannot read pixels: expected an 8-bit image, got OpenCV depth " + depth);
     }
     byte[] bytes = new byte[image.rows() * image.cols() * image.channels()];
     if (image.isContinuous()) {
@@ -26,7 +27,9 @@ final class MatBytes {
     return bytes;
   }
 
-  /** Writes {@code bytes} into {@code out}, (re)allocated as width x height with 1 or 3 channels. */
+  /**
+   * Writes {@code bytes} into {@code out}, (re)allocated as width x height with 1 or 3 channels.
+   */
   static void put(byte[] bytes, int width, int height, int channels, Mat out) {
     out.create(height, width, channels == 1 ? CV_8UC1 : CV_8UC3);
     out.data().put(bytes, 0, bytes.length);

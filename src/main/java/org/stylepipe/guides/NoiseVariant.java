@@ -7,21 +7,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One noise guide: Poisson-disk points at least {@code radius} pixels apart, drawn as Gaussian blobs of width
- * {@code sigma}. Named as the reference tools name their folders: {@code r10_s15} is written to
- * {@code input_gdisko_gauss_r10_s15/}. Variants of the same radius share their points (the same seed gives the same
- * points), as the reference's do.
+ * One noise guide: Poisson-disk points at least {@code radius} pixels apart, drawn as Gaussian
+ * blobs of width {@code sigma}. Named as the reference tools name their folders: {@code r10_s15} is
+ * written to {@code input_gdisko_gauss_r10_s15/}. Variants of the same radius share their points
+ * (the same seed gives the same points), as the reference's do.
  */
 public record NoiseVariant(float radius, float sigma) implements Serializable {
   /** The two guides of the reference ({@code tool_gauss.py}): radius 10 with sigma 10 and 15. */
-  public static final List<NoiseVariant> DEFAULTS = List.of(new NoiseVariant(10, 10), new NoiseVariant(10, 15));
+  public static final List<NoiseVariant> DEFAULTS =
+      List.of(new NoiseVariant(10, 10), new NoiseVariant(10, 15));
 
-  private static final Pattern NAME = Pattern.compile("r([0-9]+(?:\\.[0-9]+)?)_s([0-9]+(?:\\.[0-9]+)?)");
+  private static final Pattern NAME =
+      Pattern.compile("r([0-9]+(?:\\.[0-9]+)?)_s([0-9]+(?:\\.[0-9]+)?)");
 
   public NoiseVariant {
     if (!(radius >= 1) || !(sigma > 0) || radius > 1000 || sigma > 1000) {
       throw new IllegalArgumentException(
-          "Cannot use noise radius " + radius + " and sigma " + sigma + ": expected a radius from 1 to 1000 and a"
+          "Cannot use noise radius "
+              + radius
+              + " and sigma "
+              + sigma
+              + ": expected a radius from 1 to 1000 and a"
               + " sigma above 0, up to 1000");
     }
   }

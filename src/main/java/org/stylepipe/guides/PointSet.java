@@ -6,11 +6,12 @@ import java.util.SplittableRandom;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
- * The noise points of one mask keyframe, as the reference {@code gauss} tool seeds them: a Poisson-disk sampling of
- * the whole frame with the radius as minimum distance, of which the points on the mask (value above 64) are kept;
- * each with a random colour (each channel 0 to 254) that it keeps in every frame. Positions stay sub-pixel (the
- * reference rounds them down to whole pixels). A pure function of (mask, radius, seed, key frame number): a key's
- * points do not depend on the other keys, and the same inputs give the same points on any JVM.
+ * The noise points of one mask keyframe, as the reference {@code gauss} tool seeds them: a
+ * Poisson-disk sampling of the whole frame with the radius as minimum distance, of which the points
+ * on the mask (value above 64) are kept; each with a random colour (each channel 0 to 254) that it
+ * keeps in every frame. Positions stay sub-pixel (the reference rounds them down to whole pixels).
+ * A pure function of (mask, radius, seed, key frame number): a key's points do not depend on the
+ * other keys, and the same inputs give the same points on any JVM.
  */
 public final class PointSet implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -27,8 +28,14 @@ public final class PointSet implements Serializable {
   /** The points of the key frame numbered {@code keyFrame}, on its 8-bit {@code mask}. */
   public static PointSet seed(Mat mask, float radius, long seed, int keyFrame) {
     if (mask.channels() != 1 || mask.cols() < 2 || mask.rows() < 2) {
-      throw new IllegalArgumentException("Cannot seed noise points: the mask must be one 8-bit channel of at"
-          + " least 2x2, got " + mask.cols() + "x" + mask.rows() + "x" + mask.channels());
+      throw new IllegalArgumentException(
+          "Cannot seed noise points: the mask must be one 8-bit channel of at"
+              + " least 2x2, got "
+              + mask.cols()
+              + "x"
+              + mask.rows()
+              + "x"
+              + mask.channels());
     }
     int width = mask.cols();
     byte[] pixels = MatBytes.of(mask);

@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * The positions of one keyframe's noise points in each frame of a contiguous range that contains the key, with
- * their colours. Small data (8 bytes per point and frame): tracks are made in a cheap pass over the flow files
- * ({@link TrackAdvector}) and sliced per segment for rendering. Immutable.
+ * The positions of one keyframe's noise points in each frame of a contiguous range that contains
+ * the key, with their colours. Small data (8 bytes per point and frame): tracks are made in a cheap
+ * pass over the flow files ({@link TrackAdvector}) and sliced per segment for rendering. Immutable.
  */
 public final class PointTracks implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -16,7 +16,10 @@ public final class PointTracks implements Serializable {
   private final int[] rgb;
   private final float[][] positions;
 
-  /** {@code positions[i]} are the points in frame {@code firstFrame + i}; arrays are taken, not copied. */
+  /**
+   * {@code positions[i]} are the points in frame {@code firstFrame + i}; arrays are taken, not
+   * copied.
+   */
   PointTracks(int keyFrame, int firstFrame, int[] rgb, float[][] positions) {
     this.keyFrame = keyFrame;
     this.firstFrame = firstFrame;
@@ -56,8 +59,16 @@ public final class PointTracks implements Serializable {
   /** These tracks cut to the frames in [first, last], which must overlap them. */
   public PointTracks slice(int first, int last) {
     if (!overlaps(first, last)) {
-      throw new IllegalArgumentException("Cannot slice tracks of frames " + firstFrame + ".." + lastFrame()
-          + " to " + first + ".." + last + ": no frame in common");
+      throw new IllegalArgumentException(
+          "Cannot slice tracks of frames "
+              + firstFrame
+              + ".."
+              + lastFrame()
+              + " to "
+              + first
+              + ".."
+              + last
+              + ": no frame in common");
     }
     int from = Math.max(first, firstFrame);
     int to = Math.min(last, lastFrame());
@@ -68,7 +79,12 @@ public final class PointTracks implements Serializable {
   float[] positionsIn(int frame) {
     if (!covers(frame)) {
       throw new IllegalArgumentException(
-          "Cannot get positions in frame " + frame + ": tracks cover " + firstFrame + ".." + lastFrame());
+          "Cannot get positions in frame "
+              + frame
+              + ": tracks cover "
+              + firstFrame
+              + ".."
+              + lastFrame());
     }
     return positions[frame - firstFrame];
   }

@@ -4,10 +4,11 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Poisson-disk sampling of a rectangle (Bridson's algorithm, as the {@code thinks/poisson_disk_sampling} library the
- * reference {@code gauss} tool uses): no two points closer than the radius, new points tried in the annulus from
- * one to two radii around an active point, 30 tries before a point retires. Reproducible: the same random
- * generator state gives the same points, on any JVM.
+ * Poisson-disk sampling of a rectangle (Bridson's algorithm, as the {@code
+ * thinks/poisson_disk_sampling} library the reference {@code gauss} tool uses): no two points
+ * closer than the radius, new points tried in the annulus from one to two radii around an active
+ * point, 30 tries before a point retires. Reproducible: the same random generator state gives the
+ * same points, on any JVM.
  */
 public final class PoissonDisk {
   private static final int ATTEMPTS = 30;
@@ -18,7 +19,13 @@ public final class PoissonDisk {
   public static float[] sample(float maxX, float maxY, float radius, SplittableRandom random) {
     if (!(radius > 0) || !(maxX > 0) || !(maxY > 0)) {
       throw new IllegalArgumentException(
-          "Cannot sample points: radius " + radius + " and area " + maxX + "x" + maxY + " must be positive");
+          "Cannot sample points: radius "
+              + radius
+              + " and area "
+              + maxX
+              + "x"
+              + maxY
+              + " must be positive");
     }
     Grid grid = new Grid(maxX, maxY, radius);
     float[] xy = new float[64];

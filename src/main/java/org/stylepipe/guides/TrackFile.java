@@ -4,9 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * A binary file of one key's {@link PointTracks}, so that the tracking pass and the rendering pass can run as
- * separate tasks: the magic {@code SPTK}, then 32-bit little-endian integers key frame, first frame, frame count
- * and point count, the colours (0xRRGGBB), and per frame the points' x, y as 32-bit floats.
+ * A binary file of one key's {@link PointTracks}, so that the tracking pass and the rendering pass
+ * can run as separate tasks: the magic {@code SPTK}, then 32-bit little-endian integers key frame,
+ * first frame, frame count and point count, the colours (0xRRGGBB), and per frame the points' x, y
+ * as 32-bit floats.
  */
 public final class TrackFile {
   private static final int MAGIC = 0x4b545053; // "SPTK" read little-endian
@@ -17,9 +18,14 @@ public final class TrackFile {
   public static byte[] encode(PointTracks tracks) {
     int frames = tracks.lastFrame() - tracks.firstFrame() + 1;
     int points = tracks.size();
-    ByteBuffer out = ByteBuffer.allocate(Math.toIntExact(HEADER + 4L * points + 8L * points * frames))
-        .order(ByteOrder.LITTLE_ENDIAN);
-    out.putInt(MAGIC).putInt(tracks.keyFrame()).putInt(tracks.firstFrame()).putInt(frames).putInt(points);
+    ByteBuffer out =
+        ByteBuffer.allocate(Math.toIntExact(HEADER + 4L * points + 8L * points * frames))
+            .order(ByteOrder.LITTLE_ENDIAN);
+    out.putInt(MAGIC)
+        .putInt(tracks.keyFrame())
+        .putInt(tracks.firstFrame())
+        .putInt(frames)
+        .putInt(points);
     for (int rgb : tracks.colours()) {
       out.putInt(rgb);
     }
@@ -41,8 +47,14 @@ public final class TrackFile {
     int frames = in.getInt();
     int points = in.getInt();
     if (frames < 1 || points < 0 || bytes.length != HEADER + 4L * points + 8L * points * frames) {
-      throw new IllegalArgumentException("Cannot read point tracks: " + bytes.length + " bytes do not hold "
-          + frames + " frames of " + points + " points");
+      throw new IllegalArgumentException(
+          "Cannot read point tracks: "
+              + bytes.length
+              + " bytes do not hold "
+              + frames
+              + " frames of "
+              + points
+              + " points");
     }
     int[] rgb = new int[points];
     for (int i = 0; i < points; i++) {

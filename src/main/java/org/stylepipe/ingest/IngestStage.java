@@ -9,8 +9,8 @@ import org.stylepipe.common.ErrorRow;
 import org.stylepipe.common.HadoopConf;
 
 /**
- * Stage 1: lists the inputs on the driver, then probes every recording in parallel (one small task each) and
- * returns the segment plans. Inputs or recordings that fail come back as error rows.
+ * Stage 1: lists the inputs on the driver, then probes every recording in parallel (one small task
+ * each) and returns the segment plans. Inputs or recordings that fail come back as error rows.
  */
 public final class IngestStage {
   private static final Logger LOG = LoggerFactory.getLogger(IngestStage.class);

@@ -20,15 +20,16 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
-import org.stylepipe.guides.MaskMode;
 import org.stylepipe.common.ErrorRow;
+import org.stylepipe.guides.MaskMode;
 
 /**
- * Turns the job's {@code --input} values (files, folders, globs on any Hadoop file system) into recordings with
- * stable ids. A folder contributes the video files below it; a file named explicitly is taken whatever its
- * extension. A folder or glob leaves out mask tracks ({@code NAME.mask.EXT} beside a {@code NAME.EXT} it also
- * finds: masks the game engine rendered, see {@link MaskMode#TRACK}). An input that matches nothing becomes an
- * error row and the other inputs go on.
+ * Turns the job's {@code --input} values (files, folders, globs on any Hadoop file system) into
+ * recordings with stable ids. A folder contributes the video files below it; a file named
+ * explicitly is taken whatever its extension. A folder or glob leaves out mask tracks ({@code
+ * NAME.mask.EXT} beside a {@code NAME.EXT} it also finds: masks the game engine rendered, see
+ * {@link MaskMode#TRACK}). An input that matches nothing becomes an error row and the other inputs
+ * go on.
  */
 public final class InputResolver {
   /** File name extensions taken from folders (FFmpeg decodes more; name such files explicitly). */
@@ -56,7 +57,10 @@ public final class InputResolver {
       try {
         List<String> found = expand(input);
         if (found.isEmpty()) {
-          errors.add(ErrorRow.input(input, "no recording found there (folders are searched for " + extensions() + ")"));
+          errors.add(
+              ErrorRow.input(
+                  input,
+                  "no recording found there (folders are searched for " + extensions() + ")"));
         }
         uris.addAll(found);
       } catch (IOException | IllegalArgumentException e) {
@@ -110,8 +114,9 @@ public final class InputResolver {
   }
 
   /**
-   * Ids are the file's base name made path-safe; where two recordings share a base name, both get a short
-   * hash of their full URI appended, so ids stay unique and the same on every run with the same inputs.
+   * Ids are the file's base name made path-safe; where two recordings share a base name, both get a
+   * short hash of their full URI appended, so ids stay unique and the same on every run with the
+   * same inputs.
    */
   static List<Recording> withIds(List<String> uris) {
     Map<String, Integer> counts = new HashMap<>();
@@ -138,7 +143,8 @@ public final class InputResolver {
 
   private static String shortHash(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       StringBuilder hex = new StringBuilder();
       for (int i = 0; i < 4; i++) {
         hex.append(String.format("%02x", digest[i]));

@@ -3,7 +3,10 @@ package org.stylepipe.ingest;
 import org.apache.spark.api.java.function.Function;
 import org.stylepipe.common.HadoopConf;
 
-/** Executor function: probes one recording and plans its segments; a failure becomes an error result. */
+/**
+ * Executor function: probes one recording and plans its segments; a failure becomes an error
+ * result.
+ */
 public final class ProbeFunction implements Function<Recording, ProbeResult> {
   private static final long serialVersionUID = 1L;
 

@@ -10,6 +10,7 @@ public record ProbeResult(RecordingPlan plan, ErrorRow error) implements Seriali
   }
 
   public static ProbeResult failed(Recording recording, String reason) {
-    return new ProbeResult(null, new ErrorRow(recording.uri(), recording.id(), "probe", -1, reason));
+    return new ProbeResult(
+        null, new ErrorRow(recording.uri(), recording.id(), "probe", -1, reason));
   }
 }

@@ -6,9 +6,11 @@ import java.util.List;
 /**
  * What probing found in a recording and how it is cut into segments.
  *
- * @param frameRate the container's average rate (variable-rate recordings are cut by time all the same)
+ * @param frameRate the container's average rate (variable-rate recordings are cut by time all the
+ *     same)
  * @param frameCount video frames the container lists (packets with a presentation time)
- * @param warning a problem found while probing that still leaves decodable frames (e.g. truncation), or null
+ * @param warning a problem found while probing that still leaves decodable frames (e.g.
+ *     truncation), or null
  */
 public record RecordingPlan(
     Recording recording,

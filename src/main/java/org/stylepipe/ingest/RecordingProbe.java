@@ -1,7 +1,5 @@
 package org.stylepipe.ingest;
 
-import org.stylepipe.video.MediaSource;
-
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_DISCARD;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
@@ -12,14 +10,19 @@ import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
+import org.stylepipe.video.MediaSource;
 
 /**
- * Probes a recording (container, codec, size, rate, duration, audio) and plans its segments from a demux-only
- * pass over the video packets: no frame is decoded, so this reads the file once at I/O speed. The packet times
- * give the exact frame count and each segment's first frame index, which parallel tasks cannot know alone.
+ * Probes a recording (container, codec, size, rate, duration, audio) and plans its segments from a
+ * demux-only pass over the video packets: no frame is decoded, so this reads the file once at I/O
+ * speed. The packet times give the exact frame count and each segment's first frame index, which
+ * parallel tasks cannot know alone.
  */
 public final class RecordingProbe {
-  /** A recording whose packets end this much before the container's stated duration is reported truncated. */
+  /**
+   * A recording whose packets end this much before the container's stated duration is reported
+   * truncated.
+   */
   private static final long TRUNCATION_SLACK_US = 1_000_000;
 
   private final Configuration conf;
@@ -33,7 +36,8 @@ public final class RecordingProbe {
   /**
    * Probes and plans one recording.
    *
-   * @throws IOException naming the reason if the file is empty, not a video FFmpeg can open, or holds no frame
+   * @throws IOException naming the reason if the file is empty, not a video FFmpeg can open, or
+   *     holds no frame
    */
   public RecordingPlan probe(Recording recording) throws IOException {
     if (MediaSource.size(recording.uri(), conf) == 0) {
@@ -53,7 +57,8 @@ public final class RecordingProbe {
           if (packet.stream_index() == stream && (packet.flags() & AV_PKT_FLAG_DISCARD) == 0) {
             long pts = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
             if (pts != AV_NOPTS_VALUE) {
-              // The same conversion JavaCV applies to decoded frames, so the two agree to the microsecond.
+              // The same conversion JavaCV applies to decoded frames, so the two agree to the
+              // microsecond.
               planner.add(1_000_000L * pts * timeBase.num() / timeBase.den());
             }
           }
@@ -82,24 +87,28 @@ public final class RecordingProbe {
     }
   }
 
-  private static void startOrExplain(FFmpegFrameGrabber grabber, Recording recording) throws IOException {
+  private static void startOrExplain(FFmpegFrameGrabber grabber, Recording recording)
+      throws IOException {
     try {
       grabber.start();
     } catch (FrameGrabber.Exception e) {
       String message = String.valueOf(e.getMessage());
       if (message.contains("error -1094995529") || message.contains("Invalid data")) {
-        throw new IOException("not a recording FFmpeg can open (invalid data, or a truncated/empty file)", e);
+        throw new IOException(
+            "not a recording FFmpeg can open (invalid data, or a truncated/empty file)", e);
       }
       throw new IOException("FFmpeg cannot open it: " + message, e);
     }
   }
 
-  private static String truncationWarning(FFmpegFrameGrabber grabber, SegmentPlanner planner, long durationUs) {
+  private static String truncationWarning(
+      FFmpegFrameGrabber grabber, SegmentPlanner planner, long durationUs) {
     long startUs = Math.max(0, grabber.getFormatContext().start_time());
     long lastUs = planner.lastPtsUs() - startUs;
     if (durationUs > 0 && lastUs + TRUNCATION_SLACK_US < durationUs) {
       return String.format(
-          "truncated: video packets end at %.2f s of the stated %.2f s", lastUs / 1e6, durationUs / 1e6);
+          "truncated: video packets end at %.2f s of the stated %.2f s",
+          lastUs / 1e6, durationUs / 1e6);
     }
     return null;
   }

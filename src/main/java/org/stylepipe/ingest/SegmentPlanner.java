@@ -8,11 +8,12 @@ import java.util.TreeMap;
 import org.stylepipe.config.Sampling;
 
 /**
- * Cuts a recording into time segments from the presentation times of its video packets, fed in any order
- * (demux order differs from display order when B-frames are present). Segments lie on a fixed grid of {@code
- * segmentUs} from time zero; empty grid cells are merged into their neighbours, so no segment is empty. The
- * planner keeps every frame's time (8 bytes a frame: 1.7 MB for an hour at 60 fps) to number the frames the
- * sampling keeps and to find each segment's lead-in and lead-out frames ({@link KeptFrames}).
+ * Cuts a recording into time segments from the presentation times of its video packets, fed in any
+ * order (demux order differs from display order when B-frames are present). Segments lie on a fixed
+ * grid of {@code segmentUs} from time zero; empty grid cells are merged into their neighbours, so
+ * no segment is empty. The planner keeps every frame's time (8 bytes a frame: 1.7 MB for an hour at
+ * 60 fps) to number the frames the sampling keeps and to find each segment's lead-in and lead-out
+ * frames ({@link KeptFrames}).
  */
 public final class SegmentPlanner {
   private final long segmentUs;
@@ -27,15 +28,18 @@ public final class SegmentPlanner {
   }
 
   /**
-   * A planner for frames kept by {@code sampling}, each segment's decoding starting {@code leadIn} kept frames
-   * before its first kept frame (0 for none) and ending at the first kept frame after it ({@code leadIn} > 0).
+   * A planner for frames kept by {@code sampling}, each segment's decoding starting {@code leadIn}
+   * kept frames before its first kept frame (0 for none) and ending at the first kept frame after
+   * it ({@code leadIn} > 0).
    */
   public SegmentPlanner(long segmentUs, Sampling sampling, int leadIn) {
     if (segmentUs <= 0) {
-      throw new IllegalArgumentException("Cannot plan segments of " + segmentUs + " us: must be positive");
+      throw new IllegalArgumentException(
+          "Cannot plan segments of " + segmentUs + " us: must be positive");
     }
     if (leadIn < 0) {
-      throw new IllegalArgumentException("Cannot plan a lead-in of " + leadIn + " frames: must not be negative");
+      throw new IllegalArgumentException(
+          "Cannot plan a lead-in of " + leadIn + " frames: must not be negative");
     }
     this.segmentUs = segmentUs;
     this.sampling = sampling;
@@ -82,8 +86,16 @@ public final class SegmentPlanner {
       }
       long start = i == 0 ? Long.MIN_VALUE : b[0] * segmentUs;
       long end = i == bounds.size() - 1 ? Long.MAX_VALUE : bounds.get(i + 1)[0] * segmentUs;
-      segments.add(new SegmentPlan(i, start, end, first, count, pts[first], first == 0 ? Long.MIN_VALUE :
-          pts[first - 1], keptFrames(pts, kept, keptSoFar, keptHere, first, count)));
+      segments.add(
+          new SegmentPlan(
+              i,
+              start,
+              end,
+              first,
+              count,
+              pts[first],
+              first == 0 ? Long.MIN_VALUE : pts[first - 1],
+              keptFrames(pts, kept, keptSoFar, keptHere, first, count)));
       keptSoFar += keptHere;
     }
     return segments;
@@ -101,7 +113,8 @@ public final class SegmentPlanner {
     return Arrays.copyOf(kept, count);
   }
 
-  private KeptFrames keptFrames(long[] pts, long[] kept, int before, int count, int first, int frameCount) {
+  private KeptFrames keptFrames(
+      long[] pts, long[] kept, int before, int count, int first, int frameCount) {
     int leadInFrames = 0;
     int leadInIndex = first;
     int leadOutIndex = first + frameCount - 1;
@@ -116,7 +129,8 @@ public final class SegmentPlanner {
         leadOutPts = pts[leadOutIndex];
       }
     }
-    return new KeptFrames(before, count, leadInFrames, leadInIndex, pts[leadInIndex], leadOutIndex, leadOutPts);
+    return new KeptFrames(
+        before, count, leadInFrames, leadInIndex, pts[leadInIndex], leadOutIndex, leadOutPts);
   }
 
   /** The times of one grid cell, in a growable array. */

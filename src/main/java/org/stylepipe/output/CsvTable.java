@@ -22,11 +22,11 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
 /**
- * Prints a table stylepipe wrote (the manifest, errors, flicker rows: a Parquet file or a folder of them, partition
- * folders {@code name=value} as columns) as CSV with a header, without Spark, for tools that read CSV (pandas in the
- * notebooks, spreadsheets). A map column is written as a JSON object; a missing value as an empty field. Files are
- * read in path order, rows in file order; every file must have the first file's columns, which come first, then
- * the partition columns.
+ * Prints a table stylepipe wrote (the manifest, errors, flicker rows: a Parquet file or a folder of
+ * them, partition folders {@code name=value} as columns) as CSV with a header, without Spark, for
+ * tools that read CSV (pandas in the notebooks, spreadsheets). A map column is written as a JSON
+ * object; a missing value as an empty field. Files are read in path order, rows in file order;
+ * every file must have the first file's columns, which come first, then the partition columns.
  */
 public final class CsvTable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,7 +59,8 @@ public final class CsvTable {
     for (Path file : files) {
       Map<String, String> partitions = partitions(root, file);
       MessageType schema;
-      try (ParquetFileReader footer = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
+      try (ParquetFileReader footer =
+          ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
         schema = footer.getFooter().getFileMetaData().getSchema();
       }
       List<String> names = new ArrayList<>();
@@ -69,10 +70,18 @@ public final class CsvTable {
         header = names;
         line(out, header);
       } else if (!header.equals(names)) {
-        throw new IOException("Cannot print " + uri + " as one table: " + file + " has the columns " + names
-            + ", not " + header);
+        throw new IOException(
+            "Cannot print "
+                + uri
+                + " as one table: "
+                + file
+                + " has the columns "
+                + names
+                + ", not "
+                + header);
       }
-      try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), file).withConf(conf).build()) {
+      try (ParquetReader<Group> reader =
+          ParquetReader.builder(new GroupReadSupport(), file).withConf(conf).build()) {
         Group group;
         while ((group = reader.read()) != null) {
           List<String> values = new ArrayList<>();
@@ -91,7 +100,9 @@ public final class CsvTable {
   private static Map<String, String> partitions(Path root, Path file) {
     Map<String, String> partitions = new LinkedHashMap<>();
     List<String> folders = new ArrayList<>();
-    for (Path folder = file.getParent(); folder != null && !folder.equals(root); folder = folder.getParent()) {
+    for (Path folder = file.getParent();
+        folder != null && !folder.equals(root);
+        folder = folder.getParent()) {
       folders.add(0, folder.getName());
     }
     for (String folder : folders) {
@@ -116,8 +127,11 @@ public final class CsvTable {
     GroupType entry = entries.getType().getType(0).asGroupType();
     for (int i = 0; i < entries.getFieldRepetitionCount(0); i++) {
       Group pair = entries.getGroup(0, i);
-      map.put(pair.getValueToString(0, 0), pair.getFieldRepetitionCount(entry.getType(1).getName()) == 0 ? null
-          : pair.getValueToString(1, 0));
+      map.put(
+          pair.getValueToString(0, 0),
+          pair.getFieldRepetitionCount(entry.getType(1).getName()) == 0
+              ? null
+              : pair.getValueToString(1, 0));
     }
     return JSON.writeValueAsString(map);
   }

@@ -15,10 +15,11 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Writes whole files so that a reader never sees a partial one and a rewrite replaces the old one: local files
- * go to a hidden temporary name beside the target and are renamed into place; object stores (s3a://) make an
- * object visible only when its upload completes. Files written by other code (videos) are {@link #stage staged} in
- * a local file first, then {@link #commit committed} the same way. Not thread-safe.
+ * Writes whole files so that a reader never sees a partial one and a rewrite replaces the old one:
+ * local files go to a hidden temporary name beside the target and are renamed into place; object
+ * stores (s3a://) make an object visible only when its upload completes. Files written by other
+ * code (videos) are {@link #stage staged} in a local file first, then {@link #commit committed} the
+ * same way. Not thread-safe.
  */
 public final class FileStore {
   private final Configuration conf;
@@ -42,7 +43,10 @@ public final class FileStore {
     }
   }
 
-  /** The bytes of the file at {@code uri}; a missing file is a {@link java.io.FileNotFoundException}. */
+  /**
+   * The bytes of the file at {@code uri}; a missing file is a {@link
+   * java.io.FileNotFoundException}.
+   */
   public byte[] read(String uri) throws IOException {
     Path path = new Path(URI.create(uri));
     try (InputStream in = path.getFileSystem(conf).open(path)) {
@@ -51,8 +55,8 @@ public final class FileStore {
   }
 
   /**
-   * A local file to write the content of {@code uri} into before {@link #commit}: for a local target a hidden
-   * temporary name beside it, otherwise a temporary file on this machine.
+   * A local file to write the content of {@code uri} into before {@link #commit}: for a local
+   * target a hidden temporary name beside it, otherwise a temporary file on this machine.
    */
   public java.nio.file.Path stage(String uri) throws IOException {
     URI parsed = URI.create(uri);
@@ -65,7 +69,9 @@ public final class FileStore {
     return Files.createTempFile("stylepipe-", "-" + name);
   }
 
-  /** Puts a file {@link #stage staged} for {@code uri} in place (renamed, or uploaded and deleted). */
+  /**
+   * Puts a file {@link #stage staged} for {@code uri} in place (renamed, or uploaded and deleted).
+   */
   public void commit(java.nio.file.Path staged, String uri) throws IOException {
     URI parsed = URI.create(uri);
     if (parsed.getScheme() == null || "file".equals(parsed.getScheme())) {

@@ -10,8 +10,8 @@ public final class ImageDecoder {
   private ImageDecoder() {}
 
   /**
-   * The image in {@code bytes} as OpenCV reads it with {@code flags} ({@code IMREAD_COLOR} for 8-bit BGR, {@code
-   * IMREAD_GRAYSCALE}, {@code IMREAD_UNCHANGED}); the caller closes it.
+   * The image in {@code bytes} as OpenCV reads it with {@code flags} ({@code IMREAD_COLOR} for
+   * 8-bit BGR, {@code IMREAD_GRAYSCALE}, {@code IMREAD_UNCHANGED}); the caller closes it.
    *
    * @throws IllegalArgumentException naming {@code name} if the bytes are not an image
    */

@@ -1,7 +1,5 @@
 package org.stylepipe.output;
 
-import org.stylepipe.common.ParquetBytes;
-
 import static org.apache.parquet.schema.LogicalTypeAnnotation.stringType;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY;
 import static org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BOOLEAN;
@@ -22,11 +20,13 @@ import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
+import org.stylepipe.common.ParquetBytes;
 
 /**
- * One written image: where it came from, which frame and variant it is, where it is and its checksum, and in a
- * few-shot dataset its {@link GuideColumns} (null otherwise: those columns are then null). In the Parquet manifest
- * the recording id is the partition folder ({@code recording_id=<id>}), not a column of the files.
+ * One written image: where it came from, which frame and variant it is, where it is and its
+ * checksum, and in a few-shot dataset its {@link GuideColumns} (null otherwise: those columns are
+ * then null). In the Parquet manifest the recording id is the partition folder ({@code
+ * recording_id=<id>}), not a column of the files.
  */
 public record ManifestRow(
     String recordingId,
@@ -49,50 +49,90 @@ public record ManifestRow(
   /** Columns of a manifest file, in order. */
   public static final MessageType SCHEMA =
       Types.buildMessage()
-          .required(BINARY).as(stringType()).named("source")
-          .required(INT32).named("segment")
-          .required(INT64).named("frame_index")
-          .required(INT64).named("pts_us")
-          .required(BINARY).as(stringType()).named("variant")
-          .required(INT32).named("width")
-          .required(INT32).named("height")
-          .required(BINARY).as(stringType()).named("path")
-          .required(INT64).named("bytes")
-          .required(BINARY).as(stringType()).named("sha256")
-          .optional(BINARY).as(stringType()).named("sequence")
-          .optional(INT32).named("sequence_length")
-          .optional(INT32).named("number")
-          .optional(BOOLEAN).named("keyframe")
-          .optional(BINARY).as(stringType()).named("mask_path")
-          .optional(BINARY).as(stringType()).named("flow_fwd_path")
-          .optional(BINARY).as(stringType()).named("flow_bwd_path")
+          .required(BINARY)
+          .as(stringType())
+          .named("source")
+          .required(INT32)
+          .named("segment")
+          .required(INT64)
+          .named("frame_index")
+          .required(INT64)
+          .named("pts_us")
+          .required(BINARY)
+          .as(stringType())
+          .named("variant")
+          .required(INT32)
+          .named("width")
+          .required(INT32)
+          .named("height")
+          .required(BINARY)
+          .as(stringType())
+          .named("path")
+          .required(INT64)
+          .named("bytes")
+          .required(BINARY)
+          .as(stringType())
+          .named("sha256")
+          .optional(BINARY)
+          .as(stringType())
+          .named("sequence")
+          .optional(INT32)
+          .named("sequence_length")
+          .optional(INT32)
+          .named("number")
+          .optional(BOOLEAN)
+          .named("keyframe")
+          .optional(BINARY)
+          .as(stringType())
+          .named("mask_path")
+          .optional(BINARY)
+          .as(stringType())
+          .named("flow_fwd_path")
+          .optional(BINARY)
+          .as(stringType())
+          .named("flow_bwd_path")
           .optionalMap()
-          .key(BINARY).as(stringType())
-          .requiredValue(BINARY).as(stringType())
+          .key(BINARY)
+          .as(stringType())
+          .requiredValue(BINARY)
+          .as(stringType())
           .named("noise_paths")
           .named("manifest");
 
   /** This row with other guide columns. */
   public ManifestRow withGuides(GuideColumns columns) {
-    return new ManifestRow(recordingId, source, segment, frameIndex, ptsUs, variant, width, height, path, bytes,
-        sha256, columns);
+    return new ManifestRow(
+        recordingId,
+        source,
+        segment,
+        frameIndex,
+        ptsUs,
+        variant,
+        width,
+        height,
+        path,
+        bytes,
+        sha256,
+        columns);
   }
 
   public Group toGroup(SimpleGroupFactory factory) {
-    Group group = factory
-        .newGroup()
-        .append("source", source)
-        .append("segment", segment)
-        .append("frame_index", frameIndex)
-        .append("pts_us", ptsUs)
-        .append("variant", variant)
-        .append("width", width)
-        .append("height", height)
-        .append("path", path)
-        .append("bytes", bytes)
-        .append("sha256", sha256);
+    Group group =
+        factory
+            .newGroup()
+            .append("source", source)
+            .append("segment", segment)
+            .append("frame_index", frameIndex)
+            .append("pts_us", ptsUs)
+            .append("variant", variant)
+            .append("width", width)
+            .append("height", height)
+            .append("path", path)
+            .append("bytes", bytes)
+            .append("sha256", sha256);
     if (guides != null) {
-      group.append("sequence", guides.sequence())
+      group
+          .append("sequence", guides.sequence())
           .append("sequence_length", guides.sequenceLength())
           .append("number", guides.number())
           .append("keyframe", guides.keyframe())
@@ -100,8 +140,11 @@ public record ManifestRow(
       appendIfPresent(group, "flow_fwd_path", guides.flowForwardPath());
       appendIfPresent(group, "flow_bwd_path", guides.flowBackwardPath());
       Group noise = group.addGroup("noise_paths");
-      guides.noisePaths().forEach((name, path) ->
-          noise.addGroup("key_value").append("key", name).append("value", path));
+      guides
+          .noisePaths()
+          .forEach(
+              (name, path) ->
+                  noise.addGroup("key_value").append("key", name).append("value", path));
     }
     return group;
   }
@@ -118,24 +161,43 @@ public record ManifestRow(
           noise.put(entry.getString("key", 0), entry.getString("value", 0));
         }
       }
-      guides = new GuideColumns(group.getString("sequence", 0), group.getInteger("sequence_length", 0),
-          group.getInteger("number", 0), group.getBoolean("keyframe", 0), group.getString("mask_path", 0),
-          optionalString(group, "flow_fwd_path"), optionalString(group, "flow_bwd_path"), noise);
+      guides =
+          new GuideColumns(
+              group.getString("sequence", 0),
+              group.getInteger("sequence_length", 0),
+              group.getInteger("number", 0),
+              group.getBoolean("keyframe", 0),
+              group.getString("mask_path", 0),
+              optionalString(group, "flow_fwd_path"),
+              optionalString(group, "flow_bwd_path"),
+              noise);
     }
-    return new ManifestRow(recordingId, group.getString("source", 0), group.getInteger("segment", 0),
-        group.getLong("frame_index", 0), group.getLong("pts_us", 0), group.getString("variant", 0),
-        group.getInteger("width", 0), group.getInteger("height", 0), group.getString("path", 0),
-        group.getLong("bytes", 0), group.getString("sha256", 0), guides);
+    return new ManifestRow(
+        recordingId,
+        group.getString("source", 0),
+        group.getInteger("segment", 0),
+        group.getLong("frame_index", 0),
+        group.getLong("pts_us", 0),
+        group.getString("variant", 0),
+        group.getInteger("width", 0),
+        group.getInteger("height", 0),
+        group.getString("path", 0),
+        group.getLong("bytes", 0),
+        group.getString("sha256", 0),
+        guides);
   }
 
   /** A manifest file of {@code rows}, with {@code metadata} (a segment's commit) in its footer. */
-  public static byte[] toParquet(List<ManifestRow> rows, Map<String, String> metadata) throws IOException {
+  public static byte[] toParquet(List<ManifestRow> rows, Map<String, String> metadata)
+      throws IOException {
     SimpleGroupFactory factory = new SimpleGroupFactory(SCHEMA);
-    return ParquetBytes.encode(SCHEMA, rows.stream().map(row -> row.toGroup(factory)).toList(), metadata);
+    return ParquetBytes.encode(
+        SCHEMA, rows.stream().map(row -> row.toGroup(factory)).toList(), metadata);
   }
 
   /** The rows of a manifest file of {@code recordingId}. */
-  public static List<ManifestRow> readAll(String uri, String recordingId, Configuration conf) throws IOException {
+  public static List<ManifestRow> readAll(String uri, String recordingId, Configuration conf)
+      throws IOException {
     List<ManifestRow> rows = new ArrayList<>();
     try (ParquetReader<Group> reader =
         ParquetReader.builder(new GroupReadSupport(), new Path(uri)).withConf(conf).build()) {

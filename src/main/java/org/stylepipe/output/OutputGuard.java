@@ -10,9 +10,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Decides, before a run writes anything, what becomes of an existing output: the same options resume it, other
- * options are refused (nothing is touched) unless the run overwrites, and an overwrite removes everything the job
- * wrote before. A run removes {@code _SUCCESS} first, so no reader takes the output for complete while it works.
+ * Decides, before a run writes anything, what becomes of an existing output: the same options
+ * resume it, other options are refused (nothing is touched) unless the run overwrites, and an
+ * overwrite removes everything the job wrote before. A run removes {@code _SUCCESS} first, so no
+ * reader takes the output for complete while it works.
  */
 public final class OutputGuard {
   private final OutputLayout layout;
@@ -27,23 +28,36 @@ public final class OutputGuard {
    * Prepares the output for a run with {@code fingerprint}.
    *
    * @return true if an existing dataset made with the same options is resumed
-   * @throws IllegalArgumentException if the output holds a dataset made otherwise and {@code overwrite} is false
+   * @throws IllegalArgumentException if the output holds a dataset made otherwise and {@code
+   *     overwrite} is false
    */
   public boolean prepare(String fingerprint, boolean overwrite) throws IOException {
     String existing = read(layout.options());
-    boolean holdsDataset = existing != null || exists(layout.manifest()) || exists(layout.frames())
-        || exists(layout.resolve(OutputLayout.fewShot()));
+    boolean holdsDataset =
+        existing != null
+            || exists(layout.manifest())
+            || exists(layout.frames())
+            || exists(layout.resolve(OutputLayout.fewShot()));
     boolean resume = !overwrite && fingerprint.equals(existing);
     if (holdsDataset && !resume && !overwrite) {
       throw new IllegalArgumentException(
-          "Cannot write to " + layout.root() + ": it holds a dataset made with other options ("
-              + (existing == null ? "unknown" : existing) + "); use --overwrite true to replace it, or another"
+          "Cannot write to "
+              + layout.root()
+              + ": it holds a dataset made with other options ("
+              + (existing == null ? "unknown" : existing)
+              + "); use --overwrite true to replace it, or another"
               + " --output");
     }
     delete(layout.successMarker());
     if (holdsDataset && !resume) {
-      for (String folder : new String[] {layout.manifest(), layout.errors(), layout.frames(),
-          layout.resolve(OutputLayout.fewShot()), layout.meta()}) {
+      for (String folder :
+          new String[] {
+            layout.manifest(),
+            layout.errors(),
+            layout.frames(),
+            layout.resolve(OutputLayout.fewShot()),
+            layout.meta()
+          }) {
         delete(folder);
       }
     }

@@ -3,8 +3,9 @@ package org.stylepipe.output;
 import java.io.Serializable;
 
 /**
- * Where the jobs write, under one root. Every name is a function of the recording id, the variant, the segment
- * and the frame index, so a retried task or a rerun writes the same files instead of new ones:
+ * Where the jobs write, under one root. Every name is a function of the recording id, the variant,
+ * the segment and the frame index, so a retried task or a rerun writes the same files instead of
+ * new ones:
  *
  * <pre>
  * ROOT/frames/&lt;recording&gt;/&lt;variant&gt;/&lt;frame index, 8 digits&gt;.png|jpg          dataset
@@ -37,8 +38,12 @@ public final class OutputLayout implements Serializable {
     return root;
   }
 
-  /** The path of an image relative to the root, as the manifest lists it (the dataset can be moved whole). */
-  public static String frame(String recordingId, String variant, long frameIndex, String extension) {
+  /**
+   * The path of an image relative to the root, as the manifest lists it (the dataset can be moved
+   * whole).
+   */
+  public static String frame(
+      String recordingId, String variant, long frameIndex, String extension) {
     return String.format("frames/%s/%s/%08d.%s", recordingId, variant, frameIndex, extension);
   }
 
@@ -46,7 +51,6 @@ public final class OutputLayout implements Serializable {
   public String resolve(String relativePath) {
     return root + "/" + relativePath;
   }
-
 
   public String stylizedVideo(String recordingId) {
     return String.format("%s/stylized/%s.mp4", root, recordingId);
@@ -67,7 +71,8 @@ public final class OutputLayout implements Serializable {
 
   /** The manifest file of one segment, written by its task after the segment's images. */
   public String manifestPart(String recordingId, int segment) {
-    return String.format("%s/recording_id=%s/segment-%05d.parquet", manifest(), recordingId, segment);
+    return String.format(
+        "%s/recording_id=%s/segment-%05d.parquet", manifest(), recordingId, segment);
   }
 
   public String errors() {
@@ -88,7 +93,10 @@ public final class OutputLayout implements Serializable {
     return "fewshot";
   }
 
-  /** The few-shot work files: per-segment results of the first pass and the point tracks of the keys. */
+  /**
+   * The few-shot work files: per-segment results of the first pass and the point tracks of the
+   * keys.
+   */
   public String fewShotWork() {
     return meta() + "/fewshot";
   }
@@ -99,15 +107,22 @@ public final class OutputLayout implements Serializable {
   }
 
   public String fewShotStagingPart(String recordingId, int segment) {
-    return String.format("%s/recording_id=%s/segment-%05d.parquet", fewShotStaging(), recordingId, segment);
+    return String.format(
+        "%s/recording_id=%s/segment-%05d.parquet", fewShotStaging(), recordingId, segment);
   }
 
-  /** A flow file of a recording's original sequence kept only while the job runs ({@code --flow-files false}). */
+  /**
+   * A flow file of a recording's original sequence kept only while the job runs ({@code
+   * --flow-files false}).
+   */
   public String workFlow(String recordingId, String folder, String name) {
     return String.format("%s/flow/%s/%s/%s", fewShotWork(), recordingId, folder, name);
   }
 
-  /** The point tracks of one key of a recording's original sequence, for noise points of {@code radius}. */
+  /**
+   * The point tracks of one key of a recording's original sequence, for noise points of {@code
+   * radius}.
+   */
   public String tracks(String recordingId, String radius, int key) {
     return String.format("%s/tracks/%s/r%s/%08d.tracks", fewShotWork(), recordingId, radius, key);
   }
@@ -137,14 +152,18 @@ public final class OutputLayout implements Serializable {
     return root + "/report.html";
   }
 
-  /** The flicker folder: a Parquet dataset partitioned by {@code recording_id}, one file per segment. */
+  /**
+   * The flicker folder: a Parquet dataset partitioned by {@code recording_id}, one file per
+   * segment.
+   */
   public String flicker() {
     return root + "/flicker";
   }
 
   /** The flicker rows of one segment, written by its task. */
   public String flickerPart(String recordingId, int segment) {
-    return String.format("%s/recording_id=%s/segment-%05d.parquet", flicker(), recordingId, segment);
+    return String.format(
+        "%s/recording_id=%s/segment-%05d.parquet", flicker(), recordingId, segment);
   }
 
   public String flickerSummary() {

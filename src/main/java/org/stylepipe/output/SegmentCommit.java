@@ -1,7 +1,5 @@
 package org.stylepipe.output;
 
-import org.stylepipe.common.ErrorRow;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Serializable;
@@ -16,12 +14,13 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.stylepipe.common.ErrorRow;
 
 /**
- * What a committed segment did, kept in the footer of its manifest file so that the manifest file alone is the
- * segment's commit: images written, frames decoded against frames listed, the error that shortened it, and in a
- * few-shot dataset the sequence numbers of its keyframes and of its frames whose flow to the next frame is missing
- * (empty otherwise).
+ * What a committed segment did, kept in the footer of its manifest file so that the manifest file
+ * alone is the segment's commit: images written, frames decoded against frames listed, the error
+ * that shortened it, and in a few-shot dataset the sequence numbers of its keyframes and of its
+ * frames whose flow to the next frame is missing (empty otherwise).
  */
 public record SegmentCommit(
     String recordingId,
@@ -41,14 +40,19 @@ public record SegmentCommit(
 
   /** The commit of a segment without keyframes. */
   public SegmentCommit(
-      String recordingId, int segment, int images, long framesDecoded, long framesExpected, ErrorRow error) {
+      String recordingId,
+      int segment,
+      int images,
+      long framesDecoded,
+      long framesExpected,
+      ErrorRow error) {
     this(recordingId, segment, images, framesDecoded, framesExpected, error, List.of(), List.of());
   }
 
   /** This commit with another error. */
   public SegmentCommit withError(ErrorRow other) {
-    return new SegmentCommit(recordingId, segment, images, framesDecoded, framesExpected, other, keyframes,
-        flowBreaks);
+    return new SegmentCommit(
+        recordingId, segment, images, framesDecoded, framesExpected, other, keyframes, flowBreaks);
   }
 
   private static final String IMAGES = "stylepipe.images";
@@ -81,10 +85,11 @@ public record SegmentCommit(
   }
 
   /**
-   * The commits found under a manifest folder, keyed by {@code recordingId/segment}; files without stylepipe's
-   * footer (not written by this job) are not taken as commits.
+   * The commits found under a manifest folder, keyed by {@code recordingId/segment}; files without
+   * stylepipe's footer (not written by this job) are not taken as commits.
    */
-  public static Map<String, SegmentCommit> readAll(String manifestUri, Configuration conf) throws IOException {
+  public static Map<String, SegmentCommit> readAll(String manifestUri, Configuration conf)
+      throws IOException {
     Map<String, SegmentCommit> commits = new HashMap<>();
     for (Map.Entry<String, Path> file : files(manifestUri, conf).entrySet()) {
       String[] key = file.getKey().split("/");
@@ -132,7 +137,10 @@ public record SegmentCommit(
     return recordingId + "/" + segment;
   }
 
-  /** The commit in the footer of a segment's manifest file, or null if it holds none (not written by this job). */
+  /**
+   * The commit in the footer of a segment's manifest file, or null if it holds none (not written by
+   * this job).
+   */
   public static SegmentCommit read(String recordingId, int segment, Path file, Configuration conf)
       throws IOException {
     Map<String, String> footer;
@@ -146,7 +154,11 @@ public record SegmentCommit(
     }
     ErrorRow error =
         footer.containsKey(ERROR_STAGE)
-            ? new ErrorRow(footer.get(ERROR_SOURCE), recordingId, footer.get(ERROR_STAGE), segment,
+            ? new ErrorRow(
+                footer.get(ERROR_SOURCE),
+                recordingId,
+                footer.get(ERROR_STAGE),
+                segment,
                 footer.get(ERROR_REASON))
             : null;
     return new SegmentCommit(

@@ -7,7 +7,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * One row of the stylize job's manifest: a stylized frame, a segment video or a recording's joined video.
+ * One row of the stylize job's manifest: a stylized frame, a segment video or a recording's joined
+ * video.
  *
  * @param kind {@link #FRAME}, {@link #SEGMENT} or {@link #VIDEO}
  * @param segment the segment (-1 for a joined video)
@@ -16,7 +17,8 @@ import org.apache.spark.sql.types.StructType;
  * @param ptsUs the frame's presentation time; for a video, its first frame's
  * @param path the written file, or null for a frame not written as an image
  * @param model the model file
- * @param device the DJL device that ran the model ({@code cpu}, {@code gpu:1}); null for a joined video
+ * @param device the DJL device that ran the model ({@code cpu}, {@code gpu:1}); null for a joined
+ *     video
  * @param gpuAddress the GPU address Spark assigned to the task, or null if none
  */
 public record StylizedRow(
@@ -57,7 +59,19 @@ public record StylizedRow(
           .add("gpu_address", DataTypes.StringType, true);
 
   public Row toRow() {
-    return RowFactory.create(recordingId, source, kind, segment, frameIndex, frames, ptsUs, width, height, path,
-        model, device, gpuAddress);
+    return RowFactory.create(
+        recordingId,
+        source,
+        kind,
+        segment,
+        frameIndex,
+        frames,
+        ptsUs,
+        width,
+        height,
+        path,
+        model,
+        device,
+        gpuAddress);
   }
 }

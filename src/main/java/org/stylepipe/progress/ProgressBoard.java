@@ -10,11 +10,11 @@ import org.stylepipe.ingest.Recording;
 import org.stylepipe.ingest.SegmentPlan;
 
 /**
- * The progress of one stage per recording, from task events: which segment tasks have finished, how many frames
- * they did, and a console line per recording, at most one every {@code throttleMillis} plus the final one:
- * {@code stylize gameplay: 3/12 segments, 240 frames, 48.2 frames/s, ETA 0:41}. Times are the events' own
- * (milliseconds), so the lines follow from the events alone. Not thread-safe (Spark's listener bus calls it from
- * one thread).
+ * The progress of one stage per recording, from task events: which segment tasks have finished, how
+ * many frames they did, and a console line per recording, at most one every {@code throttleMillis}
+ * plus the final one: {@code stylize gameplay: 3/12 segments, 240 frames, 48.2 frames/s, ETA 0:41}.
+ * Times are the events' own (milliseconds), so the lines follow from the events alone. Not
+ * thread-safe (Spark's listener bus calls it from one thread).
  */
 public final class ProgressBoard {
   /** The segment task of one partition: its recording and the frames the plan expects of it. */
@@ -40,15 +40,18 @@ public final class ProgressBoard {
     }
   }
 
-  /** A task of {@code partition} started at {@code millis}; a recording's clock starts with its first task. */
+  /**
+   * A task of {@code partition} started at {@code millis}; a recording's clock starts with its
+   * first task.
+   */
   public void started(int partition, long millis) {
     RecordingProgress recording = recordings.get(parts.get(partition).recordingId());
     recording.startMillis = Math.min(recording.startMillis, millis);
   }
 
   /**
-   * A task of {@code partition} finished at {@code millis} after doing {@code frames} frames; a partition already
-   * finished (a speculative or retried copy) counts once.
+   * A task of {@code partition} finished at {@code millis} after doing {@code frames} frames; a
+   * partition already finished (a speculative or retried copy) counts once.
    *
    * @return the line to print now, or null while the recording's last line is recent
    */
@@ -63,7 +66,9 @@ public final class ProgressBoard {
     recording.framesDone += frames;
     recording.plannedFramesDone += part.frames();
     boolean last = recording.segmentsDone == recording.segments;
-    if (!last && recording.lastLineMillis != Long.MIN_VALUE && millis - recording.lastLineMillis < throttleMillis) {
+    if (!last
+        && recording.lastLineMillis != Long.MIN_VALUE
+        && millis - recording.lastLineMillis < throttleMillis) {
       return null;
     }
     recording.lastLineMillis = millis;
@@ -79,10 +84,22 @@ public final class ProgressBoard {
     } else if (recording.framesDone == 0) {
       tail = "ETA unknown";
     } else {
-      tail = "ETA " + clock(Math.round((recording.plannedFrames - recording.plannedFramesDone) * 1000.0 / rate));
+      tail =
+          "ETA "
+              + clock(
+                  Math.round(
+                      (recording.plannedFrames - recording.plannedFramesDone) * 1000.0 / rate));
     }
-    return String.format(Locale.ROOT, "%s %s: %d/%d segments, %d frames, %.1f frames/s, %s", stage, id,
-        recording.segmentsDone, recording.segments, recording.framesDone, rate, tail);
+    return String.format(
+        Locale.ROOT,
+        "%s %s: %d/%d segments, %d frames, %.1f frames/s, %s",
+        stage,
+        id,
+        recording.segmentsDone,
+        recording.segments,
+        recording.framesDone,
+        rate,
+        tail);
   }
 
   /** {@code m:ss}, or {@code h:mm:ss} from an hour on. */
@@ -91,7 +108,9 @@ public final class ProgressBoard {
     long h = seconds / 3600;
     long m = seconds / 60 % 60;
     long s = seconds % 60;
-    return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s) : String.format(Locale.ROOT, "%d:%02d", m, s);
+    return h > 0
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s)
+        : String.format(Locale.ROOT, "%d:%02d", m, s);
   }
 
   private static final class RecordingProgress {

@@ -20,10 +20,11 @@ import org.slf4j.LoggerFactory;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Console progress of one stage's segment tasks: a listener on the driver that follows the one Spark job run by
- * {@link #collect}, maps each finished task's partition to its segment and recording, takes the frames the task did
- * from the {@link #frames()} accumulator (which the executor function adds to) and logs {@link ProgressBoard}'s
- * lines at INFO. Spark's own console progress bar is unaffected.
+ * Console progress of one stage's segment tasks: a listener on the driver that follows the one
+ * Spark job run by {@link #collect}, maps each finished task's partition to its segment and
+ * recording, takes the frames the task did from the {@link #frames()} accumulator (which the
+ * executor function adds to) and logs {@link ProgressBoard}'s lines at INFO. Spark's own console
+ * progress bar is unaffected.
  *
  * <pre>
  * try (StageProgress progress = StageProgress.start(jsc, "stylize", parts)) {
@@ -37,7 +38,11 @@ public final class StageProgress extends SparkListener implements AutoCloseable 
 
   private static final Logger LOG = LoggerFactory.getLogger(StageProgress.class);
   private static final String JOB_PROPERTY = "stylepipe.progress";
-  /** How long {@link #collect} waits for the listener to see the job's end, so its last lines come first. */
+
+  /**
+   * How long {@link #collect} waits for the listener to see the job's end, so its last lines come
+   * first.
+   */
   private static final long JOB_END_WAIT_SECONDS = 10;
 
   private final JavaSparkContext jsc;
@@ -55,7 +60,8 @@ public final class StageProgress extends SparkListener implements AutoCloseable 
   }
 
   /** Registers the progress of a stage whose partitions are {@code parts}, in order. */
-  public static StageProgress start(JavaSparkContext jsc, String stage, List<ProgressBoard.Part> parts) {
+  public static StageProgress start(
+      JavaSparkContext jsc, String stage, List<ProgressBoard.Part> parts) {
     StageProgress progress = new StageProgress(jsc, stage, parts);
     jsc.sc().addSparkListener(progress);
     return progress;
@@ -83,7 +89,9 @@ public final class StageProgress extends SparkListener implements AutoCloseable 
 
   @Override
   public void onJobStart(SparkListenerJobStart jobStart) {
-    if (jobId < 0 && jobStart.properties() != null && key.equals(jobStart.properties().getProperty(JOB_PROPERTY))) {
+    if (jobId < 0
+        && jobStart.properties() != null
+        && key.equals(jobStart.properties().getProperty(JOB_PROPERTY))) {
       jobId = jobStart.jobId();
       for (Object stageId : CollectionConverters.asJava(jobStart.stageIds())) {
         stageIds.add((Integer) stageId);
@@ -101,8 +109,9 @@ public final class StageProgress extends SparkListener implements AutoCloseable 
   @Override
   public void onTaskEnd(SparkListenerTaskEnd taskEnd) {
     if (stageIds.contains(taskEnd.stageId()) && taskEnd.taskInfo().successful()) {
-      String line = board.finished(
-          taskEnd.taskInfo().partitionId(), framesOf(taskEnd), taskEnd.taskInfo().finishTime());
+      String line =
+          board.finished(
+              taskEnd.taskInfo().partitionId(), framesOf(taskEnd), taskEnd.taskInfo().finishTime());
       if (line != null) {
         LOG.info(line);
       }

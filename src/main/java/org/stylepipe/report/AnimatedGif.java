@@ -13,19 +13,25 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * Encodes frames as a looping animated GIF with javax.imageio, in one palette for all frames ({@link GifPalette}),
- * showing each frame for as long as the recording does, in GIF's hundredths of a second.
+ * Encodes frames as a looping animated GIF with javax.imageio, in one palette for all frames
+ * ({@link GifPalette}), showing each frame for as long as the recording does, in GIF's hundredths
+ * of a second.
  */
 final class AnimatedGif {
   private static final String FORMAT = "javax_imageio_gif_image_1.0";
+
   /** Browsers show shorter GIF delays as 1/10 s, so none is shorter than this. */
   private static final int MIN_DELAY_CS = 2;
-  private static final ImageTypeSpecifier RGB = ImageTypeSpecifier.createFromBufferedImageType(
-      BufferedImage.TYPE_INT_RGB);
+
+  private static final ImageTypeSpecifier RGB =
+      ImageTypeSpecifier.createFromBufferedImageType(BufferedImage.TYPE_INT_RGB);
 
   private AnimatedGif() {}
 
-  /** {@code frames} shown at {@code timesUs} (presentation times, ascending); the last as long as the one before. */
+  /**
+   * {@code frames} shown at {@code timesUs} (presentation times, ascending); the last as long as
+   * the one before.
+   */
   static byte[] encode(List<BufferedImage> frames, List<Long> timesUs) {
     ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -36,11 +42,15 @@ final class AnimatedGif {
       int delay = MIN_DELAY_CS;
       for (int i = 0; i < frames.size(); i++) {
         if (i + 1 < frames.size()) {
-          delay = Math.max(MIN_DELAY_CS, (int) Math.round((timesUs.get(i + 1) - timesUs.get(i)) / 10_000.0));
+          delay =
+              Math.max(
+                  MIN_DELAY_CS, (int) Math.round((timesUs.get(i + 1) - timesUs.get(i)) / 10_000.0));
         }
         BufferedImage frame = palette.indexed(frames.get(i));
-        // Metadata for an RGB type: the writer then takes the colour table from the frame's own colour model (the
-        // default metadata of the indexed type carries a table the JDK's writer does not match to the pixels).
+        // Metadata for an RGB type: the writer then takes the colour table from the frame's own
+        // colour model (the
+        // default metadata of the indexed type carries a table the JDK's writer does not match to
+        // the pixels).
         IIOMetadata metadata = writer.getDefaultImageMetadata(RGB, null);
         describe(metadata, delay, i == 0);
         writer.writeToSequence(new IIOImage(frame, null, metadata), null);
@@ -54,8 +64,11 @@ final class AnimatedGif {
     return bytes.toByteArray();
   }
 
-  /** Sets the frame's delay, and on the first frame the NETSCAPE2.0 extension that loops forever. */
-  private static void describe(IIOMetadata metadata, int delayCs, boolean first) throws IOException {
+  /**
+   * Sets the frame's delay, and on the first frame the NETSCAPE2.0 extension that loops forever.
+   */
+  private static void describe(IIOMetadata metadata, int delayCs, boolean first)
+      throws IOException {
     IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(FORMAT);
     IIOMetadataNode control = child(root, "GraphicControlExtension");
     control.setAttribute("disposalMethod", "none");

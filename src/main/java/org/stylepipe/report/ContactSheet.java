@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sampled frames side by side: named columns (original, mirrored, mask, noise variants; input, stylized) and one
- * row per sampled frame, holding an image per column it has. A column a row lacks stays empty.
+ * Sampled frames side by side: named columns (original, mirrored, mask, noise variants; input,
+ * stylized) and one row per sampled frame, holding an image per column it has. A column a row lacks
+ * stays empty.
  */
 public record ContactSheet(List<String> columns, List<Row> rows) {
 
@@ -35,7 +36,8 @@ public record ContactSheet(List<String> columns, List<Row> rows) {
   /**
    * One thumbnail.
    *
-   * @param source where the picture comes from: a path relative to the output root, or a recording's URI
+   * @param source where the picture comes from: a path relative to the output root, or a
+   *     recording's URI
    * @param jpeg the thumbnail, JPEG-encoded
    */
   public record Image(String source, int width, int height, byte[] jpeg) {}
@@ -44,20 +46,25 @@ public record ContactSheet(List<String> columns, List<Row> rows) {
   public Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("columns", columns);
-    map.put("rows", rows.stream().map(row -> {
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("recording_id", row.recordingId());
-      r.put("frame_index", row.frameIndex());
-      Map<String, String> sources = new LinkedHashMap<>();
-      for (String column : columns) {
-        Image image = row.images().get(column);
-        if (image != null) {
-          sources.put(column, image.source());
-        }
-      }
-      r.put("images", sources);
-      return r;
-    }).toList());
+    map.put(
+        "rows",
+        rows.stream()
+            .map(
+                row -> {
+                  Map<String, Object> r = new LinkedHashMap<>();
+                  r.put("recording_id", row.recordingId());
+                  r.put("frame_index", row.frameIndex());
+                  Map<String, String> sources = new LinkedHashMap<>();
+                  for (String column : columns) {
+                    Image image = row.images().get(column);
+                    if (image != null) {
+                      sources.put(column, image.source());
+                    }
+                  }
+                  r.put("images", sources);
+                  return r;
+                })
+            .toList());
     return map;
   }
 }

@@ -32,11 +32,12 @@ import org.stylepipe.output.ManifestRow;
 import org.stylepipe.output.OutputLayout;
 
 /**
- * The dataset job's contact sheet, from its manifest (read with parquet-mr, without Spark): frames sampled evenly
- * over the manifest files, each with its images side by side: the variants ({@code original}, {@code mirrored}),
- * then {@code mask} and one {@code noise <variant>} column per noise guide where the manifest has the optional
- * columns {@code mask_path} (a path) and {@code noise_paths} (a map from noise variant to path). A column that no
- * sampled frame has is left out. Paths are relative to the output root.
+ * The dataset job's contact sheet, from its manifest (read with parquet-mr, without Spark): frames
+ * sampled evenly over the manifest files, each with its images side by side: the variants ({@code
+ * original}, {@code mirrored}), then {@code mask} and one {@code noise <variant>} column per noise
+ * guide where the manifest has the optional columns {@code mask_path} (a path) and {@code
+ * noise_paths} (a map from noise variant to path). A column that no sampled frame has is left out.
+ * Paths are relative to the output root.
  */
 public final class DatasetSheet {
   private static final String MASK = "mask";
@@ -56,8 +57,11 @@ public final class DatasetSheet {
     this.conf = conf;
   }
 
-  /** About {@code frames} frames of the dataset at {@code layout}, spread over its manifest files. */
-  public static ContactSheet read(OutputLayout layout, Configuration conf, int frames) throws IOException {
+  /**
+   * About {@code frames} frames of the dataset at {@code layout}, spread over its manifest files.
+   */
+  public static ContactSheet read(OutputLayout layout, Configuration conf, int frames)
+      throws IOException {
     return new DatasetSheet(layout, conf).sample(frames);
   }
 
@@ -97,13 +101,17 @@ public final class DatasetSheet {
       if (folder.isDirectory() && folder.getPath().getName().startsWith(PARTITION)) {
         for (FileStatus file : fs.listStatus(folder.getPath())) {
           String name = file.getPath().getName();
-          if (file.isFile() && name.endsWith(".parquet") && !name.startsWith(".") && !name.startsWith("_")) {
+          if (file.isFile()
+              && name.endsWith(".parquet")
+              && !name.startsWith(".")
+              && !name.startsWith("_")) {
             files.add(file.getPath());
           }
         }
       }
     }
-    files.sort(Comparator.comparing((Path p) -> p.getParent().getName()).thenComparing(Path::getName));
+    files.sort(
+        Comparator.comparing((Path p) -> p.getParent().getName()).thenComparing(Path::getName));
     return files;
   }
 
@@ -118,10 +126,12 @@ public final class DatasetSheet {
       boolean noise = projection.containsField(NOISE_PATHS);
       PageReadStore pages;
       while ((pages = reader.readNextRowGroup()) != null) {
-        RecordReader<Group> records = io.getRecordReader(pages, new GroupRecordConverter(projection));
+        RecordReader<Group> records =
+            io.getRecordReader(pages, new GroupRecordConverter(projection));
         for (long r = 0; r < pages.getRowCount(); r++) {
           Group row = records.read();
-          Map<String, String> paths = byFrame.computeIfAbsent(row.getLong("frame_index", 0), k -> new HashMap<>());
+          Map<String, String> paths =
+              byFrame.computeIfAbsent(row.getLong("frame_index", 0), k -> new HashMap<>());
           paths.put(row.getString("variant", 0), row.getString("path", 0));
           if (masks && row.getFieldRepetitionCount(MASK_PATH) > 0) {
             paths.put(MASK, row.getString(MASK_PATH, 0));
@@ -154,7 +164,10 @@ public final class DatasetSheet {
     return new MessageType(schema.getName(), fields);
   }
 
-  /** The entries of a Parquet MAP (one repeated group of key and value) as {@code noise <key>} columns. */
+  /**
+   * The entries of a Parquet MAP (one repeated group of key and value) as {@code noise <key>}
+   * columns.
+   */
   private static void putNoise(Group map, Map<String, String> paths) {
     for (int i = 0; i < map.getFieldRepetitionCount(0); i++) {
       Group entry = map.getGroup(0, i);
@@ -171,11 +184,15 @@ public final class DatasetSheet {
     }
     try (Mat image = Thumbnails.decode(encoded, layout.resolve(relativePath))) {
       BufferedImage small = Thumbnails.scaled(image, ContactSheet.THUMBNAIL_WIDTH);
-      return new ContactSheet.Image(relativePath, small.getWidth(), small.getHeight(), Thumbnails.jpeg(small));
+      return new ContactSheet.Image(
+          relativePath, small.getWidth(), small.getHeight(), Thumbnails.jpeg(small));
     }
   }
 
-  /** Variants first (original, mirrored, then others as found), then the mask, then noise guides by name. */
+  /**
+   * Variants first (original, mirrored, then others as found), then the mask, then noise guides by
+   * name.
+   */
   private static List<String> inOrder(Set<String> columns) {
     List<String> ordered = new ArrayList<>();
     for (String first : List.of(ManifestRow.ORIGINAL, ManifestRow.MIRRORED)) {

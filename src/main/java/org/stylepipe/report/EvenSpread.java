@@ -14,7 +14,9 @@ final class EvenSpread {
     return positions;
   }
 
-  /** How many to pick from each of {@code groups} groups so that {@code wanted} are picked in all. */
+  /**
+   * How many to pick from each of {@code groups} groups so that {@code wanted} are picked in all.
+   */
   static int perGroup(int wanted, int groups) {
     return groups == 0 ? 0 : (wanted + groups - 1) / groups;
   }

@@ -6,14 +6,23 @@ import java.util.Map;
 /**
  * What one executor did in one stage.
  *
- * @param stageSeconds the stage's wall time, over which {@link #framesPerSecond} spreads the executor's frames
+ * @param stageSeconds the stage's wall time, over which {@link #framesPerSecond} spreads the
+ *     executor's frames
  * @param taskSeconds time in this executor's tasks, summed over tasks
  */
 public record ExecutorStats(
-    String stage, String executorId, String host, int tasks, long frames, double stageSeconds,
+    String stage,
+    String executorId,
+    String host,
+    int tasks,
+    long frames,
+    double stageSeconds,
     double taskSeconds) {
 
-  /** The executor's share of the stage's rate: its frames over the stage's wall time (shares add up). */
+  /**
+   * The executor's share of the stage's rate: its frames over the stage's wall time (shares add
+   * up).
+   */
   public double framesPerSecond() {
     return stageSeconds > 0 ? frames / stageSeconds : 0;
   }

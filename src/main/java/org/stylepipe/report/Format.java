@@ -36,7 +36,8 @@ final class Format {
     if (!Double.isFinite(value)) {
       return "–";
     }
-    return String.format(Locale.ROOT, Math.abs(value) < 100 && value != Math.rint(value) ? "%,.1f" : "%,.0f", value);
+    return String.format(
+        Locale.ROOT, Math.abs(value) < 100 && value != Math.rint(value) ? "%,.1f" : "%,.0f", value);
   }
 
   /** A small measure such as E_warp, to three significant digits ("0.00123"); "–" for NaN. */
@@ -44,7 +45,8 @@ final class Format {
     if (!Double.isFinite(value)) {
       return "–";
     }
-    return value == 0 ? "0"
+    return value == 0
+        ? "0"
         : BigDecimal.valueOf(value).round(new MathContext(3)).stripTrailingZeros().toPlainString();
   }
 

@@ -10,16 +10,21 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * One 256-colour palette for all frames of an animation, by median cut over their colours, and frames mapped to it
- * with ordered (Bayer) dithering. A shared palette and a dither pattern fixed in place keep still parts of the
- * picture still: per-frame palettes or error diffusion would add flicker of their own.
+ * One 256-colour palette for all frames of an animation, by median cut over their colours, and
+ * frames mapped to it with ordered (Bayer) dithering. A shared palette and a dither pattern fixed
+ * in place keep still parts of the picture still: per-frame palettes or error diffusion would add
+ * flicker of their own.
  */
 final class GifPalette {
   private static final int COLOURS = 256;
   private static final int BITS = 5;
   private static final int LEVELS = 1 << BITS;
-  /** Amplitude of the dither offsets in 8-bit levels, about the spacing of the palette's colours. */
+
+  /**
+   * Amplitude of the dither offsets in 8-bit levels, about the spacing of the palette's colours.
+   */
   private static final double DITHER = 12;
+
   private static final int[] BAYER = {0, 8, 2, 10, 12, 4, 14, 6, 3, 11, 1, 9, 15, 7, 13, 5};
 
   private final int[] rgb;
@@ -40,19 +45,26 @@ final class GifPalette {
     Arrays.fill(nearest, -1);
   }
 
-  /** The palette of {@code frames}: colours counted at 5 bits per channel, cut into 256 boxes of similar weight. */
+  /**
+   * The palette of {@code frames}: colours counted at 5 bits per channel, cut into 256 boxes of
+   * similar weight.
+   */
   static GifPalette of(List<BufferedImage> frames) {
     long[] counts = new long[LEVELS * LEVELS * LEVELS];
     for (BufferedImage frame : frames) {
-      for (int pixel : frame.getRGB(0, 0, frame.getWidth(), frame.getHeight(), null, 0, frame.getWidth())) {
+      for (int pixel :
+          frame.getRGB(0, 0, frame.getWidth(), frame.getHeight(), null, 0, frame.getWidth())) {
         counts[cell(pixel >> 16 & 0xff, pixel >> 8 & 0xff, pixel & 0xff)]++;
       }
     }
     List<int[]> boxes = new ArrayList<>();
     boxes.add(IntStream.range(0, counts.length).filter(c -> counts[c] > 0).toArray());
     while (boxes.size() < COLOURS) {
-      int[] widest = boxes.stream().filter(box -> box.length > 1)
-          .max(Comparator.comparingLong(box -> weight(box, counts) * extent(box)[0])).orElse(null);
+      int[] widest =
+          boxes.stream()
+              .filter(box -> box.length > 1)
+              .max(Comparator.comparingLong(box -> weight(box, counts) * extent(box)[0]))
+              .orElse(null);
       if (widest == null) {
         break;
       }
@@ -73,8 +85,13 @@ final class GifPalette {
       for (int x = 0; x < w; x++) {
         int offset = (int) Math.round((BAYER[(y & 3) * 4 + (x & 3)] / 15.0 - 0.5) * DITHER);
         int pixel = pixels[y * w + x];
-        indices[y * w + x] = (byte) index(cell(clamp((pixel >> 16 & 0xff) + offset),
-            clamp((pixel >> 8 & 0xff) + offset), clamp((pixel & 0xff) + offset)));
+        indices[y * w + x] =
+            (byte)
+                index(
+                    cell(
+                        clamp((pixel >> 16 & 0xff) + offset),
+                        clamp((pixel >> 8 & 0xff) + offset),
+                        clamp((pixel & 0xff) + offset)));
       }
     }
     return out;
@@ -165,8 +182,11 @@ final class GifPalette {
 
   private static int[] centre(int cell) {
     int half = 1 << (7 - BITS);
-    return new int[] {((cell >> (2 * BITS)) << (8 - BITS)) + half, (((cell >> BITS) & (LEVELS - 1)) << (8 - BITS))
-        + half, ((cell & (LEVELS - 1)) << (8 - BITS)) + half};
+    return new int[] {
+      ((cell >> (2 * BITS)) << (8 - BITS)) + half,
+      (((cell >> BITS) & (LEVELS - 1)) << (8 - BITS)) + half,
+      ((cell & (LEVELS - 1)) << (8 - BITS)) + half
+    };
   }
 
   private static int clamp(int value) {

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.stylepipe.common.ErrorRow;
 
 /**
- * Everything a job's {@code report.json} and {@code report.html} show: what went in, what each stage and executor
- * did, what failed, and sampled pictures of the output.
+ * Everything a job's {@code report.json} and {@code report.html} show: what went in, what each
+ * stage and executor did, what failed, and sampled pictures of the output.
  *
  * @param job {@code dataset} or {@code stylize}
  * @param finished when the job finished, before the report was made

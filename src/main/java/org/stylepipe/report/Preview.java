@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param gif the animated GIF
  */
-public record Preview(String recordingId, long firstFrameIndex, int frames, int width, int height, byte[] gif) {
+public record Preview(
+    String recordingId, long firstFrameIndex, int frames, int width, int height, byte[] gif) {
   /** Frames a job's preview shows at most. */
   public static final int FRAMES = 60;
 

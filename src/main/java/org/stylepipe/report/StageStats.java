@@ -5,10 +5,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One stage of a job as the driver saw it: its wall time, the frames it handled and its counts by name.
+ * One stage of a job as the driver saw it: its wall time, the frames it handled and its counts by
+ * name.
  *
- * @param frames frames the stage handled (probe: frames listed by the containers; extract, stylize: frames decoded
- *     or stylized; join: frames joined)
+ * @param frames frames the stage handled (probe: frames listed by the containers; extract, stylize:
+ *     frames decoded or stylized; join: frames joined)
  * @param counts what the stage did, by name, in name order
  */
 public record StageStats(String name, double seconds, long frames, Map<String, Long> counts) {

@@ -18,13 +18,15 @@ import org.stylepipe.ingest.SegmentPlan;
 import org.stylepipe.output.OutputLayout;
 
 /**
- * The stylize job's pictures, decoded on the driver after the job: input and stylized frames paired by presentation
- * time (the stylized video keeps the source's times; without video, by frame index from the PNG frames), for the
- * contact sheet and the looping preview. Frames the decoder reports as damaged are skipped, as the job skips them.
+ * The stylize job's pictures, decoded on the driver after the job: input and stylized frames paired
+ * by presentation time (the stylized video keeps the source's times; without video, by frame index
+ * from the PNG frames), for the contact sheet and the looping preview. Frames the decoder reports
+ * as damaged are skipped, as the job skips them.
  */
 public final class StylizedSamples {
   private static final String INPUT = "input";
   private static final String STYLIZED = "stylized";
+
   /** Width of each half of the preview, input left and stylized right. */
   static final int PREVIEW_PANE_WIDTH = 160;
 
@@ -36,7 +38,10 @@ public final class StylizedSamples {
     this.conf = conf;
   }
 
-  /** About {@code frames} frame pairs spread over {@code segments}: the first frame of each segment picked, or more. */
+  /**
+   * About {@code frames} frame pairs spread over {@code segments}: the first frame of each segment
+   * picked, or more.
+   */
   public ContactSheet sheet(List<StylizedSegment> segments, int frames) throws IOException {
     List<StylizedSegment> ordered = inOrder(segments);
     int[] chosen = EvenSpread.pick(ordered.size(), frames);
@@ -44,7 +49,9 @@ public final class StylizedSamples {
     List<ContactSheet.Row> rows = new ArrayList<>();
     for (int i : chosen) {
       StylizedSegment segment = ordered.get(i);
-      int[] offsets = EvenSpread.pick(segment.segment().frameCount(), Math.min(perSegment, frames - rows.size()));
+      int[] offsets =
+          EvenSpread.pick(
+              segment.segment().frameCount(), Math.min(perSegment, frames - rows.size()));
       if (offsets.length == 0) {
         break;
       }
@@ -54,8 +61,8 @@ public final class StylizedSamples {
   }
 
   /**
-   * Up to {@code frames} consecutive frame pairs of the first recording, from the middle of its stylized segments,
-   * as a looping GIF; null without stylized frames.
+   * Up to {@code frames} consecutive frame pairs of the first recording, from the middle of its
+   * stylized segments, as a looping GIF; null without stylized frames.
    */
   public Preview preview(List<StylizedSegment> segments, int frames) throws IOException {
     List<StylizedSegment> ordered = inOrder(segments);
@@ -69,16 +76,19 @@ public final class StylizedSamples {
     List<Long> times = new ArrayList<>();
     long[] first = {-1};
     for (StylizedSegment segment : recording.subList(recording.size() / 2, recording.size())) {
-      pairs(segment, (frame, stylized) -> {
-        BufferedImage right = Thumbnails.scaled(stylized, PREVIEW_PANE_WIDTH);
-        BufferedImage left = Thumbnails.scaled(frame.image(), right.getWidth(), right.getHeight());
-        pictures.add(sideBySide(left, right));
-        times.add(frame.ptsUs());
-        if (first[0] < 0) {
-          first[0] = frame.index();
-        }
-        return pictures.size() < frames;
-      });
+      pairs(
+          segment,
+          (frame, stylized) -> {
+            BufferedImage right = Thumbnails.scaled(stylized, PREVIEW_PANE_WIDTH);
+            BufferedImage left =
+                Thumbnails.scaled(frame.image(), right.getWidth(), right.getHeight());
+            pictures.add(sideBySide(left, right));
+            times.add(frame.ptsUs());
+            if (first[0] < 0) {
+              first[0] = frame.index();
+            }
+            return pictures.size() < frames;
+          });
       if (pictures.size() >= frames) {
         break;
       }
@@ -87,7 +97,12 @@ public final class StylizedSamples {
       return null;
     }
     BufferedImage picture = pictures.get(0);
-    return new Preview(recordingId, first[0], pictures.size(), picture.getWidth(), picture.getHeight(),
+    return new Preview(
+        recordingId,
+        first[0],
+        pictures.size(),
+        picture.getWidth(),
+        picture.getHeight(),
         AnimatedGif.encode(pictures, times));
   }
 
@@ -113,20 +128,29 @@ public final class StylizedSamples {
     @Override
     public boolean visit(DecodedFrame input, Mat stylized) {
       if (seen++ == positions[taken]) {
-        rows.add(new ContactSheet.Row(segment.recording().id(), input.index(), Map.of(
-            INPUT, image(segment.recording().uri(), input.image()),
-            STYLIZED, image(source(segment, input), stylized))));
+        rows.add(
+            new ContactSheet.Row(
+                segment.recording().id(),
+                input.index(),
+                Map.of(
+                    INPUT, image(segment.recording().uri(), input.image()),
+                    STYLIZED, image(source(segment, input), stylized))));
         taken++;
       }
       return taken < positions.length;
     }
   }
 
-  /** Decodes the segment's input and stylized frames in step and shows each pair to {@code visitor}. */
+  /**
+   * Decodes the segment's input and stylized frames in step and shows each pair to {@code visitor}.
+   */
   private void pairs(StylizedSegment segment, PairVisitor visitor) throws IOException {
-    try (SegmentReader input = new SegmentReader(segment.recording().uri(), conf, segment.segment(), 1);
-        SegmentReader video = segment.videoUri() == null ? null : new SegmentReader(segment.videoUri(), conf,
-            wholeVideo(segment.segment()), 1)) {
+    try (SegmentReader input =
+            new SegmentReader(segment.recording().uri(), conf, segment.segment(), 1);
+        SegmentReader video =
+            segment.videoUri() == null
+                ? null
+                : new SegmentReader(segment.videoUri(), conf, wholeVideo(segment.segment()), 1)) {
       DecodedFrame styled = null;
       DecodedFrame frame;
       while ((frame = input.next()) != null) {
@@ -156,8 +180,14 @@ public final class StylizedSamples {
 
   /** A plan that reads a segment video from its start to its end. */
   private static SegmentPlan wholeVideo(SegmentPlan segment) {
-    return new SegmentPlan(segment.index(), Long.MIN_VALUE, Long.MAX_VALUE, segment.firstFrameIndex(),
-        segment.frameCount(), segment.firstPtsUs(), Long.MIN_VALUE);
+    return new SegmentPlan(
+        segment.index(),
+        Long.MIN_VALUE,
+        Long.MAX_VALUE,
+        segment.firstFrameIndex(),
+        segment.frameCount(),
+        segment.firstPtsUs(),
+        Long.MIN_VALUE);
   }
 
   /** The stylized PNG frame, or null if the job wrote none for this frame. */
@@ -172,19 +202,23 @@ public final class StylizedSamples {
   }
 
   private String source(StylizedSegment segment, DecodedFrame frame) {
-    String uri = segment.videoUri() != null ? segment.videoUri()
-        : layout.stylizedFrame(segment.recording().id(), frame.index());
+    String uri =
+        segment.videoUri() != null
+            ? segment.videoUri()
+            : layout.stylizedFrame(segment.recording().id(), frame.index());
     return uri.startsWith(layout.root() + "/") ? uri.substring(layout.root().length() + 1) : uri;
   }
 
   private static ContactSheet.Image image(String source, Mat frame) {
     BufferedImage small = Thumbnails.scaled(frame, ContactSheet.THUMBNAIL_WIDTH);
-    return new ContactSheet.Image(source, small.getWidth(), small.getHeight(), Thumbnails.jpeg(small));
+    return new ContactSheet.Image(
+        source, small.getWidth(), small.getHeight(), Thumbnails.jpeg(small));
   }
 
   private static BufferedImage sideBySide(BufferedImage left, BufferedImage right) {
-    BufferedImage both = new BufferedImage(left.getWidth() + right.getWidth(), left.getHeight(),
-        BufferedImage.TYPE_3BYTE_BGR);
+    BufferedImage both =
+        new BufferedImage(
+            left.getWidth() + right.getWidth(), left.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
     Graphics2D g = both.createGraphics();
     g.drawImage(left, 0, 0, null);
     g.drawImage(right, left.getWidth(), 0, null);
@@ -194,8 +228,9 @@ public final class StylizedSamples {
 
   private static List<StylizedSegment> inOrder(List<StylizedSegment> segments) {
     return segments.stream()
-        .sorted(Comparator.comparing((StylizedSegment s) -> s.recording().id())
-            .thenComparingInt(s -> s.segment().index()))
+        .sorted(
+            Comparator.comparing((StylizedSegment s) -> s.recording().id())
+                .thenComparingInt(s -> s.segment().index()))
         .toList();
   }
 }

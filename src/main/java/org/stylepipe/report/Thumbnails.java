@@ -18,7 +18,10 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.stylepipe.augment.FrameResizer;
 import org.stylepipe.config.ResizeMode;
 
-/** Small pictures for the report: OpenCV frames scaled down by area averaging, as JPEG for the contact sheet. */
+/**
+ * Small pictures for the report: OpenCV frames scaled down by area averaging, as JPEG for the
+ * contact sheet.
+ */
 final class Thumbnails {
   private static final float JPEG_QUALITY = 0.85f;
 
@@ -26,7 +29,8 @@ final class Thumbnails {
 
   /** {@code bgr} (8-bit BGR) scaled to {@code width}, keeping its aspect ratio. */
   static BufferedImage scaled(Mat bgr, int width) {
-    return scaled(bgr, width, Math.max(1, (int) Math.round((double) width * bgr.rows() / bgr.cols())));
+    return scaled(
+        bgr, width, Math.max(1, (int) Math.round((double) width * bgr.rows() / bgr.cols())));
   }
 
   /** {@code bgr} (8-bit BGR) stretched to {@code width}×{@code height}. */

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.stylepipe.flicker.FlickerSeries;
 
 /**
- * What a stylize report shows of the output in motion: the flicker of each recording measured (none: not
- * measured) and a preview (null when no recording was stylized).
+ * What a stylize report shows of the output in motion: the flicker of each recording measured
+ * (none: not measured) and a preview (null when no recording was stylized).
  */
 public record VideoReview(List<FlickerSeries> flicker, Preview preview) {
 

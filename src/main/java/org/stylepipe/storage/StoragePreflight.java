@@ -24,21 +24,22 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Checks on the driver, before any Spark work, that the job can read its inputs' storage and write its output:
- * a wrong endpoint, wrong credentials or a missing bucket fail at once with {@code Cannot read|write <uri>:
- * <reason>} instead of in every task, or after minutes of retries. Inputs that merely do not exist are left to
- * the input stage, which reports each one and goes on.
+ * Checks on the driver, before any Spark work, that the job can read its inputs' storage and write
+ * its output: a wrong endpoint, wrong credentials or a missing bucket fail at once with {@code
+ * Cannot read|write <uri>: <reason>} instead of in every task, or after minutes of retries. Inputs
+ * that merely do not exist are left to the input stage, which reports each one and goes on.
  *
- * <p>The checks use their own file system instances with S3A's retries cut and its timeouts at their minimum,
- * and each has a time limit, so an unreachable store fails within seconds rather than minutes.
+ * <p>The checks use their own file system instances with S3A's retries cut and its timeouts at
+ * their minimum, and each has a time limit, so an unreachable store fails within seconds rather
+ * than minutes.
  */
 public final class StoragePreflight {
   /** The most one check may take (two requests at S3A's minimum timeout of 15 s). */
   private static final long TIME_LIMIT_SECONDS = 30;
 
   /**
-   * S3A settings for the checks: no retries, and network timeouts at S3A's minimum (15 s); the job itself keeps
-   * the configured retries.
+   * S3A settings for the checks: no retries, and network timeouts at S3A's minimum (15 s); the job
+   * itself keeps the configured retries.
    */
   private static final Map<String, String> FAIL_FAST =
       Map.of(
@@ -52,12 +53,14 @@ public final class StoragePreflight {
   private StoragePreflight() {}
 
   /**
-   * Reads the status of every input (the part of its path before any glob) and, for a folder, one page of its
-   * listing; writes and deletes a marker under {@code output}.
+   * Reads the status of every input (the part of its path before any glob) and, for a folder, one
+   * page of its listing; writes and deletes a marker under {@code output}.
    *
-   * @throws IOException {@code Cannot read <input>: <reason>} or {@code Cannot write <output>: <reason>}
+   * @throws IOException {@code Cannot read <input>: <reason>} or {@code Cannot write <output>:
+   *     <reason>}
    */
-  public static void check(List<String> inputs, String output, Configuration conf) throws IOException {
+  public static void check(List<String> inputs, String output, Configuration conf)
+      throws IOException {
     Configuration quick = new Configuration(conf);
     FAIL_FAST.forEach(quick::set);
     ExecutorService executor =
@@ -69,7 +72,8 @@ public final class StoragePreflight {
             });
     try {
       for (String input : inputs) {
-        withTimeLimit(executor, "read", input, () -> checkReadable(globFree(new Path(input)), quick));
+        withTimeLimit(
+            executor, "read", input, () -> checkReadable(globFree(new Path(input)), quick));
       }
       withTimeLimit(executor, "write", output, () -> checkWritable(new Path(output), quick));
     } finally {
@@ -84,7 +88,8 @@ public final class StoragePreflight {
         fs.listStatusIterator(path).hasNext();
       }
     } catch (FileNotFoundException missing) {
-      // The store answered: the input stage reports the missing input and the job goes on with the others.
+      // The store answered: the input stage reports the missing input and the job goes on with the
+      // others.
     }
     return null;
   }
@@ -100,7 +105,9 @@ public final class StoragePreflight {
     return null;
   }
 
-  /** The longest prefix of {@code path} without glob characters (the path itself when it has none). */
+  /**
+   * The longest prefix of {@code path} without glob characters (the path itself when it has none).
+   */
   private static Path globFree(Path path) {
     Path prefix = path;
     for (Path p = path; p != null; p = p.getParent()) {
@@ -111,16 +118,18 @@ public final class StoragePreflight {
     return prefix;
   }
 
-  private static void withTimeLimit(ExecutorService executor, String verb, String uri, Callable<Void> check)
-      throws IOException {
+  private static void withTimeLimit(
+      ExecutorService executor, String verb, String uri, Callable<Void> check) throws IOException {
     Future<Void> result = executor.submit(check);
     try {
       result.get(TIME_LIMIT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
-      throw new IOException("Cannot " + verb + " " + uri + ": " + reason(e.getCause()), e.getCause());
+      throw new IOException(
+          "Cannot " + verb + " " + uri + ": " + reason(e.getCause()), e.getCause());
     } catch (TimeoutException e) {
       result.cancel(true);
-      throw new IOException("Cannot " + verb + " " + uri + ": no answer within " + TIME_LIMIT_SECONDS + " s");
+      throw new IOException(
+          "Cannot " + verb + " " + uri + ": no answer within " + TIME_LIMIT_SECONDS + " s");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("Cannot " + verb + " " + uri + ": interrupted");

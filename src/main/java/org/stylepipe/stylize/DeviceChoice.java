@@ -5,11 +5,13 @@ import java.util.function.IntSupplier;
 import org.stylepipe.config.DeviceMode;
 
 /**
- * The DJL device a task runs its model on, chosen by {@link #select} from the requested {@link DeviceMode}, the GPU
- * addresses Spark assigned to the task and the number of CUDA devices the engine sees.
+ * The DJL device a task runs its model on, chosen by {@link #select} from the requested {@link
+ * DeviceMode}, the GPU addresses Spark assigned to the task and the number of CUDA devices the
+ * engine sees.
  *
  * @param device {@code cpu} or {@code gpu:N}, as {@link ModelOptions} takes it
- * @param gpuAddress the GPU address Spark assigned to the task (the first, if several), or null if none
+ * @param gpuAddress the GPU address Spark assigned to the task (the first, if several), or null if
+ *     none
  */
 public record DeviceChoice(String device, String gpuAddress) {
   private static final String FALLBACK_HINT =
@@ -20,15 +22,17 @@ public record DeviceChoice(String device, String gpuAddress) {
    *
    * <ul>
    *   <li>{@code cpu}: the CPU.
-   *   <li>{@code auto} and {@code gpu}, with a GPU assigned: {@code gpu:<address>}; where the engine sees no CUDA
-   *       device, the CPU if {@code cpuFallback}, else an error.
+   *   <li>{@code auto} and {@code gpu}, with a GPU assigned: {@code gpu:<address>}; where the
+   *       engine sees no CUDA device, the CPU if {@code cpuFallback}, else an error.
    *   <li>{@code auto} without a GPU assigned: the CPU.
-   *   <li>{@code gpu} without a GPU assigned (local mode): {@code gpu:0}; where the engine sees no CUDA device, the
-   *       CPU if {@code cpuFallback}, else an error.
+   *   <li>{@code gpu} without a GPU assigned (local mode): {@code gpu:0}; where the engine sees no
+   *       CUDA device, the CPU if {@code cpuFallback}, else an error.
    * </ul>
    *
-   * @param gpuAddresses the task's {@code TaskContext.resources().get("gpu").addresses()}, empty if none
-   * @param cudaDevices CUDA devices the engine sees (0 without CUDA); asked only when a GPU is wanted
+   * @param gpuAddresses the task's {@code TaskContext.resources().get("gpu").addresses()}, empty if
+   *     none
+   * @param cudaDevices CUDA devices the engine sees (0 without CUDA); asked only when a GPU is
+   *     wanted
    * @throws IllegalStateException if the requested GPU cannot be used
    */
   public static DeviceChoice select(
@@ -47,21 +51,30 @@ public record DeviceChoice(String device, String gpuAddress) {
       }
       throw new IllegalStateException(
           "Cannot run the model on a GPU (--device gpu): Spark assigned none to this task and the engine sees no"
-              + " CUDA device" + FALLBACK_HINT);
+              + " CUDA device"
+              + FALLBACK_HINT);
     }
     int index = parse(address);
     if (visible == 0) {
       if (cpuFallback) {
         return new DeviceChoice("cpu", address);
       }
-      throw new IllegalStateException("Cannot run the model on GPU " + address
-          + " that Spark assigned to this task: the engine sees no CUDA device (a CPU-only native library, or no"
-          + " driver)" + FALLBACK_HINT);
+      throw new IllegalStateException(
+          "Cannot run the model on GPU "
+              + address
+              + " that Spark assigned to this task: the engine sees no CUDA device (a CPU-only native library, or no"
+              + " driver)"
+              + FALLBACK_HINT);
     }
     if (index >= visible) {
-      throw new IllegalStateException("Cannot run the model on GPU " + address + " that Spark assigned to this task:"
-          + " the engine sees only " + visible + " CUDA device(s); check the GPU discovery script and"
-          + " CUDA_VISIBLE_DEVICES");
+      throw new IllegalStateException(
+          "Cannot run the model on GPU "
+              + address
+              + " that Spark assigned to this task:"
+              + " the engine sees only "
+              + visible
+              + " CUDA device(s); check the GPU discovery script and"
+              + " CUDA_VISIBLE_DEVICES");
     }
     return new DeviceChoice("gpu:" + index, address);
   }
@@ -80,7 +93,10 @@ public record DeviceChoice(String device, String gpuAddress) {
     } catch (NumberFormatException e) {
       // falls through
     }
-    throw new IllegalStateException("Cannot use GPU address '" + address + "' that Spark assigned to this task:"
-        + " expected a CUDA device number (check the GPU discovery script)");
+    throw new IllegalStateException(
+        "Cannot use GPU address '"
+            + address
+            + "' that Spark assigned to this task:"
+            + " expected a CUDA device number (check the GPU discovery script)");
   }
 }

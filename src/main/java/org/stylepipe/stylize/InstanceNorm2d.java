@@ -9,9 +9,10 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * Affine instance normalization of an NCHW array, like PyTorch's {@code InstanceNorm2d(affine=True)} in eval mode
- * without running statistics: {@code (x - mean) / sqrt(var + 1e-5) * weight + bias}, with the mean and the biased
- * variance taken over H and W for each sample and channel. DJL has no such block.
+ * Affine instance normalization of an NCHW array, like PyTorch's {@code
+ * InstanceNorm2d(affine=True)} in eval mode without running statistics: {@code (x - mean) /
+ * sqrt(var + 1e-5) * weight + bias}, with the mean and the biased variance taken over H and W for
+ * each sample and channel. DJL has no such block.
  */
 final class InstanceNorm2d extends AbstractBlock {
   private static final float EPSILON = 1e-5f;
@@ -21,13 +22,17 @@ final class InstanceNorm2d extends AbstractBlock {
   private final Parameter bias;
 
   InstanceNorm2d() {
-    weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.GAMMA).build());
+    weight =
+        addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.GAMMA).build());
     bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BETA).build());
   }
 
   @Override
   protected NDList forwardInternal(
-      ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
+      ParameterStore parameterStore,
+      NDList inputs,
+      boolean training,
+      PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
     Shape shape = x.getShape();
     NDArray gamma = parameterStore.getValue(weight, x.getDevice(), training).reshape(1, -1, 1);

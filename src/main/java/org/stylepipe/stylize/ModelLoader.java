@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A serializable handle on a style model for Spark executors: it carries only the model path, spec and options,
- * and loads the model lazily, once per JVM for all loaders with equal settings. Loaded models are kept until the
- * JVM exits. Use one {@link #newPredictor()} per task thread.
+ * A serializable handle on a style model for Spark executors: it carries only the model path, spec
+ * and options, and loads the model lazily, once per JVM for all loaders with equal settings. Loaded
+ * models are kept until the JVM exits. Use one {@link #newPredictor()} per task thread.
  */
 public final class ModelLoader implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -26,8 +26,8 @@ public final class ModelLoader implements Serializable {
   }
 
   /**
-   * A loader for {@code file} as described by its properties file or the defaults for its extension. Call it on the
-   * driver, so that a bad properties file fails before any task starts.
+   * A loader for {@code file} as described by its properties file or the defaults for its
+   * extension. Call it on the driver, so that a bad properties file fails before any task starts.
    */
   public static ModelLoader of(Path file, ModelOptions options) {
     return new ModelLoader(file, ModelSpec.forModel(file), options);
@@ -69,6 +69,7 @@ public final class ModelLoader implements Serializable {
   }
 
   private static synchronized StyleModel shared(Key key) {
-    return MODELS.computeIfAbsent(key, k -> StyleModel.load(Path.of(k.path()), k.spec(), k.options()));
+    return MODELS.computeIfAbsent(
+        key, k -> StyleModel.load(Path.of(k.path()), k.spec(), k.options()));
   }
 }

@@ -9,28 +9,36 @@ import java.util.regex.Pattern;
  * How to run a style model.
  *
  * @param device {@code cpu}, {@code gpu} (the first GPU) or {@code gpu:N}
- * @param halfPrecision run in float16; needs a GPU and an {@code .npz} model, since DJL cannot cast TorchScript or
- *     ONNX models
- * @param intraOpThreads threads one operation may use; 0 for all processors of the JVM. For PyTorch this is a
- *     process-wide setting: the first model loaded in a JVM fixes it (a {@code -Dai.djl.pytorch.num_threads}
- *     flag wins). Under Spark, set it to the cores per task
- * @param interOpThreads threads that run independent operations in parallel; 1 suits these sequential networks.
- *     Process-wide for PyTorch as above ({@code -Dai.djl.pytorch.num_interop_threads})
+ * @param halfPrecision run in float16; needs a GPU and an {@code .npz} model, since DJL cannot cast
+ *     TorchScript or ONNX models
+ * @param intraOpThreads threads one operation may use; 0 for all processors of the JVM. For PyTorch
+ *     this is a process-wide setting: the first model loaded in a JVM fixes it (a {@code
+ *     -Dai.djl.pytorch.num_threads} flag wins). Under Spark, set it to the cores per task
+ * @param interOpThreads threads that run independent operations in parallel; 1 suits these
+ *     sequential networks. Process-wide for PyTorch as above ({@code
+ *     -Dai.djl.pytorch.num_interop_threads})
  */
-public record ModelOptions(String device, boolean halfPrecision, int intraOpThreads, int interOpThreads)
+public record ModelOptions(
+    String device, boolean halfPrecision, int intraOpThreads, int interOpThreads)
     implements Serializable {
   private static final Pattern DEVICE = Pattern.compile("(cpu|gpu)(?::(\\d+))?");
 
   public ModelOptions {
     if (device == null || !DEVICE.matcher(device).matches() || device.startsWith("cpu:")) {
-      throw new IllegalArgumentException("Cannot use device '" + device + "': expected cpu, gpu or gpu:N");
+      throw new IllegalArgumentException(
+          "Cannot use device '" + device + "': expected cpu, gpu or gpu:N");
     }
     if (halfPrecision && !device.startsWith("gpu")) {
-      throw new IllegalArgumentException("Cannot use half precision on device '" + device + "': it needs a GPU");
+      throw new IllegalArgumentException(
+          "Cannot use half precision on device '" + device + "': it needs a GPU");
     }
     if (intraOpThreads < 0 || interOpThreads < 1) {
-      throw new IllegalArgumentException("Cannot use " + intraOpThreads + " intra-op and " + interOpThreads
-          + " inter-op threads: expected at least 0 (all processors) and 1");
+      throw new IllegalArgumentException(
+          "Cannot use "
+              + intraOpThreads
+              + " intra-op and "
+              + interOpThreads
+              + " inter-op threads: expected at least 0 (all processors) and 1");
     }
   }
 

@@ -12,9 +12,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What a style model expects, beyond its weights. Read by {@link #forModel} from a properties file beside the
- * model named {@code <model file name>.model.properties} (for example {@code fewshot_lighthouse.pt.model.properties});
- * every key is optional, and unknown keys are rejected:
+ * What a style model expects, beyond its weights. Read by {@link #forModel} from a properties file
+ * beside the model named {@code <model file name>.model.properties} (for example {@code
+ * fewshot_lighthouse.pt.model.properties}); every key is optional, and unknown keys are rejected:
  *
  * <pre>
  * # npz (TransformerNet weights), torchscript or onnx; default: from the extension .npz, .pt or .onnx
@@ -58,16 +58,20 @@ public record ModelSpec(ModelFormat format, PixelRange range, int inputChannels,
     }
   }
 
-  /** The defaults for a model of {@code format}: range 0..255, 3 input channels, padded to a multiple of 4. */
+  /**
+   * The defaults for a model of {@code format}: range 0..255, 3 input channels, padded to a
+   * multiple of 4.
+   */
   public static ModelSpec defaults(ModelFormat format) {
     return new ModelSpec(format, PixelRange.BYTE, INPUT_CHANNELS_DEFAULT, PAD_MULTIPLE_DEFAULT);
   }
 
   /**
-   * The spec of {@code model}: its properties file if there is one, over the defaults for its extension.
+   * The spec of {@code model}: its properties file if there is one, over the defaults for its
+   * extension.
    *
-   * @throws IllegalArgumentException if the properties file is invalid, or the format is neither given nor known
-   *     from the extension
+   * @throws IllegalArgumentException if the properties file is invalid, or the format is neither
+   *     given nor known from the extension
    */
   public static ModelSpec forModel(Path model) {
     Path file = propertiesFile(model);
@@ -76,13 +80,17 @@ public record ModelSpec(ModelFormat format, PixelRange range, int inputChannels,
       try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         properties.load(reader);
       } catch (IOException | IllegalArgumentException e) {
-        throw new IllegalArgumentException("Cannot read model properties " + file + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "Cannot read model properties " + file + ": " + e.getMessage(), e);
       }
     }
     return fromProperties(model, properties, file);
   }
 
-  /** The properties file that describes {@code model}: {@code <model file name>.model.properties} beside it. */
+  /**
+   * The properties file that describes {@code model}: {@code <model file name>.model.properties}
+   * beside it.
+   */
   public static Path propertiesFile(Path model) {
     return model.resolveSibling(model.getFileName() + PROPERTIES_SUFFIX);
   }
@@ -94,14 +102,42 @@ public record ModelSpec(ModelFormat format, PixelRange range, int inputChannels,
       throw invalid(source, "unknown keys " + unknown + "; known keys are " + new TreeSet<>(KEYS));
     }
     String formatKey = value(properties, FORMAT, null);
-    ModelFormat format = formatKey == null
-        ? ModelFormat.ofFile(model).orElseThrow(() -> new IllegalArgumentException("Cannot load model " + model
-            + ": unknown extension; use .npz, .pt or .onnx, or set " + FORMAT + " in " + source))
-        : ModelFormat.ofKey(formatKey).orElseThrow(() -> invalid(source, FORMAT + " must be one of "
-            + Arrays.stream(ModelFormat.values()).map(ModelFormat::key).toList() + ", not '" + formatKey + "'"));
+    ModelFormat format =
+        formatKey == null
+            ? ModelFormat.ofFile(model)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "Cannot load model "
+                                + model
+                                + ": unknown extension; use .npz, .pt or .onnx, or set "
+                                + FORMAT
+                                + " in "
+                                + source))
+            : ModelFormat.ofKey(formatKey)
+                .orElseThrow(
+                    () ->
+                        invalid(
+                            source,
+                            FORMAT
+                                + " must be one of "
+                                + Arrays.stream(ModelFormat.values()).map(ModelFormat::key).toList()
+                                + ", not '"
+                                + formatKey
+                                + "'"));
     String rangeKey = value(properties, RANGE, RANGE_DEFAULT);
-    PixelRange range = PixelRange.ofKey(rangeKey).orElseThrow(() -> invalid(source, RANGE + " must be one of "
-        + Arrays.stream(PixelRange.values()).map(PixelRange::key).toList() + ", not '" + rangeKey + "'"));
+    PixelRange range =
+        PixelRange.ofKey(rangeKey)
+            .orElseThrow(
+                () ->
+                    invalid(
+                        source,
+                        RANGE
+                            + " must be one of "
+                            + Arrays.stream(PixelRange.values()).map(PixelRange::key).toList()
+                            + ", not '"
+                            + rangeKey
+                            + "'"));
     int inputChannels = intProperty(properties, INPUT_CHANNELS, INPUT_CHANNELS_DEFAULT, source);
     int padMultiple = intProperty(properties, PAD_MULTIPLE, PAD_MULTIPLE_DEFAULT, source);
     String problem = problem(inputChannels, padMultiple);

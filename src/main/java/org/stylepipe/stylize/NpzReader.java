@@ -17,9 +17,9 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 /**
- * Reads a NumPy {@code .npz} file (a zip of {@code .npy} files, as written by {@code numpy.savez}) into float32
- * arrays. Supports little-endian {@code <f2} (float16, widened exactly) and {@code <f4} (float32) arrays in C
- * order, {@code .npy} format versions 1 to 3.
+ * Reads a NumPy {@code .npz} file (a zip of {@code .npy} files, as written by {@code numpy.savez})
+ * into float32 arrays. Supports little-endian {@code <f2} (float16, widened exactly) and {@code
+ * <f4} (float32) arrays in C order, {@code .npy} format versions 1 to 3.
  */
 public final class NpzReader {
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -30,7 +30,8 @@ public final class NpzReader {
   private NpzReader() {}
 
   /**
-   * Reads every array of {@code file}, keyed by entry name without {@code .npy}, in the order of the archive.
+   * Reads every array of {@code file}, keyed by entry name without {@code .npy}, in the order of
+   * the archive.
    *
    * @throws IllegalArgumentException if the file is not a zip of supported {@code .npy} arrays
    * @throws IOException if the file cannot be read
@@ -64,11 +65,13 @@ public final class NpzReader {
     }
     int major = bytes[6];
     buf.position(8);
-    long headerLength = major == 1 ? Short.toUnsignedInt(buf.getShort()) : Integer.toUnsignedLong(buf.getInt());
+    long headerLength =
+        major == 1 ? Short.toUnsignedInt(buf.getShort()) : Integer.toUnsignedLong(buf.getInt());
     if (headerLength > buf.remaining()) {
       throw malformed(file, "array '" + key + "' has a truncated header");
     }
-    String header = new String(bytes, buf.position(), (int) headerLength, StandardCharsets.ISO_8859_1);
+    String header =
+        new String(bytes, buf.position(), (int) headerLength, StandardCharsets.ISO_8859_1);
     buf.position(buf.position() + (int) headerLength);
 
     String dtype = field("descr", DESCR, header, file, key);
@@ -77,14 +80,27 @@ public final class NpzReader {
     }
     long[] shape = parseShape(field("shape", SHAPE, header, file, key), file, key);
     long size = Arrays.stream(shape).reduce(1, Math::multiplyExact);
-    int itemSize = switch (dtype) {
-      case "<f2" -> 2;
-      case "<f4" -> 4;
-      default -> throw malformed(file, "array '" + key + "' has dtype '" + dtype + "'; only <f2 and <f4 are supported");
-    };
+    int itemSize =
+        switch (dtype) {
+          case "<f2" -> 2;
+          case "<f4" -> 4;
+          default ->
+              throw malformed(
+                  file,
+                  "array '" + key + "' has dtype '" + dtype + "'; only <f2 and <f4 are supported");
+        };
     if (size * itemSize != buf.remaining()) {
-      throw malformed(file, "array '" + key + "' " + dtype + Arrays.toString(shape) + " needs "
-          + size * itemSize + " data bytes but has " + buf.remaining());
+      throw malformed(
+          file,
+          "array '"
+              + key
+              + "' "
+              + dtype
+              + Arrays.toString(shape)
+              + " needs "
+              + size * itemSize
+              + " data bytes but has "
+              + buf.remaining());
     }
     float[] data = new float[(int) size];
     for (int i = 0; i < data.length; i++) {

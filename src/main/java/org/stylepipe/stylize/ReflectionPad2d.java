@@ -10,9 +10,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * Reflection padding of an NCHW array by the same amount on all four sides, like PyTorch's {@code ReflectionPad2d}:
- * the border row or column itself is not repeated. DJL's {@code NDArray.pad} only pads with a constant, so this
- * block slices, flips and concatenates.
+ * Reflection padding of an NCHW array by the same amount on all four sides, like PyTorch's {@code
+ * ReflectionPad2d}: the border row or column itself is not repeated. DJL's {@code NDArray.pad} only
+ * pads with a constant, so this block slices, flips and concatenates.
  */
 final class ReflectionPad2d extends AbstractBlock {
   private final int pad;
@@ -23,7 +23,10 @@ final class ReflectionPad2d extends AbstractBlock {
 
   @Override
   protected NDList forwardInternal(
-      ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
+      ParameterStore parameterStore,
+      NDList inputs,
+      boolean training,
+      PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
     return new NDList(reflect(reflect(x, 3), 2));
   }
@@ -32,7 +35,13 @@ final class ReflectionPad2d extends AbstractBlock {
     long size = x.getShape().get(axis);
     if (pad >= size) {
       throw new IllegalArgumentException(
-          "Cannot reflection-pad " + x.getShape() + " by " + pad + ": axis " + axis + " must be longer than the pad");
+          "Cannot reflection-pad "
+              + x.getShape()
+              + " by "
+              + pad
+              + ": axis "
+              + axis
+              + " must be longer than the pad");
     }
     NDArray head = x.get(slice(axis, 1, pad + 1)).flip(axis);
     NDArray tail = x.get(slice(axis, size - 1 - pad, size - 1)).flip(axis);

@@ -17,15 +17,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A loaded style model: {@link #newPredictor()} turns a {@link FrameBatch} into stylized frames of the same size.
- * The model is thread-safe and meant to be shared; predictors are not, so use one per thread.
+ * A loaded style model: {@link #newPredictor()} turns a {@link FrameBatch} into stylized frames of
+ * the same size. The model is thread-safe and meant to be shared; predictors are not, so use one
+ * per thread.
  *
- * <p>Loading picks the DJL engine from the {@link ModelFormat}, then runs one small forward pass, so that a file
- * that does not match its {@link ModelSpec} (wrong channel count, say) fails here rather than on the first batch.
- * Before the first engine starts, it sets these DJL system properties unless already given as a system property or
- * environment variable: {@code ai.djl.offline=true} (natives come from the Maven jars; nothing is downloaded),
- * {@code OPT_OUT_TRACKING=true}, and PyTorch's thread counts from {@link ModelOptions}. Where DJL keeps its caches
- * is set with {@code DJL_CACHE_DIR} and {@code ENGINE_CACHE_DIR} (system property or environment variable).
+ * <p>Loading picks the DJL engine from the {@link ModelFormat}, then runs one small forward pass,
+ * so that a file that does not match its {@link ModelSpec} (wrong channel count, say) fails here
+ * rather than on the first batch. Before the first engine starts, it sets these DJL system
+ * properties unless already given as a system property or environment variable: {@code
+ * ai.djl.offline=true} (natives come from the Maven jars; nothing is downloaded), {@code
+ * OPT_OUT_TRACKING=true}, and PyTorch's thread counts from {@link ModelOptions}. Where DJL keeps
+ * its caches is set with {@code DJL_CACHE_DIR} and {@code ENGINE_CACHE_DIR} (system property or
+ * environment variable).
  */
 public final class StyleModel implements AutoCloseable {
   private static final int PROBE_SIZE = 16;
@@ -56,16 +59,19 @@ public final class StyleModel implements AutoCloseable {
   public static StyleModel load(Path file, ModelSpec spec, ModelOptions options) {
     requireFile(file);
     if (options.halfPrecision() && spec.format() != ModelFormat.NPZ) {
-      throw cannotLoad(file, "half precision needs an .npz model; DJL cannot cast " + spec.format().key() + " models");
+      throw cannotLoad(
+          file,
+          "half precision needs an .npz model; DJL cannot cast " + spec.format().key() + " models");
     }
     configureDjl(options);
     DataType dataType = options.halfPrecision() ? DataType.FLOAT16 : DataType.FLOAT32;
-    Criteria.Builder<FrameBatch, FrameBatch> criteria = Criteria.builder()
-        .setTypes(FrameBatch.class, FrameBatch.class)
-        .optModelPath(file)
-        .optEngine(spec.format().engine())
-        .optDevice(options.djlDevice())
-        .optTranslator(new StyleTranslator(spec, dataType));
+    Criteria.Builder<FrameBatch, FrameBatch> criteria =
+        Criteria.builder()
+            .setTypes(FrameBatch.class, FrameBatch.class)
+            .optModelPath(file)
+            .optEngine(spec.format().engine())
+            .optDevice(options.djlDevice())
+            .optTranslator(new StyleTranslator(spec, dataType));
     TransformerNet net = null;
     Map<String, NpyArray> weights = null;
     if (spec.format() == ModelFormat.NPZ) {
@@ -73,7 +79,8 @@ public final class StyleModel implements AutoCloseable {
       net = new TransformerNet();
       criteria.optBlock(net.block()).optOption("hasParameter", "false");
     } else if (spec.format() == ModelFormat.ONNX) {
-      criteria.optOption("intraOpNumThreads", String.valueOf(options.intraOpThreadCount()))
+      criteria
+          .optOption("intraOpNumThreads", String.valueOf(options.intraOpThreadCount()))
           .optOption("interOpNumThreads", String.valueOf(options.interOpThreads()));
     }
     ZooModel<FrameBatch, FrameBatch> model;
@@ -95,8 +102,8 @@ public final class StyleModel implements AutoCloseable {
   }
 
   /**
-   * CUDA devices the engine for {@code format} sees: 0 where its native library is CPU-only or there is no driver.
-   * Starts the engine with the DJL settings {@link #load} uses.
+   * CUDA devices the engine for {@code format} sees: 0 where its native library is CPU-only or
+   * there is no driver. Starts the engine with the DJL settings {@link #load} uses.
    */
   public static int cudaDevices(ModelFormat format, ModelOptions options) {
     configureDjl(options);
@@ -132,7 +139,9 @@ public final class StyleModel implements AutoCloseable {
     }
   }
 
-  /** Runs one forward pass on a small grey input, which fails if the model does not match the spec. */
+  /**
+   * Runs one forward pass on a small grey input, which fails if the model does not match the spec.
+   */
   private static void probe(Path file, ModelSpec spec, ZooModel<FrameBatch, FrameBatch> model) {
     int side = spec.paddedSize(PROBE_SIZE);
     byte[] grey = new byte[side * side * 3];
@@ -141,9 +150,20 @@ public final class StyleModel implements AutoCloseable {
     try (Predictor<FrameBatch, FrameBatch> predictor = model.newPredictor()) {
       predictor.predict(spec.guided() ? probe.withGuides(List.of(grey)) : probe);
     } catch (TranslateException | RuntimeException e) {
-      throw cannotLoad(file, "a test forward pass with " + spec.inputChannels() + " input channels at " + side + "x"
-          + side + " failed (check " + ModelSpec.INPUT_CHANNELS + " in " + ModelSpec.propertiesFile(file).getFileName()
-          + "): " + describe(e));
+      throw cannotLoad(
+          file,
+          "a test forward pass with "
+              + spec.inputChannels()
+              + " input channels at "
+              + side
+              + "x"
+              + side
+              + " failed (check "
+              + ModelSpec.INPUT_CHANNELS
+              + " in "
+              + ModelSpec.propertiesFile(file).getFileName()
+              + "): "
+              + describe(e));
     }
   }
 
@@ -151,11 +171,13 @@ public final class StyleModel implements AutoCloseable {
     setIfAbsent("ai.djl.offline", "DJL_OFFLINE", "true");
     setIfAbsent("OPT_OUT_TRACKING", "OPT_OUT_TRACKING", "true");
     setIfAbsent("ai.djl.pytorch.num_threads", null, String.valueOf(options.intraOpThreadCount()));
-    setIfAbsent("ai.djl.pytorch.num_interop_threads", null, String.valueOf(options.interOpThreads()));
+    setIfAbsent(
+        "ai.djl.pytorch.num_interop_threads", null, String.valueOf(options.interOpThreads()));
   }
 
   private static void setIfAbsent(String property, String environmentVariable, String value) {
-    boolean inEnvironment = environmentVariable != null && Utils.getenv(environmentVariable) != null;
+    boolean inEnvironment =
+        environmentVariable != null && Utils.getenv(environmentVariable) != null;
     if (System.getProperty(property) == null && !inEnvironment) {
       System.setProperty(property, value);
     }
@@ -166,7 +188,9 @@ public final class StyleModel implements AutoCloseable {
     List<String> lines = new ArrayList<>();
     for (Throwable t = e; t != null; t = t.getCause()) {
       String message =
-          t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().lines().findFirst().orElse("");
+          t.getMessage() == null
+              ? t.getClass().getSimpleName()
+              : t.getMessage().lines().findFirst().orElse("");
       if (lines.stream().noneMatch(line -> line.contains(message))) {
         lines.add(message);
       }

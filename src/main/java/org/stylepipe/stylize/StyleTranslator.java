@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a {@link FrameBatch} of 8-bit BGR frames into the model's NCHW RGB input, and its output back into frames
- * of the same size. Input: each frame (then its guide image, for a guided model) mapped to the model's pixel range
- * and reflection-padded at the bottom and right to the spec's multiple. Output: cropped back to the frame size,
- * mapped to 0..255, clamped and rounded.
+ * Turns a {@link FrameBatch} of 8-bit BGR frames into the model's NCHW RGB input, and its output
+ * back into frames of the same size. Input: each frame (then its guide image, for a guided model)
+ * mapped to the model's pixel range and reflection-padded at the bottom and right to the spec's
+ * multiple. Output: cropped back to the frame size, mapped to 0..255, clamped and rounded.
  */
 final class StyleTranslator implements NoBatchifyTranslator<FrameBatch, FrameBatch> {
   private static final String INPUT = "input";
@@ -32,8 +32,11 @@ final class StyleTranslator implements NoBatchifyTranslator<FrameBatch, FrameBat
   @Override
   public NDList processInput(TranslatorContext ctx, FrameBatch batch) {
     if (spec.guided() == batch.guides().isEmpty()) {
-      throw new IllegalArgumentException("Cannot stylize frames: the model takes " + spec.inputChannels()
-          + " channels, so it needs " + (spec.guided() ? "one guide image per frame" : "no guide images"));
+      throw new IllegalArgumentException(
+          "Cannot stylize frames: the model takes "
+              + spec.inputChannels()
+              + " channels, so it needs "
+              + (spec.guided() ? "one guide image per frame" : "no guide images"));
     }
     ctx.setAttachment(INPUT, batch);
     int height = spec.paddedSize(batch.height());
@@ -57,13 +60,25 @@ final class StyleTranslator implements NoBatchifyTranslator<FrameBatch, FrameBat
     FrameBatch batch = (FrameBatch) ctx.getAttachment(INPUT);
     NDArray output = list.get(0);
     Shape shape = output.getShape();
-    if (shape.dimension() != 4 || shape.get(0) != batch.size() || shape.get(1) != 3
-        || shape.get(2) < batch.height() || shape.get(3) < batch.width()) {
-      throw new IllegalStateException("Cannot stylize frames: the model gave shape " + shape + " for "
-          + batch.size() + " frames of " + batch.width() + "x" + batch.height() + "; expected [N, 3, >=H, >=W]");
+    if (shape.dimension() != 4
+        || shape.get(0) != batch.size()
+        || shape.get(1) != 3
+        || shape.get(2) < batch.height()
+        || shape.get(3) < batch.width()) {
+      throw new IllegalStateException(
+          "Cannot stylize frames: the model gave shape "
+              + shape
+              + " for "
+              + batch.size()
+              + " frames of "
+              + batch.width()
+              + "x"
+              + batch.height()
+              + "; expected [N, 3, >=H, >=W]");
     }
-    float[] data = (output.getDataType() == DataType.FLOAT32 ? output : output.toType(DataType.FLOAT32, false))
-        .toFloatArray();
+    float[] data =
+        (output.getDataType() == DataType.FLOAT32 ? output : output.toType(DataType.FLOAT32, false))
+            .toFloatArray();
     int outHeight = (int) shape.get(2);
     int outWidth = (int) shape.get(3);
     int plane = outHeight * outWidth;
@@ -85,8 +100,12 @@ final class StyleTranslator implements NoBatchifyTranslator<FrameBatch, FrameBat
     return FrameBatch.of(batch.width(), batch.height(), frames);
   }
 
-  /** Writes the three RGB planes of a BGR image at {@code offset}, reflection-padded to height x width. */
-  private void writePlanes(byte[] image, FrameBatch batch, float[] data, int offset, int height, int width) {
+  /**
+   * Writes the three RGB planes of a BGR image at {@code offset}, reflection-padded to height x
+   * width.
+   */
+  private void writePlanes(
+      byte[] image, FrameBatch batch, float[] data, int offset, int height, int width) {
     int plane = height * width;
     for (int y = 0; y < height; y++) {
       int row = reflect(y, batch.height()) * batch.width();
@@ -100,7 +119,9 @@ final class StyleTranslator implements NoBatchifyTranslator<FrameBatch, FrameBat
     }
   }
 
-  /** The index that reflection padding reads for position {@code i} of an axis of length {@code n}. */
+  /**
+   * The index that reflection padding reads for position {@code i} of an axis of length {@code n}.
+   */
   static int reflect(int i, int n) {
     if (n == 1) {
       return 0;

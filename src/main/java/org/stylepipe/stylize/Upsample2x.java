@@ -6,12 +6,18 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
-/** Nearest-neighbour upsampling of an NCHW array by 2 in H and W: each value repeated along both axes. */
+/**
+ * Nearest-neighbour upsampling of an NCHW array by 2 in H and W: each value repeated along both
+ * axes.
+ */
 final class Upsample2x extends AbstractBlock {
 
   @Override
   protected NDList forwardInternal(
-      ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
+      ParameterStore parameterStore,
+      NDList inputs,
+      boolean training,
+      PairList<String, Object> params) {
     return new NDList(inputs.singletonOrThrow().repeat(2, 2).repeat(3, 2));
   }
 

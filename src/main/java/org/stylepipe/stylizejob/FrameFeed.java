@@ -14,10 +14,10 @@ import org.stylepipe.decode.SegmentReader;
 import org.stylepipe.video.TimeBase;
 
 /**
- * Decodes a segment on a thread of its own, so that decoding overlaps inference: frames are resized to the task's
- * size, copied out as BGR bytes and handed over in batches through a queue of {@value #CAPACITY} batches. Damaged
- * frames are counted and left out, as in the dataset job. The consumer takes batches until null, then reads the
- * {@link #end()}.
+ * Decodes a segment on a thread of its own, so that decoding overlaps inference: frames are resized
+ * to the task's size, copied out as BGR bytes and handed over in batches through a queue of {@value
+ * #CAPACITY} batches. Damaged frames are counted and left out, as in the dataset job. The consumer
+ * takes batches until null, then reads the {@link #end()}.
  */
 final class FrameFeed implements AutoCloseable {
   /** Batches decoded ahead of inference. */
@@ -30,8 +30,9 @@ final class FrameFeed implements AutoCloseable {
   record Batch(List<FrameRef> frames, List<byte[]> pixels, TimeBase timeBase) {}
 
   /**
-   * What decoding found: frames decoded and damaged, the stream's time base (null if no frame decoded), time spent
-   * decoding (without waiting for room in the queue), and the error that stopped it, or null.
+   * What decoding found: frames decoded and damaged, the stream's time base (null if no frame
+   * decoded), time spent decoding (without waiting for room in the queue), and the error that
+   * stopped it, or null.
    */
   record End(long decoded, long damaged, TimeBase timeBase, long decodeNanos, IOException error) {}
 
@@ -42,8 +43,10 @@ final class FrameFeed implements AutoCloseable {
 
   /** Starts decoding {@code task} on a new thread. */
   FrameFeed(StylizeTask task, Configuration conf, int batchSize, int decoderThreads) {
-    thread = new Thread(() -> decode(task, conf, batchSize, decoderThreads),
-        "stylepipe-decode-" + task.recording().id() + "-" + task.segment().index());
+    thread =
+        new Thread(
+            () -> decode(task, conf, batchSize, decoderThreads),
+            "stylepipe-decode-" + task.recording().id() + "-" + task.segment().index());
     thread.setDaemon(true);
     thread.start();
   }

@@ -5,16 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.api.java.function.Function;
 import org.stylepipe.common.ErrorRow;
-import org.stylepipe.output.FileStore;
 import org.stylepipe.common.HadoopConf;
+import org.stylepipe.output.FileStore;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.StylizedRow;
-import org.stylepipe.video.VideoJoiner;
 import org.stylepipe.report.TaskPlace;
+import org.stylepipe.video.VideoJoiner;
 
 /**
- * Executor function: joins one recording's segment videos into its stylized video by packet copy, with the source's
- * audio; the file is written locally first and then put in place.
+ * Executor function: joins one recording's segment videos into its stylized video by packet copy,
+ * with the source's audio; the file is written locally first and then put in place.
  */
 public final class JoinFunction implements Function<JoinTask, JoinOutcome> {
   private static final long serialVersionUID = 1L;
@@ -38,19 +38,37 @@ public final class JoinFunction implements Function<JoinTask, JoinOutcome> {
     Path staged = null;
     try {
       staged = store.stage(uri);
-      VideoJoiner.Result result = new VideoJoiner(conf.get())
-          .join(task.segmentVideos(), task.copyAudio() ? task.recording().uri() : null, staged);
+      VideoJoiner.Result result =
+          new VideoJoiner(conf.get())
+              .join(task.segmentVideos(), task.copyAudio() ? task.recording().uri() : null, staged);
       store.commit(staged, uri);
-      StylizedRow row = new StylizedRow(id, task.recording().uri(), StylizedRow.VIDEO, -1, task.firstFrameIndex(),
-          Math.toIntExact(result.videoPackets()), task.firstPtsUs(), task.width(), task.height(), uri, model, null,
-          null);
-      ErrorRow audio = result.audioSkipped() == null ? null
-          : error(task, "the stylized video has no sound: " + result.audioSkipped());
+      StylizedRow row =
+          new StylizedRow(
+              id,
+              task.recording().uri(),
+              StylizedRow.VIDEO,
+              -1,
+              task.firstFrameIndex(),
+              Math.toIntExact(result.videoPackets()),
+              task.firstPtsUs(),
+              task.width(),
+              task.height(),
+              uri,
+              model,
+              null,
+              null);
+      ErrorRow audio =
+          result.audioSkipped() == null
+              ? null
+              : error(task, "the stylized video has no sound: " + result.audioSkipped());
       return new JoinOutcome(row, audio, System.nanoTime() - started, TaskPlace.current());
     } catch (IOException | RuntimeException e) {
       deleteQuietly(staged);
-      return new JoinOutcome(null, error(task, "cannot join the segment videos: " + e.getMessage()),
-          System.nanoTime() - started, TaskPlace.current());
+      return new JoinOutcome(
+          null,
+          error(task, "cannot join the segment videos: " + e.getMessage()),
+          System.nanoTime() - started,
+          TaskPlace.current());
     }
   }
 

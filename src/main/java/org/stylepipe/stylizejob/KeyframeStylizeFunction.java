@@ -2,16 +2,17 @@ package org.stylepipe.stylizejob;
 
 import ai.djl.inference.Predictor;
 import org.apache.spark.api.java.function.Function;
-import org.stylepipe.config.KeyframeStylizeSettings;
 import org.stylepipe.common.HadoopConf;
+import org.stylepipe.config.KeyframeStylizeSettings;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.report.TaskPlace;
 import org.stylepipe.stylize.FrameBatch;
 import org.stylepipe.stylize.ModelLoader;
 
 /**
- * Executor function: picks the task's device ({@link TaskModel}), gets a predictor of the model loaded once per
- * executor, and stylizes one recording's keyframes through {@link KeyframeStylizer}.
+ * Executor function: picks the task's device ({@link TaskModel}), gets a predictor of the model
+ * loaded once per executor, and stylizes one recording's keyframes through {@link
+ * KeyframeStylizer}.
  */
 final class KeyframeStylizeFunction implements Function<KeyframeTask, KeyframeOutcome> {
   private static final long serialVersionUID = 1L;
@@ -21,8 +22,8 @@ final class KeyframeStylizeFunction implements Function<KeyframeTask, KeyframeOu
   private final OutputLayout dataset;
   private final HadoopConf conf;
 
-  KeyframeStylizeFunction(KeyframeStylizeSettings settings, ModelLoader model, OutputLayout dataset,
-      HadoopConf conf) {
+  KeyframeStylizeFunction(
+      KeyframeStylizeSettings settings, ModelLoader model, OutputLayout dataset, HadoopConf conf) {
     this.settings = settings;
     this.model = model;
     this.dataset = dataset;
@@ -31,9 +32,11 @@ final class KeyframeStylizeFunction implements Function<KeyframeTask, KeyframeOu
 
   @Override
   public KeyframeOutcome call(KeyframeTask task) {
-    TaskModel chosen = TaskModel.choose(model, settings.device(), settings.cpuFallback(), settings.half());
+    TaskModel chosen =
+        TaskModel.choose(model, settings.device(), settings.cpuFallback(), settings.half());
     try (Predictor<FrameBatch, FrameBatch> predictor = chosen.loader().newPredictor()) {
-      return new KeyframeStylizer(dataset, conf.get(), settings.guide(), settings.batchSize(), settings.overwrite())
+      return new KeyframeStylizer(
+              dataset, conf.get(), settings.guide(), settings.batchSize(), settings.overwrite())
           .process(task, predictor, chosen.device(), TaskPlace.current());
     }
   }

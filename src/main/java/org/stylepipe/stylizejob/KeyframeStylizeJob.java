@@ -19,27 +19,29 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stylepipe.common.ErrorRow;
+import org.stylepipe.common.HadoopConf;
 import org.stylepipe.config.GuideMode;
 import org.stylepipe.config.KeyframeStylizeConfig;
 import org.stylepipe.guides.FewShotLayout;
 import org.stylepipe.guides.NoiseVariant;
-import org.stylepipe.common.ErrorRow;
 import org.stylepipe.output.FileStore;
-import org.stylepipe.common.HadoopConf;
 import org.stylepipe.output.ManifestRow;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.stylize.ModelLoader;
 
 /**
- * The stylize job's teacher mode ({@code stylepipe stylize-keyframes}): a model stylizes the keyframes of a
- * few-shot dataset into its sequences' {@code _train/output/}, where the few-shot trainer reads its targets. The
- * keyframes come from the dataset's manifest on the driver; one task per recording (or per 32 of its keyframes)
- * reads them, runs the model in batches on the task's device and writes the outputs. The dataset itself is not
- * otherwise touched; the summary goes to {@code _stylepipe/keyframes-summary.json}.
+ * The stylize job's teacher mode ({@code stylepipe stylize-keyframes}): a model stylizes the
+ * keyframes of a few-shot dataset into its sequences' {@code _train/output/}, where the few-shot
+ * trainer reads its targets. The keyframes come from the dataset's manifest on the driver; one task
+ * per recording (or per 32 of its keyframes) reads them, runs the model in batches on the task's
+ * device and writes the outputs. The dataset itself is not otherwise touched; the summary goes to
+ * {@code _stylepipe/keyframes-summary.json}.
  */
 public final class KeyframeStylizeJob {
   private static final Logger LOG = LoggerFactory.getLogger(KeyframeStylizeJob.class);
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final int KEYFRAMES_PER_TASK = 32;
 
   private final KeyframeStylizeConfig config;
@@ -56,12 +58,19 @@ public final class KeyframeStylizeJob {
    * @throws IllegalArgumentException naming the model file and the reason
    */
   public static KeyframeStylizeJob prepare(KeyframeStylizeConfig config) {
-    return new KeyframeStylizeJob(config, ModelCheck.load(config.model(), config.settings().half(),
-        config.settings().guide(), config.modelThreads(), "noise (the keyframes' noise guides) or black"));
+    return new KeyframeStylizeJob(
+        config,
+        ModelCheck.load(
+            config.model(),
+            config.settings().half(),
+            config.settings().guide(),
+            config.modelThreads(),
+            "noise (the keyframes' noise guides) or black"));
   }
 
   /** Prepares and runs the job. */
-  public static KeyframeSummary run(KeyframeStylizeConfig config, SparkSession spark) throws IOException {
+  public static KeyframeSummary run(KeyframeStylizeConfig config, SparkSession spark)
+      throws IOException {
     return prepare(config).run(spark);
   }
 
@@ -70,13 +79,19 @@ public final class KeyframeStylizeJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration hadoop = jsc.hadoopConfiguration();
     Path root = new Path(config.dataset());
-    OutputLayout dataset = new OutputLayout(root.getFileSystem(hadoop).makeQualified(root).toString());
+    OutputLayout dataset =
+        new OutputLayout(root.getFileSystem(hadoop).makeQualified(root).toString());
     LOG.info("Keyframes job: {}", config);
-    jsc.setJobGroup("stylepipe-stylize-keyframes", "stylepipe stylize-keyframes -> " + dataset.root(), false);
+    jsc.setJobGroup(
+        "stylepipe-stylize-keyframes", "stylepipe stylize-keyframes -> " + dataset.root(), false);
     List<KeyframeTask> tasks = tasks(keyframeRows(spark, dataset, hadoop));
     jsc.setJobDescription("stylepipe: stylize the keyframes of " + tasks.size() + " recordings");
-    List<KeyframeOutcome> outcomes = jsc.parallelize(tasks, tasks.size())
-        .map(new KeyframeStylizeFunction(config.settings(), model, dataset, new HadoopConf(hadoop))).collect();
+    List<KeyframeOutcome> outcomes =
+        jsc.parallelize(tasks, tasks.size())
+            .map(
+                new KeyframeStylizeFunction(
+                    config.settings(), model, dataset, new HadoopConf(hadoop)))
+            .collect();
     List<ErrorRow> errors = new ArrayList<>();
     Map<String, Integer> byDevice = new TreeMap<>();
     int stylized = 0;
@@ -89,31 +104,56 @@ public final class KeyframeStylizeJob {
         errors.add(outcome.error());
       }
     }
-    KeyframeSummary summary = new KeyframeSummary(dataset.root(), config.model().toString(),
-        (String) config.options().get(KeyframeStylizeConfig.GUIDE),
-        (int) tasks.stream().map(KeyframeTask::recordingId).distinct().count(),
-        tasks.stream().mapToInt(t -> t.keyframes().size()).sum(), stylized, kept, errors, byDevice,
-        (System.nanoTime() - started) / 1e9);
-    new FileStore(hadoop).write(dataset.meta() + "/keyframes-summary.json", JSON.writeValueAsBytes(summary.toMap()));
+    KeyframeSummary summary =
+        new KeyframeSummary(
+            dataset.root(),
+            config.model().toString(),
+            (String) config.options().get(KeyframeStylizeConfig.GUIDE),
+            (int) tasks.stream().map(KeyframeTask::recordingId).distinct().count(),
+            tasks.stream().mapToInt(t -> t.keyframes().size()).sum(),
+            stylized,
+            kept,
+            errors,
+            byDevice,
+            (System.nanoTime() - started) / 1e9);
+    new FileStore(hadoop)
+        .write(dataset.meta() + "/keyframes-summary.json", JSON.writeValueAsBytes(summary.toMap()));
     jsc.clearJobGroup();
     return summary;
   }
 
-  /** The keyframe rows of a complete few-shot dataset's manifest; anything else is an error naming the dataset. */
-  private List<Row> keyframeRows(SparkSession spark, OutputLayout dataset, Configuration hadoop) throws IOException {
+  /**
+   * The keyframe rows of a complete few-shot dataset's manifest; anything else is an error naming
+   * the dataset.
+   */
+  private List<Row> keyframeRows(SparkSession spark, OutputLayout dataset, Configuration hadoop)
+      throws IOException {
     String name = "Cannot stylize the keyframes of " + dataset.root() + ": ";
     Path success = new Path(dataset.successMarker());
     if (!success.getFileSystem(hadoop).exists(success)) {
-      throw new IllegalArgumentException(name + "it holds no complete dataset (no _SUCCESS); run the dataset job"
-          + " with --layout fewshot there first, or let it finish");
+      throw new IllegalArgumentException(
+          name
+              + "it holds no complete dataset (no _SUCCESS); run the dataset job"
+              + " with --layout fewshot there first, or let it finish");
     }
     Dataset<Row> manifest = spark.read().parquet(dataset.manifest());
-    if (!Arrays.asList(manifest.columns()).contains("keyframe") || manifest.filter(col("sequence").isNotNull())
-        .isEmpty()) {
-      throw new IllegalArgumentException(name + "it is not a few-shot dataset (made with --layout fewshot)");
+    if (!Arrays.asList(manifest.columns()).contains("keyframe")
+        || manifest.filter(col("sequence").isNotNull()).isEmpty()) {
+      throw new IllegalArgumentException(
+          name + "it is not a few-shot dataset (made with --layout fewshot)");
     }
-    List<Row> rows = manifest.filter(col("keyframe")).select("recording_id", "source", "variant", "sequence",
-        "sequence_length", "number", "noise_paths").collectAsList();
+    List<Row> rows =
+        manifest
+            .filter(col("keyframe"))
+            .select(
+                "recording_id",
+                "source",
+                "variant",
+                "sequence",
+                "sequence_length",
+                "number",
+                "noise_paths")
+            .collectAsList();
     if (rows.isEmpty()) {
       throw new IllegalArgumentException(name + "it has no keyframes");
     }
@@ -122,7 +162,8 @@ public final class KeyframeStylizeJob {
 
   /** Per recording, its keyframes' files, in tasks of at most {@value #KEYFRAMES_PER_TASK}. */
   private List<KeyframeTask> tasks(List<Row> rows) {
-    NoiseVariant variant = config.settings().guide() == GuideMode.NOISE ? variant(rows.get(0)) : null;
+    NoiseVariant variant =
+        config.settings().guide() == GuideMode.NOISE ? variant(rows.get(0)) : null;
     Map<String, Map<Integer, Row>> mirrored = new HashMap<>();
     Map<String, Map<Integer, Row>> originals = new TreeMap<>();
     Map<String, String> sources = new HashMap<>();
@@ -130,38 +171,56 @@ public final class KeyframeStylizeJob {
       String id = row.getAs("recording_id");
       sources.put(id, row.getAs("source"));
       (row.getAs("variant").equals(ManifestRow.MIRRORED) ? mirrored : originals)
-          .computeIfAbsent(id, k -> new TreeMap<>()).put(row.getAs("number"), row);
+          .computeIfAbsent(id, k -> new TreeMap<>())
+          .put(row.getAs("number"), row);
     }
     List<KeyframeTask> tasks = new ArrayList<>();
-    originals.forEach((id, keys) -> {
-      List<KeyframeTask.Keyframe> keyframes = new ArrayList<>();
-      keys.forEach((number, row) -> {
-        FewShotLayout sequence = layout(row);
-        Row mirror = mirrored.getOrDefault(id, Map.of()).get(number);
-        keyframes.add(new KeyframeTask.Keyframe(number, sequence.trainInput(number),
-            variant == null ? null : sequence.trainNoise(variant, number), sequence.trainOutput(number),
-            mirror == null ? null : layout(mirror).trainOutput(number)));
-      });
-      for (int i = 0; i < keyframes.size(); i += KEYFRAMES_PER_TASK) {
-        tasks.add(new KeyframeTask(id, sources.get(id),
-            keyframes.subList(i, Math.min(keyframes.size(), i + KEYFRAMES_PER_TASK))));
-      }
-    });
+    originals.forEach(
+        (id, keys) -> {
+          List<KeyframeTask.Keyframe> keyframes = new ArrayList<>();
+          keys.forEach(
+              (number, row) -> {
+                FewShotLayout sequence = layout(row);
+                Row mirror = mirrored.getOrDefault(id, Map.of()).get(number);
+                keyframes.add(
+                    new KeyframeTask.Keyframe(
+                        number,
+                        sequence.trainInput(number),
+                        variant == null ? null : sequence.trainNoise(variant, number),
+                        sequence.trainOutput(number),
+                        mirror == null ? null : layout(mirror).trainOutput(number)));
+              });
+          for (int i = 0; i < keyframes.size(); i += KEYFRAMES_PER_TASK) {
+            tasks.add(
+                new KeyframeTask(
+                    id,
+                    sources.get(id),
+                    keyframes.subList(i, Math.min(keyframes.size(), i + KEYFRAMES_PER_TASK))));
+          }
+        });
     return tasks;
   }
 
   /** The noise variant named by {@code --guide noise:VARIANT}, or the dataset's first. */
   private NoiseVariant variant(Row row) {
-    List<String> names = new ArrayList<>(row.<String, String>getJavaMap(row.fieldIndex("noise_paths")).keySet());
+    List<String> names =
+        new ArrayList<>(row.<String, String>getJavaMap(row.fieldIndex("noise_paths")).keySet());
     String wanted = config.guideVariant() == null ? names.get(0) : config.guideVariant();
     if (!names.contains(wanted)) {
-      throw new IllegalArgumentException("Cannot use --" + KeyframeStylizeConfig.GUIDE + " noise:" + wanted + ": the"
-          + " dataset's noise guides are " + names);
+      throw new IllegalArgumentException(
+          "Cannot use --"
+              + KeyframeStylizeConfig.GUIDE
+              + " noise:"
+              + wanted
+              + ": the"
+              + " dataset's noise guides are "
+              + names);
     }
     return NoiseVariant.parse(wanted);
   }
 
   private static FewShotLayout layout(Row row) {
-    return new FewShotLayout(OutputLayout.fewShot(), row.getAs("sequence"), row.<Integer>getAs("sequence_length"));
+    return new FewShotLayout(
+        OutputLayout.fewShot(), row.getAs("sequence"), row.<Integer>getAs("sequence_length"));
   }
 }

@@ -13,9 +13,9 @@ import org.apache.hadoop.fs.Path;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.stylepipe.augment.FrameMirror;
+import org.stylepipe.common.ErrorRow;
 import org.stylepipe.config.GuideMode;
 import org.stylepipe.config.ImageFormat;
-import org.stylepipe.common.ErrorRow;
 import org.stylepipe.output.FileStore;
 import org.stylepipe.output.ImageDecoder;
 import org.stylepipe.output.ImageEncoder;
@@ -25,10 +25,11 @@ import org.stylepipe.stylize.DeviceChoice;
 import org.stylepipe.stylize.FrameBatch;
 
 /**
- * The keyframes job's core, free of Spark: stylizes one recording's keyframes in batches with a teacher model and
- * writes each result as {@code _train/output/<number>.png} of the original sequence and, mirrored, of the mirrored
- * one (the mirrored sequence's keyframes are the mirrored originals, so their targets are the mirrored results).
- * Keyframes that already have an output (an artist's, or an earlier run's) are kept unless {@code overwrite}.
+ * The keyframes job's core, free of Spark: stylizes one recording's keyframes in batches with a
+ * teacher model and writes each result as {@code _train/output/<number>.png} of the original
+ * sequence and, mirrored, of the mirrored one (the mirrored sequence's keyframes are the mirrored
+ * originals, so their targets are the mirrored results). Keyframes that already have an output (an
+ * artist's, or an earlier run's) are kept unless {@code overwrite}.
  */
 public final class KeyframeStylizer {
   private final OutputLayout dataset;
@@ -37,8 +38,8 @@ public final class KeyframeStylizer {
   private final int batchSize;
   private final boolean overwrite;
 
-  public KeyframeStylizer(OutputLayout dataset, Configuration conf, GuideMode guide, int batchSize,
-      boolean overwrite) {
+  public KeyframeStylizer(
+      OutputLayout dataset, Configuration conf, GuideMode guide, int batchSize, boolean overwrite) {
     this.dataset = dataset;
     this.conf = conf;
     this.guide = guide;
@@ -46,15 +47,19 @@ public final class KeyframeStylizer {
     this.overwrite = overwrite;
   }
 
-  public KeyframeOutcome process(KeyframeTask task, Predictor<FrameBatch, FrameBatch> predictor,
-      DeviceChoice device, TaskPlace place) {
+  public KeyframeOutcome process(
+      KeyframeTask task,
+      Predictor<FrameBatch, FrameBatch> predictor,
+      DeviceChoice device,
+      TaskPlace place) {
     long started = System.nanoTime();
     FileStore store = new FileStore(conf);
     int stylized = 0;
     int kept = 0;
     ErrorRow error = null;
     List<KeyframeTask.Keyframe> batch = new ArrayList<>();
-    try (ImageEncoder png = new ImageEncoder(ImageFormat.PNG, 0); FrameMirror mirror = new FrameMirror()) {
+    try (ImageEncoder png = new ImageEncoder(ImageFormat.PNG, 0);
+        FrameMirror mirror = new FrameMirror()) {
       List<KeyframeTask.Keyframe> todo = new ArrayList<>();
       for (KeyframeTask.Keyframe keyframe : task.keyframes()) {
         if (!overwrite && exists(keyframe.output())) {
@@ -69,15 +74,36 @@ public final class KeyframeStylizer {
         stylized += batch.size();
       }
     } catch (IOException | TranslateException | RuntimeException e) {
-      error = new ErrorRow(task.source(), task.recordingId(), "stylize", -1, "stopped at keyframe "
-          + (batch.isEmpty() ? "?" : batch.get(0).number()) + " after " + stylized + " keyframes: " + e.getMessage());
+      error =
+          new ErrorRow(
+              task.source(),
+              task.recordingId(),
+              "stylize",
+              -1,
+              "stopped at keyframe "
+                  + (batch.isEmpty() ? "?" : batch.get(0).number())
+                  + " after "
+                  + stylized
+                  + " keyframes: "
+                  + e.getMessage());
     }
-    return new KeyframeOutcome(task.recordingId(), stylized, kept, device.device(), System.nanoTime() - started,
-        place, error);
+    return new KeyframeOutcome(
+        task.recordingId(),
+        stylized,
+        kept,
+        device.device(),
+        System.nanoTime() - started,
+        place,
+        error);
   }
 
-  private void stylize(List<KeyframeTask.Keyframe> batch, Predictor<FrameBatch, FrameBatch> predictor,
-      FileStore store, ImageEncoder png, FrameMirror mirror) throws IOException, TranslateException {
+  private void stylize(
+      List<KeyframeTask.Keyframe> batch,
+      Predictor<FrameBatch, FrameBatch> predictor,
+      FileStore store,
+      ImageEncoder png,
+      FrameMirror mirror)
+      throws IOException, TranslateException {
     List<byte[]> frames = new ArrayList<>();
     List<byte[]> guides = new ArrayList<>();
     int width = 0;
@@ -102,7 +128,8 @@ public final class KeyframeStylizer {
         image.data().put(output.frames().get(i));
         store.write(dataset.resolve(batch.get(i).output()), png.encode(image));
         if (batch.get(i).mirroredOutput() != null) {
-          store.write(dataset.resolve(batch.get(i).mirroredOutput()), png.encode(mirror.mirror(image)));
+          store.write(
+              dataset.resolve(batch.get(i).mirroredOutput()), png.encode(mirror.mirror(image)));
         }
       }
     }

@@ -47,9 +47,11 @@ public record KeyframeSummary(
 
   /** The summary as the console shows it. */
   public String toText() {
-    StringBuilder text = new StringBuilder(String.format(
-        "stylepipe stylize-keyframes: %d recordings, %d keyframes (%d stylized, %d kept), %d errors, %.1f s%n",
-        recordings, keyframes, stylized, kept, errors.size(), wallSeconds));
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                "stylepipe stylize-keyframes: %d recordings, %d keyframes (%d stylized, %d kept), %d errors, %.1f s%n",
+                recordings, keyframes, stylized, kept, errors.size(), wallSeconds));
     for (ErrorRow error : errors) {
       text.append("  error: ").append(error).append(System.lineSeparator());
     }

@@ -3,8 +3,11 @@ package org.stylepipe.stylizejob;
 import java.io.Serializable;
 import java.util.List;
 
-/** Keyframes of one recording's few-shot sequences for the keyframes job, with their files' paths. */
-public record KeyframeTask(String recordingId, String source, List<Keyframe> keyframes) implements Serializable {
+/**
+ * Keyframes of one recording's few-shot sequences for the keyframes job, with their files' paths.
+ */
+public record KeyframeTask(String recordingId, String source, List<Keyframe> keyframes)
+    implements Serializable {
   public KeyframeTask {
     keyframes = List.copyOf(keyframes);
   }
@@ -13,10 +16,13 @@ public record KeyframeTask(String recordingId, String source, List<Keyframe> key
    * One keyframe; paths relative to the dataset's root.
    *
    * @param input the keyframe ({@code _train/input/})
-   * @param guide its noise guide ({@code _train/input_gdisko_gauss_…/}), or null where the model takes none
+   * @param guide its noise guide ({@code _train/input_gdisko_gauss_…/}), or null where the model
+   *     takes none
    * @param output where its stylized image goes ({@code _train/output/})
-   * @param mirroredOutput where the mirrored stylized image goes in the mirrored sequence, or null without one
+   * @param mirroredOutput where the mirrored stylized image goes in the mirrored sequence, or null
+   *     without one
    */
-  public record Keyframe(int number, String input, String guide, String output, String mirroredOutput)
+  public record Keyframe(
+      int number, String input, String guide, String output, String mirroredOutput)
       implements Serializable {}
 }

@@ -11,27 +11,27 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.stylepipe.common.ErrorRow;
 import org.stylepipe.config.GuideMode;
 import org.stylepipe.config.ImageFormat;
 import org.stylepipe.config.StylizeSettings;
-import org.stylepipe.video.TimeBase;
-import org.stylepipe.common.ErrorRow;
 import org.stylepipe.output.FileStore;
 import org.stylepipe.output.ImageEncoder;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.StylizedRow;
-import org.stylepipe.video.VideoEncoder;
 import org.stylepipe.report.TaskPlace;
 import org.stylepipe.stylize.DeviceChoice;
 import org.stylepipe.stylize.FrameBatch;
+import org.stylepipe.video.TimeBase;
+import org.stylepipe.video.VideoEncoder;
 
 /**
- * The stylize stage's core, free of Spark: carries one segment from decode through batched inference to its
- * H.264 segment video (and PNG frames, if asked). A {@link FrameFeed} decodes on its own thread while this thread
- * runs the model, so decoding overlaps inference.
+ * The stylize stage's core, free of Spark: carries one segment from decode through batched
+ * inference to its H.264 segment video (and PNG frames, if asked). A {@link FrameFeed} decodes on
+ * its own thread while this thread runs the model, so decoding overlaps inference.
  *
- * <p>As in the dataset job, damaged frames are left out and every shortfall is the outcome's error; a segment that
- * fails keeps the frames it wrote, but its video is not written.
+ * <p>As in the dataset job, damaged frames are left out and every shortfall is the outcome's error;
+ * a segment that fails keeps the frames it wrote, but its video is not written.
  */
 public final class SegmentStylizer {
   /** Seconds between keyframes of the segment videos (each segment also starts with one). */
@@ -43,21 +43,29 @@ public final class SegmentStylizer {
   private final String model;
 
   /** {@code model} names the model in the manifest. */
-  public SegmentStylizer(StylizeSettings settings, OutputLayout layout, Configuration conf, String model) {
+  public SegmentStylizer(
+      StylizeSettings settings, OutputLayout layout, Configuration conf, String model) {
     this.settings = settings;
     this.layout = layout;
     this.conf = conf;
     this.model = model;
   }
 
-  /** Stylizes the segment with {@code predictor}, which runs on {@code device}, in a task on {@code place}. */
+  /**
+   * Stylizes the segment with {@code predictor}, which runs on {@code device}, in a task on {@code
+   * place}.
+   */
   public StylizeOutcome process(
-      StylizeTask task, Predictor<FrameBatch, FrameBatch> predictor, DeviceChoice device, TaskPlace place) {
+      StylizeTask task,
+      Predictor<FrameBatch, FrameBatch> predictor,
+      DeviceChoice device,
+      TaskPlace place) {
     long started = System.nanoTime();
     Run run = new Run(task, device);
     String stage = "decode";
     FrameFeed feed = new FrameFeed(task, conf, settings.batchSize(), settings.decoderThreads());
-    try (feed; ImageEncoder png = new ImageEncoder(ImageFormat.PNG, 0)) {
+    try (feed;
+        ImageEncoder png = new ImageEncoder(ImageFormat.PNG, 0)) {
       FrameFeed.Batch batch;
       while ((batch = feed.take()) != null) {
         stage = "stylize";
@@ -74,7 +82,9 @@ public final class SegmentStylizer {
       run.finishVideo();
       run.error = shortfall(task, feed.end(), run.stylized);
     } catch (IOException | TranslateException | RuntimeException e) {
-      run.error = error(task, stage, "stopped after " + run.stylized + " stylized frames: " + e.getMessage());
+      run.error =
+          error(
+              task, stage, "stopped after " + run.stylized + " stylized frames: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       run.error = error(task, stage, "interrupted after " + run.stylized + " stylized frames");
@@ -82,16 +92,30 @@ public final class SegmentStylizer {
       run.release();
     }
     FrameFeed.End end = feed.end();
-    return new StylizeOutcome(task.recording().id(), task.segment().index(), run.rows, run.videoUri,
-        end == null ? run.stylized : end.decoded(), task.segment().frameCount(), run.stylized, device.device(),
-        device.gpuAddress(), end == null ? 0 : end.decodeNanos(), feed.waitNanos(), run.inferNanos, run.writeNanos,
-        System.nanoTime() - started, run.error, place);
+    return new StylizeOutcome(
+        task.recording().id(),
+        task.segment().index(),
+        run.rows,
+        run.videoUri,
+        end == null ? run.stylized : end.decoded(),
+        task.segment().frameCount(),
+        run.stylized,
+        device.device(),
+        device.gpuAddress(),
+        end == null ? 0 : end.decodeNanos(),
+        feed.waitNanos(),
+        run.inferNanos,
+        run.writeNanos,
+        System.nanoTime() - started,
+        run.error,
+        place);
   }
 
   private FrameBatch input(StylizeTask task, FrameFeed.Batch batch) {
     FrameBatch frames = FrameBatch.of(task.width(), task.height(), batch.pixels());
     if (settings.guide() == GuideMode.BLACK) {
-      return frames.withGuides(Collections.nCopies(batch.pixels().size(), new byte[task.width() * task.height() * 3]));
+      return frames.withGuides(
+          Collections.nCopies(batch.pixels().size(), new byte[task.width() * task.height() * 3]));
     }
     return frames;
   }
@@ -101,13 +125,18 @@ public final class SegmentStylizer {
     if (end.decoded() >= expected && end.damaged() == 0) {
       return null;
     }
-    return error(task, "decode", String.format(
-        "damaged stream: of the %d frames the container lists, %d did not decode and %d decoded with errors; only"
-            + " the %d intact frames were stylized", expected, expected - end.decoded(), end.damaged(), stylized));
+    return error(
+        task,
+        "decode",
+        String.format(
+            "damaged stream: of the %d frames the container lists, %d did not decode and %d decoded with errors; only"
+                + " the %d intact frames were stylized",
+            expected, expected - end.decoded(), end.damaged(), stylized));
   }
 
   private static ErrorRow error(StylizeTask task, String stage, String reason) {
-    return new ErrorRow(task.recording().uri(), task.recording().id(), stage, task.segment().index(), reason);
+    return new ErrorRow(
+        task.recording().uri(), task.recording().id(), stage, task.segment().index(), reason);
   }
 
   /** The state of one segment's run: its writers and what they wrote. */
@@ -158,8 +187,15 @@ public final class SegmentStylizer {
       String uri = layout.stylizedSegment(task.recording().id(), task.segment().index());
       staged = store.stage(uri);
       int keyframes = (int) Math.max(1, Math.round(task.frameRate() * KEYFRAME_SECONDS));
-      encoder = new VideoEncoder(staged, task.width(), task.height(), timeBase.forMicros(), task.frameRate(),
-          task.bitRate(), keyframes);
+      encoder =
+          new VideoEncoder(
+              staged,
+              task.width(),
+              task.height(),
+              timeBase.forMicros(),
+              task.frameRate(),
+              task.bitRate(),
+              keyframes);
       videoUri = uri;
     }
 
@@ -202,8 +238,19 @@ public final class SegmentStylizer {
     }
 
     private StylizedRow row(String kind, FrameFeed.FrameRef frame, int frames, String path) {
-      return new StylizedRow(task.recording().id(), task.recording().uri(), kind, task.segment().index(),
-          frame.index(), frames, frame.ptsUs(), task.width(), task.height(), path, model, device.device(),
+      return new StylizedRow(
+          task.recording().id(),
+          task.recording().uri(),
+          kind,
+          task.segment().index(),
+          frame.index(),
+          frames,
+          frame.ptsUs(),
+          task.width(),
+          task.height(),
+          path,
+          model,
+          device.device(),
           device.gpuAddress());
     }
   }

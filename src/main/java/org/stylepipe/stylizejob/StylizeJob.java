@@ -25,6 +25,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stylepipe.common.ErrorRow;
+import org.stylepipe.common.HadoopConf;
 import org.stylepipe.config.GuideMode;
 import org.stylepipe.config.StylizeConfig;
 import org.stylepipe.config.StylizeSettings;
@@ -38,11 +40,11 @@ import org.stylepipe.flicker.WarpStats;
 import org.stylepipe.ingest.IngestStage;
 import org.stylepipe.ingest.RecordingPlan;
 import org.stylepipe.ingest.SegmentPlan;
-import org.stylepipe.common.ErrorRow;
 import org.stylepipe.output.FileStore;
-import org.stylepipe.common.HadoopConf;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.StylizedRow;
+import org.stylepipe.progress.ProgressBoard;
+import org.stylepipe.progress.StageProgress;
 import org.stylepipe.report.ContactSheet;
 import org.stylepipe.report.JobReport;
 import org.stylepipe.report.Preview;
@@ -51,22 +53,22 @@ import org.stylepipe.report.RunLog;
 import org.stylepipe.report.StylizedSamples;
 import org.stylepipe.report.StylizedSegment;
 import org.stylepipe.report.VideoReview;
-import org.stylepipe.progress.ProgressBoard;
-import org.stylepipe.progress.StageProgress;
 import org.stylepipe.stylize.ModelLoader;
 
 /**
- * The stylize job: probe and plan the recordings, then one Spark task per segment carries its frames from decode
- * through batched inference to an H.264 segment video; one task per recording joins them, with the source's audio,
- * by packet copy. Only manifest rows come back. With {@code --flicker}, the flicker stage then measures each joined
- * video against its source. The manifest, errors, summary and report are written after all videos, and {@code
- * _SUCCESS} last.
+ * The stylize job: probe and plan the recordings, then one Spark task per segment carries its
+ * frames from decode through batched inference to an H.264 segment video; one task per recording
+ * joins them, with the source's audio, by packet copy. Only manifest rows come back. With {@code
+ * --flicker}, the flicker stage then measures each joined video against its source. The manifest,
+ * errors, summary and report are written after all videos, and {@code _SUCCESS} last.
  *
- * <p>{@link #prepare} checks the model on the driver, by loading it once, before Spark does any work.
+ * <p>{@link #prepare} checks the model on the driver, by loading it once, before Spark does any
+ * work.
  */
 public final class StylizeJob {
   private static final Logger LOG = LoggerFactory.getLogger(StylizeJob.class);
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final StylizeConfig config;
   private final ModelLoader model;
@@ -77,18 +79,28 @@ public final class StylizeJob {
   }
 
   /**
-   * Checks the options and the model on the driver ({@link ModelCheck}), before Spark does any work.
+   * Checks the options and the model on the driver ({@link ModelCheck}), before Spark does any
+   * work.
    *
    * @throws IllegalArgumentException naming the model file and the reason
    */
   public static StylizeJob prepare(StylizeConfig config) {
     StylizeSettings settings = config.settings();
     if (settings.guide() == GuideMode.NOISE) {
-      throw new IllegalArgumentException("Cannot use --" + StylizeConfig.GUIDE + " noise on recordings: noise guides"
-          + " come with a few-shot dataset (its keyframes are stylized by stylepipe stylize-keyframes)");
+      throw new IllegalArgumentException(
+          "Cannot use --"
+              + StylizeConfig.GUIDE
+              + " noise on recordings: noise guides"
+              + " come with a few-shot dataset (its keyframes are stylized by stylepipe stylize-keyframes)");
     }
-    return new StylizeJob(config, ModelCheck.load(config.model(), settings.half(), settings.guide(),
-        settings.modelThreads(), "black to give it a black one (noise guides come with a few-shot dataset)"));
+    return new StylizeJob(
+        config,
+        ModelCheck.load(
+            config.model(),
+            settings.half(),
+            settings.guide(),
+            settings.modelThreads(),
+            "black to give it a black one (noise guides come with a few-shot dataset)"));
   }
 
   /** Prepares and runs the job. */
@@ -101,11 +113,14 @@ public final class StylizeJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration hadoop = jsc.hadoopConfiguration();
     Path root = new Path(config.output());
-    OutputLayout layout = new OutputLayout(root.getFileSystem(hadoop).makeQualified(root).toString());
+    OutputLayout layout =
+        new OutputLayout(root.getFileSystem(hadoop).makeQualified(root).toString());
     String modelName = config.model().getFileName().toString();
     LOG.info("Stylize job: {}", config);
     // A reader must not take the previous run's output for complete while this run rewrites it.
-    new Path(layout.successMarker()).getFileSystem(hadoop).delete(new Path(layout.successMarker()), false);
+    new Path(layout.successMarker())
+        .getFileSystem(hadoop)
+        .delete(new Path(layout.successMarker()), false);
     jsc.setJobGroup("stylepipe-stylize", "stylepipe stylize -> " + layout.root(), false);
 
     RunLog log = new RunLog();
@@ -116,7 +131,9 @@ public final class StylizeJob {
     List<StylizeTask> tasks = new ArrayList<>();
     for (RecordingPlan plan : ingest.plans()) {
       if (plan.warning() != null) {
-        errors.add(new ErrorRow(plan.recording().uri(), plan.recording().id(), "probe", -1, plan.warning()));
+        errors.add(
+            new ErrorRow(
+                plan.recording().uri(), plan.recording().id(), "probe", -1, plan.warning()));
       }
       tasks.addAll(tasks(plan));
     }
@@ -131,12 +148,15 @@ public final class StylizeJob {
       long stageStart = System.nanoTime();
       HadoopConf conf = new HadoopConf(hadoop);
       List<ProgressBoard.Part> parts =
-          tasks.stream().map(task -> ProgressBoard.Part.of(task.recording(), task.segment())).toList();
+          tasks.stream()
+              .map(task -> ProgressBoard.Part.of(task.recording(), task.segment()))
+              .toList();
       List<StylizeOutcome> results;
       try (StageProgress progress = StageProgress.start(jsc, "stylize", parts)) {
-        outcomes = jsc.parallelize(tasks, tasks.size())
-            .map(new StylizeFunction(config.settings(), model, layout, conf, progress.frames()))
-            .persist(StorageLevel.MEMORY_AND_DISK());
+        outcomes =
+            jsc.parallelize(tasks, tasks.size())
+                .map(new StylizeFunction(config.settings(), model, layout, conf, progress.frames()))
+                .persist(StorageLevel.MEMORY_AND_DISK());
         results = progress.collect(outcomes.map(StylizeOutcome::withoutRows));
       }
       totals.stylizeNanos = System.nanoTime() - stageStart;
@@ -147,17 +167,33 @@ public final class StylizeJob {
           errors.add(outcome.error());
         }
       }
-      log.stage("stylize", stageStart, totals.stylized, Map.of("segments", (long) results.size(),
-          "frames_decoded", totals.decoded, "frames_stylized", totals.stylized,
-          "segments_with_errors", results.stream().filter(r -> r.error() != null).count()));
+      log.stage(
+          "stylize",
+          stageStart,
+          totals.stylized,
+          Map.of(
+              "segments",
+              (long) results.size(),
+              "frames_decoded",
+              totals.decoded,
+              "frames_stylized",
+              totals.stylized,
+              "segments_with_errors",
+              results.stream().filter(r -> r.error() != null).count()));
       stylized.addAll(stylizedSegments(tasks, results));
       List<JoinTask> joins = joins(ingest.plans(), tasks, results);
       if (!joins.isEmpty()) {
         jsc.setJobDescription("stylepipe: join " + joins.size() + " videos");
         long joinStart = System.nanoTime();
         for (JoinOutcome joined :
-            jsc.parallelize(joins, joins.size()).map(new JoinFunction(layout, conf, modelName)).collect()) {
-          log.task("join", joined.place(), joined.row() == null ? 0 : joined.row().frames(), joined.nanos());
+            jsc.parallelize(joins, joins.size())
+                .map(new JoinFunction(layout, conf, modelName))
+                .collect()) {
+          log.task(
+              "join",
+              joined.place(),
+              joined.row() == null ? 0 : joined.row().frames(),
+              joined.nanos());
           if (joined.row() != null) {
             videoRows.add(joined.row());
           }
@@ -165,8 +201,11 @@ public final class StylizeJob {
             errors.add(joined.error());
           }
         }
-        log.stage("join", joinStart, videoRows.stream().mapToLong(StylizedRow::frames).sum(), Map.of(
-            "videos", (long) joins.size(), "joined", (long) videoRows.size()));
+        log.stage(
+            "join",
+            joinStart,
+            videoRows.stream().mapToLong(StylizedRow::frames).sum(),
+            Map.of("videos", (long) joins.size(), "joined", (long) videoRows.size()));
       }
       manifest = spark.createDataFrame(outcomes.flatMap(new ManifestRows()), StylizedRow.SCHEMA);
     }
@@ -178,13 +217,22 @@ public final class StylizeJob {
       errors.addAll(measured.errors());
       flicker = measured.overall();
       flickerSeries = measured.series();
-      log.stage("flicker", flickerStart, flickerSeries.stream().mapToLong(f -> f.frameIndex().length).sum(),
-          Map.of("recordings", (long) flickerSeries.size(), "errors", (long) measured.errors().size()));
+      log.stage(
+          "flicker",
+          flickerStart,
+          flickerSeries.stream().mapToLong(f -> f.frameIndex().length).sum(),
+          Map.of(
+              "recordings",
+              (long) flickerSeries.size(),
+              "errors",
+              (long) measured.errors().size()));
     }
     try {
       jsc.setJobDescription("stylepipe: write manifest");
       manifest
-          .union(spark.createDataFrame(videoRows.stream().map(StylizedRow::toRow).toList(), StylizedRow.SCHEMA))
+          .union(
+              spark.createDataFrame(
+                  videoRows.stream().map(StylizedRow::toRow).toList(), StylizedRow.SCHEMA))
           .repartition(Math.max(1, ingest.plans().size()), col("recording_id"))
           .sortWithinPartitions("kind", "segment", "frame_index")
           .write()
@@ -198,22 +246,45 @@ public final class StylizeJob {
     }
     new FileStore(hadoop).write(layout.errorsFile(), ErrorRow.toParquet(errors));
 
-    StylizeSummary summary = totals.summary(layout.root(), config.model().toString(),
-        ingest.plans().size() + ErrorRow.recordingsConcerned(ingest.errors()), ErrorRow.recordingsConcerned(errors), tasks.size(),
-        videoRows.size(), errors, flicker, (System.nanoTime() - started) / 1e9);
+    StylizeSummary summary =
+        totals.summary(
+            layout.root(),
+            config.model().toString(),
+            ingest.plans().size() + ErrorRow.recordingsConcerned(ingest.errors()),
+            ErrorRow.recordingsConcerned(errors),
+            tasks.size(),
+            videoRows.size(),
+            errors,
+            flicker,
+            (System.nanoTime() - started) / 1e9);
     FileStore store = new FileStore(hadoop);
     store.write(layout.stylizeSummary(), JSON.writeValueAsBytes(summary.toMap()));
     StylizedSamples samples = new StylizedSamples(layout, hadoop);
-    ReportFiles.write(new JobReport("stylize", layout.root(), Instant.now(), summary.wallSeconds(), config.inputs(),
-        config.options(), summary.totals(), log.stages(), log.executors(), errors,
-        samples.sheet(stylized, ContactSheet.FRAMES),
-        new VideoReview(flickerSeries, samples.preview(stylized, Preview.FRAMES))), layout, store);
+    ReportFiles.write(
+        new JobReport(
+            "stylize",
+            layout.root(),
+            Instant.now(),
+            summary.wallSeconds(),
+            config.inputs(),
+            config.options(),
+            summary.totals(),
+            log.stages(),
+            log.executors(),
+            errors,
+            samples.sheet(stylized, ContactSheet.FRAMES),
+            new VideoReview(flickerSeries, samples.preview(stylized, Preview.FRAMES))),
+        layout,
+        store);
     store.write(layout.successMarker(), new byte[0]);
     jsc.clearJobGroup();
     return summary;
   }
 
-  /** The segment tasks of a recording, at the size asked for or the source's rounded down to even (for H.264). */
+  /**
+   * The segment tasks of a recording, at the size asked for or the source's rounded down to even
+   * (for H.264).
+   */
   private List<StylizeTask> tasks(RecordingPlan plan) {
     StylizeSettings settings = config.settings();
     int width = settings.width() > 0 ? settings.width() : Math.max(2, plan.width() & ~1);
@@ -221,27 +292,39 @@ public final class StylizeJob {
     long bitRate = settings.bitRate(width, height, plan.frameRate());
     List<StylizeTask> tasks = new ArrayList<>();
     for (SegmentPlan segment : plan.segments()) {
-      tasks.add(new StylizeTask(plan.recording(), segment, width, height, plan.frameRate(), bitRate));
+      tasks.add(
+          new StylizeTask(plan.recording(), segment, width, height, plan.frameRate(), bitRate));
     }
     return tasks;
   }
 
   /**
-   * Measures the flicker of each joined video against its source, on the stylize job's segments; writes {@code
-   * flicker/} and {@code _stylepipe/flicker-summary.json}.
+   * Measures the flicker of each joined video against its source, on the stylize job's segments;
+   * writes {@code flicker/} and {@code _stylepipe/flicker-summary.json}.
    */
   private FlickerResult flicker(
-      JavaSparkContext jsc, List<RecordingPlan> plans, List<StylizedRow> videos, OutputLayout layout)
+      JavaSparkContext jsc,
+      List<RecordingPlan> plans,
+      List<StylizedRow> videos,
+      OutputLayout layout)
       throws IOException {
     long started = System.nanoTime();
     Set<String> joined = videos.stream().map(StylizedRow::recordingId).collect(Collectors.toSet());
-    List<FlickerPair> pairs = plans.stream()
-        .filter(plan -> joined.contains(plan.recording().id()))
-        .map(plan -> new FlickerPair(plan, layout.stylizedVideo(plan.recording().id())))
-        .toList();
+    List<FlickerPair> pairs =
+        plans.stream()
+            .filter(plan -> joined.contains(plan.recording().id()))
+            .map(plan -> new FlickerPair(plan, layout.stylizedVideo(plan.recording().id())))
+            .toList();
     FlickerResult result = FlickerStage.run(jsc, pairs, config.segmentMicros(), layout);
-    FlickerJob.write(new FlickerSummary(layout.root(), pairs.size(), result, result.errors(),
-        (System.nanoTime() - started) / 1e9), layout, jsc.hadoopConfiguration());
+    FlickerJob.write(
+        new FlickerSummary(
+            layout.root(),
+            pairs.size(),
+            result,
+            result.errors(),
+            (System.nanoTime() - started) / 1e9),
+        layout,
+        jsc.hadoopConfiguration());
     return result;
   }
 
@@ -257,27 +340,40 @@ public final class StylizeJob {
     List<JoinTask> joins = new ArrayList<>();
     for (RecordingPlan plan : plans) {
       String id = plan.recording().id();
-      List<StylizeOutcome> videos = results.stream()
-          .filter(r -> r.recordingId().equals(id) && r.video() != null)
-          .sorted((a, b) -> Integer.compare(a.segment(), b.segment()))
-          .toList();
+      List<StylizeOutcome> videos =
+          results.stream()
+              .filter(r -> r.recordingId().equals(id) && r.video() != null)
+              .sorted((a, b) -> Integer.compare(a.segment(), b.segment()))
+              .toList();
       if (!videos.isEmpty()) {
         StylizeTask first = byVideo.get(videos.get(0).video());
-        joins.add(new JoinTask(plan.recording(), videos.stream().map(StylizeOutcome::video).toList(),
-            first.segment().firstFrameIndex(), first.segment().firstPtsUs(), first.width(), first.height(),
-            plan.hasAudio()));
+        joins.add(
+            new JoinTask(
+                plan.recording(),
+                videos.stream().map(StylizeOutcome::video).toList(),
+                first.segment().firstFrameIndex(),
+                first.segment().firstPtsUs(),
+                first.width(),
+                first.height(),
+                plan.hasAudio()));
       }
     }
     return joins;
   }
 
-  /** The segments with stylized frames: in a segment video, or else (with --write-frames) in PNG files. */
-  private List<StylizedSegment> stylizedSegments(List<StylizeTask> tasks, List<StylizeOutcome> results) {
+  /**
+   * The segments with stylized frames: in a segment video, or else (with --write-frames) in PNG
+   * files.
+   */
+  private List<StylizedSegment> stylizedSegments(
+      List<StylizeTask> tasks, List<StylizeOutcome> results) {
     List<StylizedSegment> segments = new ArrayList<>();
     for (int i = 0; i < tasks.size(); i++) {
       StylizeOutcome result = results.get(i);
-      if (result.video() != null || (config.settings().writeFrames() && result.framesStylized() > 0)) {
-        segments.add(new StylizedSegment(tasks.get(i).recording(), tasks.get(i).segment(), result.video()));
+      if (result.video() != null
+          || (config.settings().writeFrames() && result.framesStylized() > 0)) {
+        segments.add(
+            new StylizedSegment(tasks.get(i).recording(), tasks.get(i).segment(), result.video()));
       }
     }
     return segments;
@@ -316,13 +412,35 @@ public final class StylizeJob {
       byDevice.merge(outcome.device(), outcome.framesStylized(), Long::sum);
     }
 
-    StylizeSummary summary(String output, String model, int recordings, int withErrors, int segments, int videos,
-        List<ErrorRow> errors, WarpStats flicker, double wallSeconds) {
-      return new StylizeSummary(output, model, recordings, withErrors, segments, decoded, stylized, videos, errors,
-          byDevice, flicker, wallSeconds, stylizeNanos / 1e9, taskNanos / 1e9, decodeNanos / 1e9, waitNanos / 1e9,
-          inferNanos / 1e9, writeNanos / 1e9);
+    StylizeSummary summary(
+        String output,
+        String model,
+        int recordings,
+        int withErrors,
+        int segments,
+        int videos,
+        List<ErrorRow> errors,
+        WarpStats flicker,
+        double wallSeconds) {
+      return new StylizeSummary(
+          output,
+          model,
+          recordings,
+          withErrors,
+          segments,
+          decoded,
+          stylized,
+          videos,
+          errors,
+          byDevice,
+          flicker,
+          wallSeconds,
+          stylizeNanos / 1e9,
+          taskNanos / 1e9,
+          decodeNanos / 1e9,
+          waitNanos / 1e9,
+          inferNanos / 1e9,
+          writeNanos / 1e9);
     }
   }
-
-
 }

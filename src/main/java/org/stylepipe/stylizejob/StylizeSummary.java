@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.stylepipe.flicker.WarpStats;
 import org.stylepipe.common.ErrorRow;
+import org.stylepipe.flicker.WarpStats;
 
 /**
  * The result of a stylize job.
@@ -14,9 +14,11 @@ import org.stylepipe.common.ErrorRow;
  * @param framesByDevice stylized frames per DJL device ({@code cpu}, {@code gpu:0}, ...)
  * @param flicker E_warp of input and output over the joined videos, or null if not measured
  * @param stylizeSeconds wall time of the stage that runs the segment tasks
- * @param taskSeconds time in segment tasks, summed over tasks; the next four are its parts (decoding runs on a
- *     thread of its own beside them, so {@code decodeSeconds} overlaps the others)
- * @param waitSeconds time task threads waited for decoded frames: decoding not hidden behind inference
+ * @param taskSeconds time in segment tasks, summed over tasks; the next four are its parts
+ *     (decoding runs on a thread of its own beside them, so {@code decodeSeconds} overlaps the
+ *     others)
+ * @param waitSeconds time task threads waited for decoded frames: decoding not hidden behind
+ *     inference
  */
 public record StylizeSummary(
     String output,
@@ -83,14 +85,25 @@ public record StylizeSummary(
   /** The summary as the console shows it. */
   public String toText() {
     StringBuilder text = new StringBuilder();
-    text.append(String.format(
-        "stylepipe stylize: %d recordings (%d with errors), %d segments, %d frames stylized of %d decoded on %s,"
-            + " %d videos, %d errors, %.1f s, %.2f frames/s%n",
-        recordings, recordingsWithErrors, segments, framesStylized, framesDecoded, framesByDevice, videos,
-        errors.size(), wallSeconds, framesPerSecond()));
-    text.append(String.format(
-        "  tasks %.1f s: inference %.1f s, writing %.1f s, waiting for decoded frames %.1f s (decoding took %.1f s on"
-            + " its own thread)%n", taskSeconds, inferSeconds, writeSeconds, waitSeconds, decodeSeconds));
+    text.append(
+        String.format(
+            "stylepipe stylize: %d recordings (%d with errors), %d segments, %d frames stylized of %d decoded on %s,"
+                + " %d videos, %d errors, %.1f s, %.2f frames/s%n",
+            recordings,
+            recordingsWithErrors,
+            segments,
+            framesStylized,
+            framesDecoded,
+            framesByDevice,
+            videos,
+            errors.size(),
+            wallSeconds,
+            framesPerSecond()));
+    text.append(
+        String.format(
+            "  tasks %.1f s: inference %.1f s, writing %.1f s, waiting for decoded frames %.1f s (decoding took %.1f s on"
+                + " its own thread)%n",
+            taskSeconds, inferSeconds, writeSeconds, waitSeconds, decodeSeconds));
     if (flicker != null) {
       text.append("  flicker: ").append(flicker).append(System.lineSeparator());
     }

@@ -8,7 +8,10 @@ import java.io.IOException;
 final class FfmpegCalls {
   private FfmpegCalls() {}
 
-  /** {@code ret} itself if it is not an error, else an {@link IOException} "Cannot {@code what}: reason". */
+  /**
+   * {@code ret} itself if it is not an error, else an {@link IOException} "Cannot {@code what}:
+   * reason".
+   */
   static int check(int ret, String what) throws IOException {
     if (ret < 0) {
       throw new IOException("Cannot " + what + ": " + message(ret));

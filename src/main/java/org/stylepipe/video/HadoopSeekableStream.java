@@ -5,12 +5,12 @@ import java.io.InputStream;
 import org.apache.hadoop.fs.FSDataInputStream;
 
 /**
- * Presents a Hadoop stream to FFmpeg through JavaCV's {@code InputStream} bridge with random access: JavaCV
- * seeks by {@code reset()} to the mark and {@code skip(offset)}, so both map to {@link FSDataInputStream#seek}
- * and no byte before the seek target is read.
+ * Presents a Hadoop stream to FFmpeg through JavaCV's {@code InputStream} bridge with random
+ * access: JavaCV seeks by {@code reset()} to the mark and {@code skip(offset)}, so both map to
+ * {@link FSDataInputStream#seek} and no byte before the seek target is read.
  *
- * <p>JavaCV's callbacks turn an exception into a bare error code for FFmpeg; the first one is kept here so that
- * {@link #failure()} can report what the storage said.
+ * <p>JavaCV's callbacks turn an exception into a bare error code for FFmpeg; the first one is kept
+ * here so that {@link #failure()} can report what the storage said.
  */
 final class HadoopSeekableStream extends InputStream {
   private final FSDataInputStream in;
@@ -50,7 +50,8 @@ final class HadoopSeekableStream extends InputStream {
   public long skip(long n) throws IOException {
     try {
       long position = in.getPos();
-      // JavaCV measures the stream with skip(Long.MAX_VALUE): clamp before adding, or the target overflows.
+      // JavaCV measures the stream with skip(Long.MAX_VALUE): clamp before adding, or the target
+      // overflows.
       long target = position + Math.max(0, Math.min(n, length - position));
       if (target != position) {
         in.seek(target);

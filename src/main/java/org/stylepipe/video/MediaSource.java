@@ -19,12 +19,14 @@ import org.bytedeco.javacv.FFmpegLogCallback;
 import org.bytedeco.javacv.Frame;
 
 /**
- * Opens a recording for FFmpeg: local files by path (FFmpeg's own file protocol), anything else (s3a://, hdfs://)
- * through the Hadoop file system as a seekable stream, so a task reads only the byte ranges it decodes.
+ * Opens a recording for FFmpeg: local files by path (FFmpeg's own file protocol), anything else
+ * (s3a://, hdfs://) through the Hadoop file system as a seekable stream, so a task reads only the
+ * byte ranges it decodes.
  */
 public final class MediaSource {
   static {
-    // FFmpeg's own chatter (damaged-stream warnings per macroblock) goes through JavaCV's logger at error level.
+    // FFmpeg's own chatter (damaged-stream warnings per macroblock) goes through JavaCV's logger at
+    // error level.
     avutil.av_log_set_level(avutil.AV_LOG_ERROR);
     FFmpegLogCallback.set();
   }
@@ -37,7 +39,9 @@ public final class MediaSource {
     return path.getFileSystem(conf).getFileStatus(path).getLen();
   }
 
-  /** A grabber for the recording at {@code uri}, not yet started, for one use; the caller closes it. */
+  /**
+   * A grabber for the recording at {@code uri}, not yet started, for one use; the caller closes it.
+   */
   public static FFmpegFrameGrabber grabber(String uri, Configuration conf) throws IOException {
     URI parsed = URI.create(uri);
     if (parsed.getScheme() == null || "file".equals(parsed.getScheme())) {
@@ -47,8 +51,10 @@ public final class MediaSource {
     Path path = new Path(parsed);
     FileSystem fs = path.getFileSystem(conf);
     FileStatus status = fs.getFileStatus(path);
-    // FFmpeg reads forward from each seek. S3A's default policy turns random after the first backward seek (as to
-    // the frames of an mp4 indexed at its end) and then fetches 64 KiB per request; sequential streams each range.
+    // FFmpeg reads forward from each seek. S3A's default policy turns random after the first
+    // backward seek (as to
+    // the frames of an mp4 indexed at its end) and then fetches 64 KiB per request; sequential
+    // streams each range.
     FSDataInputStream in =
         FutureIO.awaitFuture(
             fs.openFile(path)
@@ -59,10 +65,10 @@ public final class MediaSource {
   }
 
   /**
-   * A grabber on a Hadoop stream that reports errors of the stream as such (JavaCV's callbacks hand FFmpeg only
-   * an error code, so a storage failure would look like damaged or truncated data) and reports content FFmpeg
-   * cannot open as invalid data (JavaCV retries a failed open by file name, which turns FFmpeg's error into "No
-   * such file").
+   * A grabber on a Hadoop stream that reports errors of the stream as such (JavaCV's callbacks hand
+   * FFmpeg only an error code, so a storage failure would look like damaged or truncated data) and
+   * reports content FFmpeg cannot open as invalid data (JavaCV retries a failed open by file name,
+   * which turns FFmpeg's error into "No such file").
    */
   private static final class StreamGrabber extends FFmpegFrameGrabber {
     private final String uri;
@@ -82,7 +88,8 @@ public final class MediaSource {
         checkStream();
         if (String.valueOf(e.getMessage()).startsWith("avformat_open_input()")) {
           // The stream read without error, so FFmpeg refused its content.
-          throw new Exception("Cannot open " + uri + ": Invalid data found when processing input", e);
+          throw new Exception(
+              "Cannot open " + uri + ": Invalid data found when processing input", e);
         }
         throw e;
       }
@@ -104,7 +111,8 @@ public final class MediaSource {
 
     private void checkStream() throws Exception {
       if (stream.failure() != null) {
-        throw new Exception("Cannot read " + uri + ": " + stream.failure().getMessage(), stream.failure());
+        throw new Exception(
+            "Cannot read " + uri + ": " + stream.failure().getMessage(), stream.failure());
       }
     }
   }

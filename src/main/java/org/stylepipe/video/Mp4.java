@@ -22,9 +22,10 @@ final class Mp4 {
   private Mp4() {}
 
   /**
-   * Muxer options (the caller frees them) that keep a video track's start time exact: a track that starts after
-   * zero begins with an empty edit, whose length MP4 gives in the movie timescale (1/1000 s by default, which would
-   * move a segment starting at 2/3 s by 0.6 ms); here the movie timescale is the video track's own.
+   * Muxer options (the caller frees them) that keep a video track's start time exact: a track that
+   * starts after zero begins with an empty edit, whose length MP4 gives in the movie timescale
+   * (1/1000 s by default, which would move a segment starting at 2/3 s by 0.6 ms); here the movie
+   * timescale is the video track's own.
    */
   private static AVDictionary exactTimes(AVRational videoTimeBase) {
     long timescale = videoTimeBase.den();
@@ -36,7 +37,10 @@ final class Mp4 {
     return options;
   }
 
-  /** Opens {@code file} for the muxer, whose streams are set up, and writes the header with {@link #exactTimes}. */
+  /**
+   * Opens {@code file} for the muxer, whose streams are set up, and writes the header with {@link
+   * #exactTimes}.
+   */
   static void open(AVFormatContext muxer, Path file, AVRational videoTimeBase) throws IOException {
     AVIOContext io = new AVIOContext(null);
     check(avio_open(io, file.toString(), AVIO_FLAG_WRITE), "open " + file + " for writing");

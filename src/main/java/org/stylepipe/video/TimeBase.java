@@ -3,8 +3,8 @@ package org.stylepipe.video;
 import java.io.Serializable;
 
 /**
- * A stream's time base {@code num/den} seconds per tick, and the conversion between ticks and the microsecond
- * times JavaCV reports ({@code floor(ticks * 1e6 * num / den)}).
+ * A stream's time base {@code num/den} seconds per tick, and the conversion between ticks and the
+ * microsecond times JavaCV reports ({@code floor(ticks * 1e6 * num / den)}).
  */
 public record TimeBase(int num, int den) implements Serializable {
   /** Microseconds. */
@@ -12,7 +12,8 @@ public record TimeBase(int num, int den) implements Serializable {
 
   public TimeBase {
     if (num < 1 || den < 1) {
-      throw new IllegalArgumentException("Cannot use time base " + num + "/" + den + ": both must be positive");
+      throw new IllegalArgumentException(
+          "Cannot use time base " + num + "/" + den + ": both must be positive");
     }
   }
 
@@ -22,8 +23,8 @@ public record TimeBase(int num, int den) implements Serializable {
   }
 
   /**
-   * The tick that JavaCV reports as {@code micros}: the nearest one, which is exact while a tick is longer than
-   * 2 µs (see {@link #forMicros}).
+   * The tick that JavaCV reports as {@code micros}: the nearest one, which is exact while a tick is
+   * longer than 2 µs (see {@link #forMicros}).
    */
   public long ticks(long micros) {
     long divisor = Math.multiplyExact(1_000_000L, num);

@@ -53,13 +53,15 @@ import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * Encodes 8-bit BGR frames into an H.264 MP4 file at given presentation times, with OpenH264 (the H.264 encoder of
- * JavaCV's FFmpeg build): no B-frames, so one packet per frame in presentation order, and a keyframe first and
- * every {@code keyframeInterval} frames. Times are written in the given time base (the source stream's), so a
- * decoder reports the same microsecond times as for the source. The frame rate drives the rate control and gives
- * each frame its nominal duration (what a player shows the last frame for).
+ * Encodes 8-bit BGR frames into an H.264 MP4 file at given presentation times, with OpenH264 (the
+ * H.264 encoder of JavaCV's FFmpeg build): no B-frames, so one packet per frame in presentation
+ * order, and a keyframe first and every {@code keyframeInterval} frames. Times are written in the
+ * given time base (the source stream's), so a decoder reports the same microsecond times as for the
+ * source. The frame rate drives the rate control and gives each frame its nominal duration (what a
+ * player shows the last frame for).
  *
- * <p>Call {@link #finish()} after the last frame; a file closed without it is incomplete. Not thread-safe.
+ * <p>Call {@link #finish()} after the last frame; a file closed without it is incomplete. Not
+ * thread-safe.
  */
 public final class VideoEncoder implements AutoCloseable {
   private static final String ENCODER = "libopenh264";
@@ -86,8 +88,15 @@ public final class VideoEncoder implements AutoCloseable {
    *
    * @param bitRate target bits per second
    */
-  public VideoEncoder(Path file, int width, int height, TimeBase timeBase, double frameRate, long bitRate,
-      int keyframeInterval) throws IOException {
+  public VideoEncoder(
+      Path file,
+      int width,
+      int height,
+      TimeBase timeBase,
+      double frameRate,
+      long bitRate,
+      int keyframeInterval)
+      throws IOException {
     this.file = file;
     this.width = width;
     this.height = height;
@@ -106,10 +115,17 @@ public final class VideoEncoder implements AutoCloseable {
     if (h264 == null) {
       throw new IOException("Cannot encode " + file + ": FFmpeg has no " + ENCODER + " encoder");
     }
-    check(avformat_alloc_output_context2(muxer, null, "mp4", file.toString()), "create an MP4 muxer for " + file);
+    check(
+        avformat_alloc_output_context2(muxer, null, "mp4", file.toString()),
+        "create an MP4 muxer for " + file);
     codec = avcodec_alloc_context3(h264);
-    codec.width(width).height(height).pix_fmt(AV_PIX_FMT_YUV420P).bit_rate(bitRate)
-        .gop_size(keyframeInterval).max_b_frames(0)
+    codec
+        .width(width)
+        .height(height)
+        .pix_fmt(AV_PIX_FMT_YUV420P)
+        .bit_rate(bitRate)
+        .gop_size(keyframeInterval)
+        .max_b_frames(0)
         .time_base(av_make_q(timeBase.num(), timeBase.den()))
         .framerate(av_d2q(frameRate, 1_000_000));
     if ((muxer.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
@@ -118,12 +134,16 @@ public final class VideoEncoder implements AutoCloseable {
     AVDictionary options = new AVDictionary(null);
     av_dict_set(options, "rc_mode", "bitrate", 0);
     try {
-      check(avcodec_open2(codec, h264, options), "open the " + ENCODER + " encoder at " + width + "x" + height);
+      check(
+          avcodec_open2(codec, h264, options),
+          "open the " + ENCODER + " encoder at " + width + "x" + height);
     } finally {
       av_dict_free(options);
     }
     stream = avformat_new_stream(muxer, null);
-    check(avcodec_parameters_from_context(stream.codecpar(), codec), "set up the video stream of " + file);
+    check(
+        avcodec_parameters_from_context(stream.codecpar(), codec),
+        "set up the video stream of " + file);
     stream.time_base(codec.time_base());
     stream.avg_frame_rate(codec.framerate());
     Mp4.open(muxer, file, stream.time_base());
@@ -132,19 +152,38 @@ public final class VideoEncoder implements AutoCloseable {
     picture.format(AV_PIX_FMT_YUV420P).width(width).height(height);
     check(av_frame_get_buffer(picture, 0), "allocate a " + width + "x" + height + " picture");
     packet = av_packet_alloc();
-    converter = sws_getContext(width, height, AV_PIX_FMT_BGR24, width, height, AV_PIX_FMT_YUV420P, SWS_BILINEAR,
-        null, null, (DoublePointer) null);
+    converter =
+        sws_getContext(
+            width,
+            height,
+            AV_PIX_FMT_BGR24,
+            width,
+            height,
+            AV_PIX_FMT_YUV420P,
+            SWS_BILINEAR,
+            null,
+            null,
+            (DoublePointer) null);
     source = new BytePointer((long) width * height * 3);
     sourcePlanes = new PointerPointer<>(source, null, null, null);
     sourceStride = new IntPointer(width * 3, 0, 0, 0);
   }
 
-  /** Encodes one frame ({@code width * height * 3} BGR bytes) shown at {@code ptsUs}, after the previous one. */
+  /**
+   * Encodes one frame ({@code width * height * 3} BGR bytes) shown at {@code ptsUs}, after the
+   * previous one.
+   */
   public void encode(byte[] bgr, long ptsUs) throws IOException {
     long ticks = timeBase.ticks(ptsUs);
     if (ticks <= lastTicks) {
-      throw new IOException("Cannot encode a frame at " + ptsUs + " µs into " + file
-          + ": not after the previous frame (time base " + timeBase + ")");
+      throw new IOException(
+          "Cannot encode a frame at "
+              + ptsUs
+              + " µs into "
+              + file
+              + ": not after the previous frame (time base "
+              + timeBase
+              + ")");
     }
     lastTicks = ticks;
     source.position(0).put(bgr, 0, width * height * 3);

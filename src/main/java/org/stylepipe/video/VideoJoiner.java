@@ -29,12 +29,16 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 
 /**
- * Joins segment videos into one MP4 without re-encoding: their video packets are copied in order, keeping their
- * timestamps (segments carry the source's times, so they follow on), and the audio track of the source recording,
- * if it has one the MP4 container can hold, is copied beside them, interleaved by time.
+ * Joins segment videos into one MP4 without re-encoding: their video packets are copied in order,
+ * keeping their timestamps (segments carry the source's times, so they follow on), and the audio
+ * track of the source recording, if it has one the MP4 container can hold, is copied beside them,
+ * interleaved by time.
  */
 public final class VideoJoiner {
-  /** What a join wrote: video frames (packets), audio packets, and why audio was left out (null if it was not). */
+  /**
+   * What a join wrote: video frames (packets), audio packets, and why audio was left out (null if
+   * it was not).
+   */
   public record Result(long videoPackets, long audioPackets, String audioSkipped) {}
 
   private final Configuration conf;
@@ -44,15 +48,18 @@ public final class VideoJoiner {
   }
 
   /**
-   * Writes {@code out} (a local file, MP4 whatever its name) from {@code segments} (URIs of MP4 files of the same
-   * size and codec, in time order) and the audio of {@code audioSource} (a URI, or null for none).
+   * Writes {@code out} (a local file, MP4 whatever its name) from {@code segments} (URIs of MP4
+   * files of the same size and codec, in time order) and the audio of {@code audioSource} (a URI,
+   * or null for none).
    */
   public Result join(List<String> segments, String audioSource, Path out) throws IOException {
     if (segments.isEmpty()) {
       throw new IllegalArgumentException("Cannot join videos into " + out + ": no segment videos");
     }
     AVFormatContext muxer = new AVFormatContext(null);
-    check(avformat_alloc_output_context2(muxer, null, "mp4", out.toString()), "create an MP4 muxer for " + out);
+    check(
+        avformat_alloc_output_context2(muxer, null, "mp4", out.toString()),
+        "create an MP4 muxer for " + out);
     FFmpegFrameGrabber segment = null;
     FFmpegFrameGrabber audio = null;
     try {
@@ -69,7 +76,8 @@ public final class VideoJoiner {
           if (avformat_query_codec(muxer.oformat(), params.codec_id(), FF_COMPLIANCE_NORMAL) == 1) {
             audioOut = addStream(muxer, stream(audio, audio.getAudioStream()));
           } else {
-            audioSkipped = "MP4 cannot hold its " + avcodec_get_name(params.codec_id()).getString() + " audio";
+            audioSkipped =
+                "MP4 cannot hold its " + avcodec_get_name(params.codec_id()).getString() + " audio";
           }
         }
       }
@@ -84,16 +92,25 @@ public final class VideoJoiner {
         while (videoPacket == null && next < segments.size()) {
           segment.close();
           segment = open(segments.get(next));
-          checkSameVideo(segments.get(0), video, segments.get(next), stream(segment, segment.getVideoStream()));
+          checkSameVideo(
+              segments.get(0),
+              video,
+              segments.get(next),
+              stream(segment, segment.getVideoStream()));
           next++;
           videoPacket = nextPacket(segment, segment.getVideoStream());
         }
         if (videoPacket == null && audioPacket == null) {
           break;
         }
-        boolean videoFirst = audioPacket == null
-            || videoPacket != null && before(videoPacket, stream(segment, segment.getVideoStream()).time_base(),
-                audioPacket, stream(audio, audio.getAudioStream()).time_base());
+        boolean videoFirst =
+            audioPacket == null
+                || videoPacket != null
+                    && before(
+                        videoPacket,
+                        stream(segment, segment.getVideoStream()).time_base(),
+                        audioPacket,
+                        stream(audio, audio.getAudioStream()).time_base());
         if (videoFirst) {
           write(muxer, videoPacket, stream(segment, segment.getVideoStream()), video);
           videoPackets++;
@@ -139,18 +156,36 @@ public final class VideoJoiner {
     return output;
   }
 
-  private static void checkSameVideo(String first, AVStream video, String uri, AVStream input) throws IOException {
+  private static void checkSameVideo(String first, AVStream video, String uri, AVStream input)
+      throws IOException {
     AVCodecParameters a = video.codecpar();
     AVCodecParameters b = input.codecpar();
     if (a.codec_id() != b.codec_id() || a.width() != b.width() || a.height() != b.height()) {
-      throw new IOException("Cannot join " + uri + " after " + first + ": its video is " + b.width() + "x"
-          + b.height() + " " + avcodec_get_name(b.codec_id()).getString() + ", not " + a.width() + "x" + a.height()
-          + " " + avcodec_get_name(a.codec_id()).getString());
+      throw new IOException(
+          "Cannot join "
+              + uri
+              + " after "
+              + first
+              + ": its video is "
+              + b.width()
+              + "x"
+              + b.height()
+              + " "
+              + avcodec_get_name(b.codec_id()).getString()
+              + ", not "
+              + a.width()
+              + "x"
+              + a.height()
+              + " "
+              + avcodec_get_name(a.codec_id()).getString());
     }
   }
 
-  /** The next packet of {@code streamIndex}, or null at the end; other streams' packets are dropped. */
-  private static AVPacket nextPacket(FFmpegFrameGrabber grabber, int streamIndex) throws IOException {
+  /**
+   * The next packet of {@code streamIndex}, or null at the end; other streams' packets are dropped.
+   */
+  private static AVPacket nextPacket(FFmpegFrameGrabber grabber, int streamIndex)
+      throws IOException {
     try {
       AVPacket packet;
       while ((packet = grabber.grabPacket()) != null && packet.stream_index() != streamIndex) {

@@ -13,7 +13,8 @@ class FrameResizerTest {
   /** A 16:9 white frame with a 20-pixel red band on the left and right edges. */
   private static Mat wideFrame() {
     Mat frame = new Mat(180, 320, opencv_core.CV_8UC3, new Scalar(255, 255, 255, 0));
-    try (Mat left = frame.colRange(0, 20); Mat right = frame.colRange(300, 320)) {
+    try (Mat left = frame.colRange(0, 20);
+        Mat right = frame.colRange(300, 320)) {
       left.put(new Scalar(0, 0, 255, 0));
       right.put(new Scalar(0, 0, 255, 0));
     }
@@ -28,7 +29,8 @@ class FrameResizerTest {
 
   @Test
   void stretchFillsTheTargetAndKeepsTheEdges() {
-    try (FrameResizer resizer = new FrameResizer(160, 120, ResizeMode.STRETCH); Mat src = wideFrame()) {
+    try (FrameResizer resizer = new FrameResizer(160, 120, ResizeMode.STRETCH);
+        Mat src = wideFrame()) {
       Mat out = resizer.resize(src);
       assertEquals(160, out.cols());
       assertEquals(120, out.rows());
@@ -39,7 +41,8 @@ class FrameResizerTest {
 
   @Test
   void fitLetterboxesWithBlackBars() {
-    try (FrameResizer resizer = new FrameResizer(160, 120, ResizeMode.FIT); Mat src = wideFrame()) {
+    try (FrameResizer resizer = new FrameResizer(160, 120, ResizeMode.FIT);
+        Mat src = wideFrame()) {
       Mat out = resizer.resize(src);
       assertEquals(160, out.cols());
       assertEquals(120, out.rows());
@@ -52,7 +55,8 @@ class FrameResizerTest {
 
   @Test
   void cropCutsTheSidesEqually() {
-    try (FrameResizer resizer = new FrameResizer(160, 120, ResizeMode.CROP); Mat src = wideFrame()) {
+    try (FrameResizer resizer = new FrameResizer(160, 120, ResizeMode.CROP);
+        Mat src = wideFrame()) {
       Mat out = resizer.resize(src);
       assertEquals(160, out.cols());
       assertEquals(120, out.rows());
@@ -64,7 +68,8 @@ class FrameResizerTest {
 
   @Test
   void aFrameAlreadyAtTheTargetSizeIsNotCopied() {
-    try (FrameResizer resizer = new FrameResizer(320, 180, ResizeMode.FIT); Mat src = wideFrame()) {
+    try (FrameResizer resizer = new FrameResizer(320, 180, ResizeMode.FIT);
+        Mat src = wideFrame()) {
       assertSame(src, resizer.resize(src));
     }
   }

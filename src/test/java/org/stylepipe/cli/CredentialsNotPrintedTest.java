@@ -27,8 +27,9 @@ import org.stylepipe.testing.S3Server;
 import org.stylepipe.testing.TestVideos;
 
 /**
- * A command-line run on s3a:// with known credentials (given as Spark properties, as {@code jobs/stylepipe} passes
- * them) prints and logs neither of them: stdout, stderr and every log event at INFO and above are captured.
+ * A command-line run on s3a:// with known credentials (given as Spark properties, as {@code
+ * jobs/stylepipe} passes them) prints and logs neither of them: stdout, stderr and every log event
+ * at INFO and above are captured.
  */
 class CredentialsNotPrintedTest {
   private static final String ACCESS_KEY = "AKIDSTYLEPIPE4TEST01";
@@ -45,8 +46,11 @@ class CredentialsNotPrintedTest {
     Path video = TestVideos.constantRate(dir.resolve("clip.mp4"), 128, 72, 20, 25, 10);
     Configuration conf = new Configuration();
     s3.hadoopSettings().forEach(conf::set);
-    org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path("s3a://" + bucket + "/in/clip.mp4");
-    target.getFileSystem(conf).copyFromLocalFile(new org.apache.hadoop.fs.Path(video.toUri()), target);
+    org.apache.hadoop.fs.Path target =
+        new org.apache.hadoop.fs.Path("s3a://" + bucket + "/in/clip.mp4");
+    target
+        .getFileSystem(conf)
+        .copyFromLocalFile(new org.apache.hadoop.fs.Path(video.toUri()), target);
   }
 
   @AfterAll
@@ -63,21 +67,31 @@ class CredentialsNotPrintedTest {
     properties.put("spark.driver.bindAddress", "127.0.0.1");
     List<String> args =
         List.of(
-            "dataset", "--master", "local[2]",
-            "--input", "s3a://" + bucket + "/in/",
-            "--input", "s3a://" + bucket + "/in/missing.mp4",
-            "--output", "s3a://" + bucket + "/out",
-            "--size", "64x48");
+            "dataset",
+            "--master",
+            "local[2]",
+            "--input",
+            "s3a://" + bucket + "/in/",
+            "--input",
+            "s3a://" + bucket + "/in/missing.mp4",
+            "--output",
+            "s3a://" + bucket + "/out",
+            "--size",
+            "64x48");
     int[] status = new int[1];
     String printed = capture(properties, () -> status[0] = StylePipe.run(args));
 
     assertEquals(StylePipe.COMPLETED_WITH_ERRORS, status[0], printed);
-    assertTrue(printed.contains("Dataset job: inputs=") && printed.contains("20 frames decoded"), printed);
+    assertTrue(
+        printed.contains("Dataset job: inputs=") && printed.contains("20 frames decoded"), printed);
     assertFalse(printed.contains(SECRET_KEY), "secret key printed");
     assertFalse(printed.contains(ACCESS_KEY), "access key printed");
   }
 
-  /** Runs {@code run} with {@code properties} as system properties; returns its stdout, stderr and log. */
+  /**
+   * Runs {@code run} with {@code properties} as system properties; returns its stdout, stderr and
+   * log.
+   */
   private static String capture(Map<String, String> properties, Runnable run) {
     PrintStream out = System.out;
     PrintStream err = System.err;

@@ -32,7 +32,10 @@ class StylePipeTest {
   @Test
   void badCommandLinesExitWithUsageBeforeSparkStarts() {
     int[] status = new int[1];
-    String err = stderrOf(() -> status[0] = StylePipe.run(List.of("dataset", "--input", "a.mp4", "--outptu", "x")));
+    String err =
+        stderrOf(
+            () ->
+                status[0] = StylePipe.run(List.of("dataset", "--input", "a.mp4", "--outptu", "x")));
     assertEquals(StylePipe.USAGE, status[0]);
     assertTrue(err.contains("[outptu]"), err);
     err = stderrOf(() -> status[0] = StylePipe.run(List.of("train", "--input", "a")));
@@ -46,8 +49,19 @@ class StylePipeTest {
     Path model = Files.writeString(dir.resolve("notes.onnx"), "not a model");
     Path out = dir.resolve("out");
     int[] status = new int[1];
-    String err = stderrOf(() -> status[0] = StylePipe.run(List.of("stylize", "--input", "a.mp4", "--output",
-        out.toString(), "--model", model.toString())));
+    String err =
+        stderrOf(
+            () ->
+                status[0] =
+                    StylePipe.run(
+                        List.of(
+                            "stylize",
+                            "--input",
+                            "a.mp4",
+                            "--output",
+                            out.toString(),
+                            "--model",
+                            model.toString())));
     assertEquals(StylePipe.USAGE, status[0]);
     assertTrue(err.contains("Cannot load model " + model), err);
     assertTrue(!Files.exists(out), "nothing written");
@@ -61,12 +75,18 @@ class StylePipeTest {
         StylePipe.run(
             List.of(
                 "dataset",
-                "--master", "local[2]",
-                "--options-file", "conf/stylepipe.properties",
-                "--input", video.toString(),
-                "--input", dir.resolve("missing.mp4").toString(),
-                "--output", out.toString(),
-                "--size", "64x48"));
+                "--master",
+                "local[2]",
+                "--options-file",
+                "conf/stylepipe.properties",
+                "--input",
+                video.toString(),
+                "--input",
+                dir.resolve("missing.mp4").toString(),
+                "--output",
+                out.toString(),
+                "--size",
+                "64x48"));
     assertEquals(StylePipe.COMPLETED_WITH_ERRORS, status);
     try (var files = Files.list(out.resolve("frames/clip/mirrored"))) {
       assertEquals(30, files.count());

@@ -44,9 +44,25 @@ class DatasetConfigTest {
   @Test
   void everyOptionIsRead() {
     DatasetConfig config =
-        parse("--input", "b.mkv", "--segment-seconds", "2.5", "--sample", "every:5", "--size", "320x240",
-            "--resize", "CROP", "--mirror", "false", "--format", "jpeg", "--jpeg-quality", "80",
-            "--decoder-threads", "0");
+        parse(
+            "--input",
+            "b.mkv",
+            "--segment-seconds",
+            "2.5",
+            "--sample",
+            "every:5",
+            "--size",
+            "320x240",
+            "--resize",
+            "CROP",
+            "--mirror",
+            "false",
+            "--format",
+            "jpeg",
+            "--jpeg-quality",
+            "80",
+            "--decoder-threads",
+            "0");
     assertEquals(List.of("a.mp4", "b.mkv"), config.inputs());
     assertEquals(2_500_000, config.segmentMicros());
     assertEquals(Sampling.everyNth(5), config.frames().sampling());
@@ -74,27 +90,35 @@ class DatasetConfigTest {
   void unknownOptionsAndMissingRequiredOnesAreErrors() {
     assertTrue(error("--colour", "red").contains("[colour]"));
     assertTrue(
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> DatasetConfig.from(OptionMap.fromArgs(List.of("--output", "o"))))
-            .getMessage().contains("--input"));
+            .getMessage()
+            .contains("--input"));
     assertTrue(
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> DatasetConfig.from(OptionMap.fromArgs(List.of("--input", "i"))))
-            .getMessage().contains("--output"));
+            .getMessage()
+            .contains("--output"));
     assertTrue(
         assertThrows(IllegalArgumentException.class, () -> OptionMap.fromArgs(List.of("--input")))
-            .getMessage().contains("needs a value"));
+            .getMessage()
+            .contains("needs a value"));
     assertTrue(
         assertThrows(IllegalArgumentException.class, () -> OptionMap.fromArgs(List.of("input.mp4")))
-            .getMessage().contains("input.mp4"));
+            .getMessage()
+            .contains("input.mp4"));
   }
 
   @Test
   void commandLineOverridesTheOptionsFile() throws Exception {
-    Path file = Files.writeString(dir.resolve("defaults.properties"), "size=320x240\nmirror=false\n");
+    Path file =
+        Files.writeString(dir.resolve("defaults.properties"), "size=320x240\nmirror=false\n");
     OptionMap options =
         OptionMap.fromFile(file)
-            .overriddenBy(OptionMap.fromArgs(List.of("--input", "x", "--output", "y", "--size", "64x48")));
+            .overriddenBy(
+                OptionMap.fromArgs(List.of("--input", "x", "--output", "y", "--size", "64x48")));
     DatasetConfig config = DatasetConfig.from(options);
     assertEquals(64, config.frames().width());
     assertFalse(config.frames().mirror());
@@ -104,15 +128,35 @@ class DatasetConfigTest {
   void theShippedDefaultsFileMatchesTheBuiltInDefaults() {
     OptionMap file = OptionMap.fromFile(Path.of("conf/stylepipe.properties"));
     DatasetConfig fromFile =
-        DatasetConfig.from(file.overriddenBy(OptionMap.fromArgs(List.of("--input", "a.mp4", "--output", "out"))));
+        DatasetConfig.from(
+            file.overriddenBy(OptionMap.fromArgs(List.of("--input", "a.mp4", "--output", "out"))));
     assertEquals(parse().toString(), fromFile.toString());
   }
 
   @Test
   void theFewShotLayoutReadsItsGuideOptions() {
-    DatasetConfig config = parse("--layout", "fewshot", "--mask", "chroma:00ff00:30", "--mask-erode", "2",
-        "--flow-preset", "fast", "--noise", "r10_s15,r7.5_s5", "--noise-seed", "42", "--keyframes", "scene:0.4",
-        "--key-reach", "all", "--keyframes-from", "painted", "--flow-files", "false");
+    DatasetConfig config =
+        parse(
+            "--layout",
+            "fewshot",
+            "--mask",
+            "chroma:00ff00:30",
+            "--mask-erode",
+            "2",
+            "--flow-preset",
+            "fast",
+            "--noise",
+            "r10_s15,r7.5_s5",
+            "--noise-seed",
+            "42",
+            "--keyframes",
+            "scene:0.4",
+            "--key-reach",
+            "all",
+            "--keyframes-from",
+            "painted",
+            "--flow-files",
+            "false");
     assertEquals(DatasetLayout.FEWSHOT, config.layout());
     GuideSettings guides = config.guides();
     assertEquals(MaskSpec.chroma(0x00ff00, 30).withMorphology(2, 0), guides.mask());
@@ -125,9 +169,13 @@ class DatasetConfigTest {
     assertFalse(guides.flowFiles());
     assertEquals(1, guides.leadIn());
     assertEquals("painted", config.keyframesFrom());
-    assertFalse(config.fingerprint().contains("painted"), "painted keyframes can be added by a rerun");
+    assertFalse(
+        config.fingerprint().contains("painted"), "painted keyframes can be added by a rerun");
     assertTrue(config.fingerprint().contains("mask=chroma:00ff00:30"), config.fingerprint());
-    assertEquals(100, parse("--layout", "fewshot", "--mask", "mog2").guides().leadIn(), "a background's history");
+    assertEquals(
+        100,
+        parse("--layout", "fewshot", "--mask", "mog2").guides().leadIn(),
+        "a background's history");
   }
 
   @Test
@@ -144,17 +192,36 @@ class DatasetConfigTest {
 
   @Test
   void badGuideOptionsNameTheOption() {
-    assertEquals("Cannot use options [mask, noise] with --layout frames: guides are made for --layout fewshot only",
+    assertEquals(
+        "Cannot use options [mask, noise] with --layout frames: guides are made for --layout fewshot only",
         error("--mask", "luma", "--noise", "r10_s10"));
-    assertTrue(error("--layout", "fewshot", "--mask", "rainbow").startsWith("Cannot use --mask rainbow: expected"));
+    assertTrue(
+        error("--layout", "fewshot", "--mask", "rainbow")
+            .startsWith("Cannot use --mask rainbow: expected"));
     assertTrue(error("--layout", "fewshot", "--mask", "luma:300").contains("luma threshold 300"));
-    assertTrue(error("--layout", "fewshot", "--keyframes", "list:0,5").startsWith("Cannot use --keyframes list:0,5"));
+    assertTrue(
+        error("--layout", "fewshot", "--keyframes", "list:0,5")
+            .startsWith("Cannot use --keyframes list:0,5"));
     assertTrue(error("--layout", "fewshot", "--keyframes", "sometimes").contains("every:N"));
     assertTrue(error("--layout", "fewshot", "--noise", "r10").startsWith("Cannot use --noise r10"));
-    assertTrue(error("--layout", "fewshot", "--key-reach", "0").startsWith("Cannot use --key-reach 0"));
+    assertTrue(
+        error("--layout", "fewshot", "--key-reach", "0").startsWith("Cannot use --key-reach 0"));
     assertTrue(error("--layout", "fewshot", "--format", "jpeg").contains("reads PNG images"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> DatasetConfig.from(OptionMap.fromArgs(List.of(
-        "--input", "a.mp4", "--output", "/data/my_train", "--layout", "fewshot")))).getMessage().contains("'_train'"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    DatasetConfig.from(
+                        OptionMap.fromArgs(
+                            List.of(
+                                "--input",
+                                "a.mp4",
+                                "--output",
+                                "/data/my_train",
+                                "--layout",
+                                "fewshot"))))
+            .getMessage()
+            .contains("'_train'"));
     assertTrue(error("--layout", "grid").contains("expected one of [frames, fewshot]"));
   }
 }

@@ -11,15 +11,18 @@ import org.junit.jupiter.api.Test;
 
 class FlickerConfigTest {
   private static FlickerConfig parse(String... extra) {
-    List<String> args = new ArrayList<>(List.of("--input", "a.mp4", "--input", "b/", "--stylized", "out",
-        "--output", "out"));
+    List<String> args =
+        new ArrayList<>(
+            List.of("--input", "a.mp4", "--input", "b/", "--stylized", "out", "--output", "out"));
     args.addAll(List.of(extra));
     return FlickerConfig.from(OptionMap.fromArgs(args));
   }
 
   private static void assertRejected(String message, String... args) {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> FlickerConfig.from(OptionMap.fromArgs(List.of(args))));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FlickerConfig.from(OptionMap.fromArgs(List.of(args))));
     assertTrue(e.getMessage().contains(message), e.getMessage());
   }
 
@@ -38,9 +41,18 @@ class FlickerConfigTest {
     assertRejected("Cannot run without option --input", "--stylized", "s", "--output", "o");
     assertRejected("Cannot run without option --stylized", "--input", "a.mp4", "--output", "o");
     assertRejected("Cannot run without option --output", "--input", "a.mp4", "--stylized", "s");
-    assertRejected("--segment-seconds 0.05: segments must be at least 0.1 s", "--input", "a.mp4", "--stylized",
-        "s", "--output", "o", "--segment-seconds", "0.05");
-    assertRejected("[model]", "--input", "a.mp4", "--stylized", "s", "--output", "o", "--model", "m.onnx");
+    assertRejected(
+        "--segment-seconds 0.05: segments must be at least 0.1 s",
+        "--input",
+        "a.mp4",
+        "--stylized",
+        "s",
+        "--output",
+        "o",
+        "--segment-seconds",
+        "0.05");
+    assertRejected(
+        "[model]", "--input", "a.mp4", "--stylized", "s", "--output", "o", "--model", "m.onnx");
   }
 
   @Test
@@ -56,7 +68,8 @@ class FlickerConfigTest {
     List<String> bad = new ArrayList<>(stylize);
     bad.addAll(List.of("--flicker", "maybe"));
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> StylizeConfig.from(OptionMap.fromArgs(bad)));
+        assertThrows(
+            IllegalArgumentException.class, () -> StylizeConfig.from(OptionMap.fromArgs(bad)));
     assertEquals("Cannot use --flicker maybe: expected true or false", e.getMessage());
   }
 }

@@ -63,7 +63,8 @@ class SamplingTest {
   @Test
   void badRulesAreNamed() {
     for (String bad : List.of("every:0", "every:x", "fps:0", "fps:-1", "sometimes", "fps:1/0")) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Sampling.parse(bad));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> Sampling.parse(bad));
       assertTrue(e.getMessage().contains(bad), e.getMessage());
     }
   }

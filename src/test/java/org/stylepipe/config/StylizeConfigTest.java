@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class StylizeConfigTest {
   private static StylizeConfig parse(String... extra) {
-    List<String> args = new ArrayList<>(List.of("--input", "a.mp4", "--output", "out", "--model", "m.onnx"));
+    List<String> args =
+        new ArrayList<>(List.of("--input", "a.mp4", "--output", "out", "--model", "m.onnx"));
     args.addAll(List.of(extra));
     return StylizeConfig.from(OptionMap.fromArgs(args));
   }
@@ -23,7 +24,10 @@ class StylizeConfigTest {
   @Test
   void defaults() {
     StylizeSettings s = parse().settings();
-    assertEquals(new StylizeSettings(4, DeviceMode.AUTO, false, false, 0, 0, false, true, 0, GuideMode.NONE, 1, 1), s);
+    assertEquals(
+        new StylizeSettings(
+            4, DeviceMode.AUTO, false, false, 0, 0, false, true, 0, GuideMode.NONE, 1, 1),
+        s);
     assertEquals(10_000_000, parse().segmentMicros());
     assertTrue(parse().model().isAbsolute());
     assertEquals(2_211_840, s.bitRate(640, 576, 30)); // 0.2 bits per pixel per frame
@@ -33,10 +37,15 @@ class StylizeConfigTest {
 
   @Test
   void rejectsBadValuesNamingTheOption() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> StylizeConfig.from(OptionMap.fromArgs(List.of("--input", "a.mp4", "--output", "out"))));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                StylizeConfig.from(
+                    OptionMap.fromArgs(List.of("--input", "a.mp4", "--output", "out"))));
     assertEquals("Cannot run without option --model", e.getMessage());
-    assertRejected("--size 641x480: H.264 video needs an even width and height", "--size", "641x480");
+    assertRejected(
+        "--size 641x480: H.264 video needs an even width and height", "--size", "641x480");
     assertRejected("--half true with --device cpu", "--half", "true", "--device", "cpu");
     assertRejected("nothing would be written", "--video", "false");
     assertRejected("--device tpu: expected one of [auto, cpu, gpu]", "--device", "tpu");

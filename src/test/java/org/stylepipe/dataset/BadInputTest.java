@@ -13,17 +13,17 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stylepipe.common.ErrorRow;
 import org.stylepipe.config.DatasetConfig;
 import org.stylepipe.config.OptionMap;
-import org.stylepipe.common.ErrorRow;
 import org.stylepipe.testing.SequentialDecode;
 import org.stylepipe.testing.SparkTestBase;
 import org.stylepipe.testing.TestVideos;
 
 /**
- * Broken recordings in one job with good ones: each gets an error naming the file and the reason, in the
- * summary and the errors output; the good recordings are processed completely; partly decodable files keep
- * exactly their intact frames, all listed in the manifest.
+ * Broken recordings in one job with good ones: each gets an error naming the file and the reason,
+ * in the summary and the errors output; the good recordings are processed completely; partly
+ * decodable files keep exactly their intact frames, all listed in the manifest.
  */
 class BadInputTest extends SparkTestBase {
   @TempDir static Path dir;
@@ -41,11 +41,17 @@ class BadInputTest extends SparkTestBase {
   static void runJobOnMixedInputs() throws Exception {
     good = TestVideos.constantRate(dir.resolve("good.mp4"), 160, 96, 60, 25, 12);
     byte[] fastStart =
-        Files.readAllBytes(TestVideos.constantRateFastStart(dir.resolve("src-fs.mp4"), 160, 96, 100, 25, 12));
-    truncated = Files.write(dir.resolve("truncated.mp4"), Arrays.copyOf(fastStart, fastStart.length * 6 / 10));
-    byte[] indexAtEnd = Files.readAllBytes(TestVideos.constantRate(dir.resolve("src.mp4"), 160, 96, 100, 25, 12));
+        Files.readAllBytes(
+            TestVideos.constantRateFastStart(dir.resolve("src-fs.mp4"), 160, 96, 100, 25, 12));
+    truncated =
+        Files.write(
+            dir.resolve("truncated.mp4"), Arrays.copyOf(fastStart, fastStart.length * 6 / 10));
+    byte[] indexAtEnd =
+        Files.readAllBytes(TestVideos.constantRate(dir.resolve("src.mp4"), 160, 96, 100, 25, 12));
     truncatedNoIndex =
-        Files.write(dir.resolve("truncated-no-index.mp4"), Arrays.copyOf(indexAtEnd, indexAtEnd.length / 2));
+        Files.write(
+            dir.resolve("truncated-no-index.mp4"),
+            Arrays.copyOf(indexAtEnd, indexAtEnd.length / 2));
     byte[] damaged = fastStart.clone();
     Random random = new Random(3);
     for (int i = damaged.length / 2; i < damaged.length / 2 + 3000; i++) {
@@ -102,14 +108,17 @@ class BadInputTest extends SparkTestBase {
   @Test
   void partlyDecodableFilesKeepTheirIntactFramesAndListThemAll() throws Exception {
     List<Row> truncatedRows = manifest("truncated");
-    assertTrue(truncatedRows.size() > 0 && truncatedRows.size() < 200, "rows: " + truncatedRows.size());
+    assertTrue(
+        truncatedRows.size() > 0 && truncatedRows.size() < 200, "rows: " + truncatedRows.size());
     List<Row> corruptedRows = manifest("corrupted");
-    assertTrue(corruptedRows.size() > 0 && corruptedRows.size() < 200, "rows: " + corruptedRows.size());
+    assertTrue(
+        corruptedRows.size() > 0 && corruptedRows.size() < 200, "rows: " + corruptedRows.size());
     for (Row row : spark.read().parquet(out.resolve("manifest").toString()).collectAsList()) {
       Path image = out.resolve(row.<String>getAs("path"));
       assertEquals((long) row.getAs("bytes"), Files.size(image));
     }
-    // Every image on disk is in the manifest: nothing written for frames that did not decode intact.
+    // Every image on disk is in the manifest: nothing written for frames that did not decode
+    // intact.
     try (var files = Files.walk(out.resolve("frames"))) {
       long onDisk = files.filter(Files::isRegularFile).count();
       assertEquals(spark.read().parquet(out.resolve("manifest").toString()).count(), onDisk);
@@ -118,7 +127,8 @@ class BadInputTest extends SparkTestBase {
     List<String> sequential =
         SequentialDecode.frames(
             truncated.toString(),
-            DatasetConfig.from(OptionMap.fromArgs(List.of("--input", "x", "--output", "y", "--size", "80x48")))
+            DatasetConfig.from(
+                    OptionMap.fromArgs(List.of("--input", "x", "--output", "y", "--size", "80x48")))
                 .frames());
     List<String> parallel =
         truncatedRows.stream()
@@ -131,12 +141,15 @@ class BadInputTest extends SparkTestBase {
 
   @Test
   void summaryCountsEveryRecording() {
-    assertEquals(6, summary.recordings(), "all found recordings; the missing path is an input error");
+    assertEquals(
+        6, summary.recordings(), "all found recordings; the missing path is an input error");
     assertTrue(Files.exists(out.resolve("_SUCCESS")));
   }
 
   private List<Row> manifest(String recordingId) {
-    return spark.read().parquet(out.resolve("manifest").toString())
+    return spark
+        .read()
+        .parquet(out.resolve("manifest").toString())
         .where(org.apache.spark.sql.functions.col("recording_id").equalTo(recordingId))
         .collectAsList();
   }
@@ -148,6 +161,12 @@ class BadInputTest extends SparkTestBase {
             .collect(Collectors.toList());
     assertTrue(
         errors.stream().anyMatch(e -> e.stage().equals(stage) && e.reason().contains(reason)),
-        file.getFileName() + ": expected " + stage + " error containing '" + reason + "', got " + errors);
+        file.getFileName()
+            + ": expected "
+            + stage
+            + " error containing '"
+            + reason
+            + "', got "
+            + errors);
   }
 }

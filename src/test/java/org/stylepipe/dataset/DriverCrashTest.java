@@ -19,8 +19,8 @@ import org.stylepipe.testing.SparkTestBase;
 import org.stylepipe.testing.TestVideos;
 
 /**
- * The driver process is killed part-way through a job; the rerun processes only the segments that had not
- * committed and ends with the dataset of an uninterrupted run.
+ * The driver process is killed part-way through a job; the rerun processes only the segments that
+ * had not committed and ends with the dataset of an uninterrupted run.
  */
 class DriverCrashTest extends SparkTestBase {
   private static final int SEGMENTS = 24;
@@ -32,14 +32,18 @@ class DriverCrashTest extends SparkTestBase {
     Path video = TestVideos.constantRate(dir.resolve("long.mp4"), 640, 360, SEGMENTS * 15, 30, 15);
     Path out = dir.resolve("out");
     List<String> job =
-        List.of("--input", video.toString(), "--output", out.toString(), "--segment-seconds", "0.5");
+        List.of(
+            "--input", video.toString(), "--output", out.toString(), "--segment-seconds", "0.5");
 
     Process driver = startDriver(job, dir.resolve("driver.log"));
     int committedWhenKilled = waitForCommits(out, 3, driver);
     driver.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     int committed = commits(out);
-    assertTrue(committed < SEGMENTS,
-        "the job ended before it could be killed (" + committedWhenKilled + " commits); make the video longer");
+    assertTrue(
+        committed < SEGMENTS,
+        "the job ended before it could be killed ("
+            + committedWhenKilled
+            + " commits); make the video longer");
     assertTrue(Files.notExists(out.resolve("_SUCCESS")));
 
     DatasetSummary resumed = DatasetJob.run(config(job), spark);
@@ -47,8 +51,16 @@ class DriverCrashTest extends SparkTestBase {
     assertEquals(SEGMENTS - committed, resumed.segmentsProcessed());
 
     Path clean = dir.resolve("clean");
-    DatasetJob.run(config(List.of("--input", video.toString(), "--output", clean.toString(),
-        "--segment-seconds", "0.5")), spark);
+    DatasetJob.run(
+        config(
+            List.of(
+                "--input",
+                video.toString(),
+                "--output",
+                clean.toString(),
+                "--segment-seconds",
+                "0.5")),
+        spark);
     assertEquals(DatasetSnapshot.manifest(spark, clean), DatasetSnapshot.manifest(spark, out));
     assertEquals(DatasetSnapshot.files(clean), DatasetSnapshot.files(out));
   }
@@ -59,7 +71,8 @@ class DriverCrashTest extends SparkTestBase {
 
   /** The dataset job in a JVM of its own (local[1]). */
   private static Process startDriver(List<String> job, Path log) throws Exception {
-    List<String> main = new ArrayList<>(List.of("org.stylepipe.cli.StylePipe", "dataset", "--master", "local[1]"));
+    List<String> main =
+        new ArrayList<>(List.of("org.stylepipe.cli.StylePipe", "dataset", "--master", "local[1]"));
     main.addAll(job);
     return ChildJvm.start(main, log, Map.of());
   }
@@ -73,7 +86,8 @@ class DriverCrashTest extends SparkTestBase {
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("the driver made no " + wanted + " commits in time (alive: " + driver.isAlive() + ")");
+    throw new AssertionError(
+        "the driver made no " + wanted + " commits in time (alive: " + driver.isAlive() + ")");
   }
 
   private static int commits(Path out) throws Exception {

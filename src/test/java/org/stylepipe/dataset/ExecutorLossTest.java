@@ -26,14 +26,17 @@ import org.stylepipe.testing.DatasetSnapshot;
 import org.stylepipe.testing.TestVideos;
 
 /**
- * On a real multi-JVM Spark cluster on this machine (a standalone master and two workers started from the Spark
- * jars on 127.0.0.1), an executor JVM is killed while it works on segments: the job still succeeds and its output
- * equals a clean run's, with no duplicate rows, no missing frames and no image outside the manifest.
+ * On a real multi-JVM Spark cluster on this machine (a standalone master and two workers started
+ * from the Spark jars on 127.0.0.1), an executor JVM is killed while it works on segments: the job
+ * still succeeds and its output equals a clean run's, with no duplicate rows, no missing frames and
+ * no image outside the manifest.
  */
 class ExecutorLossTest {
   private static final int SEGMENTS = 16;
 
-  @TempDir(cleanup = CleanupMode.ON_SUCCESS) static Path dir;
+  @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+  static Path dir;
+
   static final List<Process> cluster = new ArrayList<>();
   static SparkSession spark;
 
@@ -41,13 +44,35 @@ class ExecutorLossTest {
   static void startCluster() throws Exception {
     int port = freePort();
     String master = "spark://127.0.0.1:" + port;
-    cluster.add(start("master", List.of("org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
-        "--port", Integer.toString(port), "--webui-port", Integer.toString(freePort()))));
+    cluster.add(
+        start(
+            "master",
+            List.of(
+                "org.apache.spark.deploy.master.Master",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                Integer.toString(port),
+                "--webui-port",
+                Integer.toString(freePort()))));
     for (int i = 0; i < 2; i++) {
       Path work = Files.createDirectories(dir.resolve("worker" + i));
-      cluster.add(start("worker" + i, List.of("org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
-          "--cores", "1", "--memory", "1500m", "--webui-port", Integer.toString(freePort()),
-          "--work-dir", work.toString(), master)));
+      cluster.add(
+          start(
+              "worker" + i,
+              List.of(
+                  "org.apache.spark.deploy.worker.Worker",
+                  "--host",
+                  "127.0.0.1",
+                  "--cores",
+                  "1",
+                  "--memory",
+                  "1500m",
+                  "--webui-port",
+                  Integer.toString(freePort()),
+                  "--work-dir",
+                  work.toString(),
+                  master)));
     }
     spark =
         SparkSession.builder()
@@ -62,8 +87,10 @@ class ExecutorLossTest {
             .config("spark.executor.extraJavaOptions", String.join(" ", ChildJvm.options()))
             .getOrCreate();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (spark.sparkContext().getExecutorMemoryStatus().size() < 3) { // the driver and two executors
-      assertTrue(System.nanoTime() < deadline, "the cluster's two executors did not register in time");
+    while (spark.sparkContext().getExecutorMemoryStatus().size()
+        < 3) { // the driver and two executors
+      assertTrue(
+          System.nanoTime() < deadline, "the cluster's two executors did not register in time");
       Thread.sleep(200);
     }
   }
@@ -83,9 +110,11 @@ class ExecutorLossTest {
     DatasetJob.run(config(video, clean), spark);
 
     Path out = dir.resolve("out");
-    CompletableFuture<DatasetSummary> job = CompletableFuture.supplyAsync(() -> run(config(video, out)));
+    CompletableFuture<DatasetSummary> job =
+        CompletableFuture.supplyAsync(() -> run(config(video, out)));
     waitForCommits(out, 2, job);
-    ProcessHandle executor = executors().findFirst().orElseThrow(() -> new AssertionError("no executor JVM"));
+    ProcessHandle executor =
+        executors().findFirst().orElseThrow(() -> new AssertionError("no executor JVM"));
     executor.destroyForcibly();
     DatasetSummary summary = job.get(240, TimeUnit.SECONDS);
 
@@ -97,8 +126,15 @@ class ExecutorLossTest {
   }
 
   private static DatasetConfig config(Path video, Path out) {
-    return DatasetConfig.from(OptionMap.fromArgs(List.of(
-        "--input", video.toString(), "--output", out.toString(), "--segment-seconds", "0.5")));
+    return DatasetConfig.from(
+        OptionMap.fromArgs(
+            List.of(
+                "--input",
+                video.toString(),
+                "--output",
+                out.toString(),
+                "--segment-seconds",
+                "0.5")));
   }
 
   private static DatasetSummary run(DatasetConfig config) {
@@ -111,13 +147,17 @@ class ExecutorLossTest {
 
   /** Executor JVMs of the test cluster: the processes the workers started. */
   private static Stream<ProcessHandle> executors() {
-    return cluster.subList(1, cluster.size()).stream().flatMap(worker -> worker.toHandle().children());
+    return cluster.subList(1, cluster.size()).stream()
+        .flatMap(worker -> worker.toHandle().children());
   }
 
-  private static void waitForCommits(Path out, int wanted, CompletableFuture<?> job) throws Exception {
+  private static void waitForCommits(Path out, int wanted, CompletableFuture<?> job)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (commits(out) < wanted) {
-      assertTrue(!job.isDone() && System.nanoTime() < deadline, "no " + wanted + " commits while the job ran");
+      assertTrue(
+          !job.isDone() && System.nanoTime() < deadline,
+          "no " + wanted + " commits while the job ran");
       Thread.sleep(20);
     }
   }
@@ -127,9 +167,12 @@ class ExecutorLossTest {
   }
 
   private static Process start(String name, List<String> mainAndArgs) throws IOException {
-    // Executors get spark.executor.extraClassPath (this JVM's class path) and SPARK_HOME/jars, left empty.
+    // Executors get spark.executor.extraClassPath (this JVM's class path) and SPARK_HOME/jars, left
+    // empty.
     Files.createDirectories(dir.resolve("jars"));
-    return ChildJvm.start(mainAndArgs, dir.resolve(name + ".log"),
+    return ChildJvm.start(
+        mainAndArgs,
+        dir.resolve(name + ".log"),
         Map.of("SPARK_HOME", dir.toString(), "SPARK_SCALA_VERSION", "2.13"));
   }
 

@@ -29,21 +29,29 @@ import org.apache.spark.sql.SaveMode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stylepipe.common.ErrorRow;
 import org.stylepipe.config.DatasetConfig;
 import org.stylepipe.config.OptionMap;
-import org.stylepipe.common.ErrorRow;
 import org.stylepipe.output.FileStore;
 import org.stylepipe.testing.S3SparkTestBase;
 import org.stylepipe.testing.TestVideos;
 
 /**
- * The dataset job with recordings and output on s3a:// (a real S3 server): the same manifest and the same image
- * bytes as the job on local files, broken objects reported with their reasons, and Parquet committed through the
- * configured committer.
+ * The dataset job with recordings and output on s3a:// (a real S3 server): the same manifest and
+ * the same image bytes as the job on local files, broken objects reported with their reasons, and
+ * Parquet committed through the configured committer.
  */
 class ObjectStorageDatasetTest extends S3SparkTestBase {
   private static final String[] MANIFEST_COLUMNS = {
-    "recording_id", "segment", "frame_index", "pts_us", "variant", "width", "height", "bytes", "sha256"
+    "recording_id",
+    "segment",
+    "frame_index",
+    "pts_us",
+    "variant",
+    "width",
+    "height",
+    "bytes",
+    "sha256"
   };
 
   @TempDir static Path dir;
@@ -54,7 +62,8 @@ class ObjectStorageDatasetTest extends S3SparkTestBase {
   static void uploadRecordings() throws Exception {
     bucket = s3.createBucket("games");
     local = Files.createDirectories(dir.resolve("recordings"));
-    // 128 px wide: JavaCV 1.5.12 decodes some narrow widths (e.g. 96) wrongly, as 4 channels from a padded stride.
+    // 128 px wide: JavaCV 1.5.12 decodes some narrow widths (e.g. 96) wrongly, as 4 channels from a
+    // padded stride.
     TestVideos.constantRate(local.resolve("cfr.mp4"), 128, 72, 50, 25, 12);
     TestVideos.variableRate(local.resolve("vfr.mp4"), 128, 72, 40, 10);
     upload(local.resolve("cfr.mp4"), "s3a://" + bucket + "/recordings/cfr.mp4");
@@ -83,11 +92,15 @@ class ObjectStorageDatasetTest extends S3SparkTestBase {
     }
     assertTrue(exists(s3Out + "/_SUCCESS"));
     assertTrue(exists(s3Out + "/_stylepipe/dataset-summary.json"));
-    // The report samples the manifest and images back from the store: the same contact sheet as on local files.
+    // The report samples the manifest and images back from the store: the same contact sheet as on
+    // local files.
     ObjectMapper json = new ObjectMapper();
-    assertEquals(json.readTree(localOut.resolve("report.json").toFile()).path("contact_sheet"),
+    assertEquals(
+        json.readTree(localOut.resolve("report.json").toFile()).path("contact_sheet"),
         json.readTree(read(s3Out + "/report.json")).path("contact_sheet"));
-    assertTrue(new String(read(s3Out + "/report.html"), StandardCharsets.UTF_8).contains("data:image/jpeg;base64,"));
+    assertTrue(
+        new String(read(s3Out + "/report.html"), StandardCharsets.UTF_8)
+            .contains("data:image/jpeg;base64,"));
   }
 
   @Test
@@ -95,7 +108,8 @@ class ObjectStorageDatasetTest extends S3SparkTestBase {
     Path localOut = dir.resolve("fewshot-local");
     String s3Out = "s3a://" + bucket + "/datasets/fewshot";
     List<String> fewShot = List.of("--layout", "fewshot", "--keyframes", "every:20");
-    DatasetSummary onFiles = run(List.of(local.resolve("cfr.mp4").toString()), localOut.toString(), fewShot);
+    DatasetSummary onFiles =
+        run(List.of(local.resolve("cfr.mp4").toString()), localOut.toString(), fewShot);
     DatasetSummary onS3 = run(List.of("s3a://" + bucket + "/recordings/cfr.mp4"), s3Out, fewShot);
 
     assertEquals(List.of(), onFiles.errors());
@@ -104,18 +118,25 @@ class ObjectStorageDatasetTest extends S3SparkTestBase {
     List<Row> s3Rows = manifest(s3Out + "/manifest");
     assertEquals(100, s3Rows.size());
     for (int i = 0; i < s3Rows.size(); i++) {
-      for (String column : List.of("sha256", "number", "keyframe", "mask_path", "flow_fwd_path", "flow_bwd_path")) {
-        assertEquals((Object) fileRows.get(i).getAs(column), s3Rows.get(i).getAs(column), column + " of row " + i);
+      for (String column :
+          List.of("sha256", "number", "keyframe", "mask_path", "flow_fwd_path", "flow_bwd_path")) {
+        assertEquals(
+            (Object) fileRows.get(i).getAs(column),
+            s3Rows.get(i).getAs(column),
+            column + " of row " + i);
       }
       Map<String, String> noise = s3Rows.get(i).getJavaMap(s3Rows.get(i).fieldIndex("noise_paths"));
       assertEquals(fileRows.get(i).getJavaMap(fileRows.get(i).fieldIndex("noise_paths")), noise);
-      List<String> files = new ArrayList<>(List.of(s3Rows.get(i).getAs("path"), s3Rows.get(i).getAs("mask_path")));
+      List<String> files =
+          new ArrayList<>(List.of(s3Rows.get(i).getAs("path"), s3Rows.get(i).getAs("mask_path")));
       files.addAll(noise.values());
       for (String path : files) {
-        assertArrayEquals(Files.readAllBytes(localOut.resolve(path)), read(s3Out + "/" + path), path);
+        assertArrayEquals(
+            Files.readAllBytes(localOut.resolve(path)), read(s3Out + "/" + path), path);
       }
     }
-    assertArrayEquals(Files.readAllBytes(localOut.resolve("fewshot/cfr_gen/flow_bwd/025.A2V2f")),
+    assertArrayEquals(
+        Files.readAllBytes(localOut.resolve("fewshot/cfr_gen/flow_bwd/025.A2V2f")),
         read(s3Out + "/fewshot/cfr_gen/flow_bwd/025.A2V2f"));
     assertTrue(exists(s3Out + "/fewshot/cfr-mirrored_train/input_gdisko_gauss_r10_s15/021.png"));
     assertFalse(exists(s3Out + "/_stylepipe/fewshot"), "work files removed");
@@ -124,7 +145,8 @@ class ObjectStorageDatasetTest extends S3SparkTestBase {
   @Test
   void brokenObjectsAreReportedAndTheGoodOneCompletes() throws Exception {
     byte[] fastStart =
-        Files.readAllBytes(TestVideos.constantRateFastStart(dir.resolve("fs.mp4"), 128, 72, 100, 25, 12));
+        Files.readAllBytes(
+            TestVideos.constantRateFastStart(dir.resolve("fs.mp4"), 128, 72, 100, 25, 12));
     byte[] indexAtEnd = Files.readAllBytes(local.resolve("cfr.mp4"));
     String in = "s3a://" + bucket + "/broken/";
     write(in + "empty.mp4", new byte[0]);
@@ -144,7 +166,9 @@ class ObjectStorageDatasetTest extends S3SparkTestBase {
     assertReason(summary, "truncated-no-index.mp4", "probe", "not a recording FFmpeg can open");
     assertReason(summary, "missing.mp4", "input", "does not exist");
     assertReason(summary, "truncated.mp4", "probe", "truncated");
-    assertTrue(summary.errors().stream().noneMatch(e -> e.source().endsWith("cfr.mp4")), "" + summary.errors());
+    assertTrue(
+        summary.errors().stream().noneMatch(e -> e.source().endsWith("cfr.mp4")),
+        "" + summary.errors());
     List<Row> rows = manifest(out + "/manifest");
     assertEquals(50 * 2, rows.stream().filter(r -> r.getAs("recording_id").equals("cfr")).count());
     assertEquals(summary.errors().size(), spark.read().parquet(out + "/errors").count());
@@ -186,8 +210,11 @@ class ObjectStorageDatasetTest extends S3SparkTestBase {
       jobs.starts.set(0);
       String output = "s3a://no-such-bucket-" + bucket + "/out";
       IOException e =
-          assertThrows(IOException.class, () -> run(List.of("s3a://" + bucket + "/recordings"), output));
-      assertTrue(e.getMessage().startsWith("Cannot write " + output + ": the bucket does not exist"), e.getMessage());
+          assertThrows(
+              IOException.class, () -> run(List.of("s3a://" + bucket + "/recordings"), output));
+      assertTrue(
+          e.getMessage().startsWith("Cannot write " + output + ": the bucket does not exist"),
+          e.getMessage());
       spark.sparkContext().listenerBus().waitUntilEmpty();
       assertEquals(0, jobs.starts.get(), "Spark jobs started");
     } finally {
@@ -209,7 +236,8 @@ class ObjectStorageDatasetTest extends S3SparkTestBase {
     return run(inputs, output, List.of());
   }
 
-  private static DatasetSummary run(List<String> inputs, String output, List<String> more) throws IOException {
+  private static DatasetSummary run(List<String> inputs, String output, List<String> more)
+      throws IOException {
     List<String> args = new ArrayList<>();
     for (String input : inputs) {
       args.addAll(List.of("--input", input));
@@ -220,7 +248,11 @@ class ObjectStorageDatasetTest extends S3SparkTestBase {
   }
 
   private static List<Row> manifest(String uri) {
-    return spark.read().parquet(uri).orderBy("recording_id", "frame_index", "variant").collectAsList();
+    return spark
+        .read()
+        .parquet(uri)
+        .orderBy("recording_id", "frame_index", "variant")
+        .collectAsList();
   }
 
   private static List<String> rowsWithoutUris(List<Row> rows) {
@@ -235,7 +267,10 @@ class ObjectStorageDatasetTest extends S3SparkTestBase {
     return values;
   }
 
-  /** Compares row by row, so a failure names the first differing row instead of printing both manifests. */
+  /**
+   * Compares row by row, so a failure names the first differing row instead of printing both
+   * manifests.
+   */
   private static void assertSameRows(List<String> expected, List<String> actual) {
     for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
       assertEquals(expected.get(i), actual.get(i), "manifest row " + i);
@@ -243,17 +278,24 @@ class ObjectStorageDatasetTest extends S3SparkTestBase {
     assertEquals(expected.size(), actual.size(), "manifest rows");
   }
 
-  private static void assertReason(DatasetSummary summary, String file, String stage, String reason) {
-    List<ErrorRow> errors = summary.errors().stream().filter(e -> e.source().endsWith("/" + file)).toList();
+  private static void assertReason(
+      DatasetSummary summary, String file, String stage, String reason) {
+    List<ErrorRow> errors =
+        summary.errors().stream().filter(e -> e.source().endsWith("/" + file)).toList();
     assertTrue(
         errors.stream().anyMatch(e -> e.stage().equals(stage) && e.reason().contains(reason)),
         file + ": expected " + stage + " error containing '" + reason + "', got " + errors);
   }
 
-  /** S3A committers write a JSON {@code _SUCCESS} naming themselves; the classic committer an empty one. */
+  /**
+   * S3A committers write a JSON {@code _SUCCESS} naming themselves; the classic committer an empty
+   * one.
+   */
   private static String committer(String dir) throws IOException {
     byte[] success = read(dir + "/_SUCCESS");
-    return success.length == 0 ? "file" : new ObjectMapper().readTree(success).path("committer").asText();
+    return success.length == 0
+        ? "file"
+        : new ObjectMapper().readTree(success).path("committer").asText();
   }
 
   private static Configuration hadoop() {
@@ -265,7 +307,9 @@ class ObjectStorageDatasetTest extends S3SparkTestBase {
   }
 
   private static void upload(Path file, String uri) throws IOException {
-    fs(uri).copyFromLocalFile(new org.apache.hadoop.fs.Path(file.toUri()), new org.apache.hadoop.fs.Path(uri));
+    fs(uri)
+        .copyFromLocalFile(
+            new org.apache.hadoop.fs.Path(file.toUri()), new org.apache.hadoop.fs.Path(uri));
   }
 
   private static void write(String uri, byte[] bytes) throws IOException {

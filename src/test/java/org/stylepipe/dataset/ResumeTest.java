@@ -20,9 +20,9 @@ import org.stylepipe.testing.DatasetSnapshot;
 import org.stylepipe.testing.TestVideos;
 
 /**
- * Outputs are idempotent and resumable: a rerun skips committed segments and ends with the dataset of an
- * uninterrupted run; a task that dies mid-segment is retried without duplicates or orphans; other options are
- * refused unless overwriting, which redoes everything.
+ * Outputs are idempotent and resumable: a rerun skips committed segments and ends with the dataset
+ * of an uninterrupted run; a task that dies mid-segment is retried without duplicates or orphans;
+ * other options are refused unless overwriting, which redoes everything.
  */
 class ResumeTest {
   @TempDir static Path dir;
@@ -55,15 +55,26 @@ class ResumeTest {
   }
 
   static DatasetConfig config(Path out, String... extra) {
-    List<String> args = new ArrayList<>(List.of(
-        "--input", videoA.toString(), "--input", videoB.toString(), "--output", out.toString(),
-        "--segment-seconds", "0.5", "--size", "64x48"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--input",
+                videoA.toString(),
+                "--input",
+                videoB.toString(),
+                "--output",
+                out.toString(),
+                "--segment-seconds",
+                "0.5",
+                "--size",
+                "64x48"));
     args.addAll(List.of(extra));
     return DatasetConfig.from(OptionMap.fromArgs(args));
   }
 
   static void assertSameDataset(Path expected, Path actual) throws Exception {
-    assertSameLines(DatasetSnapshot.manifest(spark, expected), DatasetSnapshot.manifest(spark, actual));
+    assertSameLines(
+        DatasetSnapshot.manifest(spark, expected), DatasetSnapshot.manifest(spark, actual));
     assertSameLines(DatasetSnapshot.files(expected), DatasetSnapshot.files(actual));
     assertTrue(Files.exists(actual.resolve("_SUCCESS")));
   }
@@ -74,8 +85,16 @@ class ResumeTest {
     missing.removeAll(actual);
     List<String> extra = new ArrayList<>(actual);
     extra.removeAll(expected);
-    assertTrue(missing.isEmpty() && extra.isEmpty() && expected.size() == actual.size(),
-        "missing " + missing + ", extra " + extra + ", sizes " + expected.size() + "/" + actual.size());
+    assertTrue(
+        missing.isEmpty() && extra.isEmpty() && expected.size() == actual.size(),
+        "missing "
+            + missing
+            + ", extra "
+            + extra
+            + ", sizes "
+            + expected.size()
+            + "/"
+            + actual.size());
   }
 
   static Path copyOf(Path source, String name) throws Exception {
@@ -96,7 +115,8 @@ class ResumeTest {
   @Test
   void rerunOfAPartialOutputProcessesOnlyTheUncommittedSegments() throws Exception {
     Path out = copyOf(clean, "partial");
-    // As if the run died: no _SUCCESS, two segments uncommitted, one of them with a half-written image.
+    // As if the run died: no _SUCCESS, two segments uncommitted, one of them with a half-written
+    // image.
     Files.delete(out.resolve("_SUCCESS"));
     Files.delete(out.resolve("manifest/recording_id=a/segment-00001.parquet"));
     Files.delete(out.resolve("manifest/recording_id=b/segment-00002.parquet"));
@@ -136,14 +156,18 @@ class ResumeTest {
   void otherOptionsAreRefusedAndOverwriteRedoesEverything() throws Exception {
     Path out = copyOf(clean, "changed");
     IllegalArgumentException refused =
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+            IllegalArgumentException.class,
             () -> DatasetJob.run(config(out, "--mirror", "false"), spark));
     assertTrue(refused.getMessage().contains("--overwrite"), refused.getMessage());
     assertSameDataset(clean, out); // untouched
 
-    DatasetSummary summary = DatasetJob.run(config(out, "--mirror", "false", "--overwrite", "true"), spark);
+    DatasetSummary summary =
+        DatasetJob.run(config(out, "--mirror", "false", "--overwrite", "true"), spark);
     assertEquals(summary.segments(), summary.segmentsProcessed());
-    assertTrue(Files.notExists(out.resolve("frames/a/mirrored")), "the old run's mirrored images are gone");
+    assertTrue(
+        Files.notExists(out.resolve("frames/a/mirrored")),
+        "the old run's mirrored images are gone");
     assertEquals(cleanSummary.imagesWritten() / 2, summary.imagesWritten());
   }
 }

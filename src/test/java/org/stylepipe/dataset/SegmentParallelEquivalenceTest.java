@@ -17,9 +17,10 @@ import org.stylepipe.testing.SparkTestBase;
 import org.stylepipe.testing.TestVideos;
 
 /**
- * The segment-parallel job writes exactly the frames of one sequential decode: same count, timestamps and pixels,
- * none missing, none twice — for constant and variable rates, boundaries between keyframes, a segment length
- * that does not divide the duration, a one-frame recording, and every sampling rule.
+ * The segment-parallel job writes exactly the frames of one sequential decode: same count,
+ * timestamps and pixels, none missing, none twice — for constant and variable rates, boundaries
+ * between keyframes, a segment length that does not divide the duration, a one-frame recording, and
+ * every sampling rule.
  */
 class SegmentParallelEquivalenceTest extends SparkTestBase {
   @TempDir Path dir;
@@ -62,19 +63,25 @@ class SegmentParallelEquivalenceTest extends SparkTestBase {
     assertParallelEqualsSequential(video, "3.3", "every:4", 6);
   }
 
-  private void assertParallelEqualsSequential(Path video, String segmentSeconds, String sample, int minSegments)
-      throws Exception {
+  private void assertParallelEqualsSequential(
+      Path video, String segmentSeconds, String sample, int minSegments) throws Exception {
     Path out = dir.resolve("out-" + video.getFileName() + "-" + sample.replace(':', '_'));
     DatasetConfig config =
         DatasetConfig.from(
             OptionMap.fromArgs(
                 List.of(
-                    "--input", video.toString(),
-                    "--output", out.toString(),
-                    "--segment-seconds", segmentSeconds,
-                    "--sample", sample,
-                    "--size", "96x64",
-                    "--mirror", "false")));
+                    "--input",
+                    video.toString(),
+                    "--output",
+                    out.toString(),
+                    "--segment-seconds",
+                    segmentSeconds,
+                    "--sample",
+                    sample,
+                    "--size",
+                    "96x64",
+                    "--mirror",
+                    "false")));
     DatasetSummary summary = DatasetJob.run(config, spark);
 
     assertEquals(List.of(), summary.errors());
@@ -82,8 +89,12 @@ class SegmentParallelEquivalenceTest extends SparkTestBase {
     List<String> expected = SequentialDecode.frames(video.toString(), config.frames());
     assertTrue(!expected.isEmpty());
     List<String> actual =
-        spark.read().parquet(out.resolve("manifest").toString())
-            .orderBy("frame_index").collectAsList().stream()
+        spark
+            .read()
+            .parquet(out.resolve("manifest").toString())
+            .orderBy("frame_index")
+            .collectAsList()
+            .stream()
             .map(r -> r.getAs("frame_index") + " " + r.getAs("pts_us") + " " + r.getAs("sha256"))
             .collect(Collectors.toList());
     assertEquals(expected, actual);

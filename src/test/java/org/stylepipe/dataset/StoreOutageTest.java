@@ -21,8 +21,9 @@ import org.stylepipe.testing.S3SparkTestBase;
 import org.stylepipe.testing.TestVideos;
 
 /**
- * The S3 server goes away for a few seconds while a job reads and writes through it: the job either completes or
- * fails with a clear error, and either way every image the manifest lists is fully there with its checksum.
+ * The S3 server goes away for a few seconds while a job reads and writes through it: the job either
+ * completes or fails with a clear error, and either way every image the manifest lists is fully
+ * there with its checksum.
  */
 class StoreOutageTest extends S3SparkTestBase {
   private static final int SEGMENTS = 16;
@@ -35,14 +36,19 @@ class StoreOutageTest extends S3SparkTestBase {
     Path video = TestVideos.constantRate(dir.resolve("rec.mp4"), 640, 360, SEGMENTS * 15, 30, 15);
     String input = "s3a://" + bucket + "/rec.mp4";
     String out = "s3a://" + bucket + "/out";
-    fs(input).copyFromLocalFile(new org.apache.hadoop.fs.Path(video.toUri()), new org.apache.hadoop.fs.Path(input));
-    DatasetConfig config = DatasetConfig.from(OptionMap.fromArgs(List.of(
-        "--input", input, "--output", out, "--segment-seconds", "0.5")));
+    fs(input)
+        .copyFromLocalFile(
+            new org.apache.hadoop.fs.Path(video.toUri()), new org.apache.hadoop.fs.Path(input));
+    DatasetConfig config =
+        DatasetConfig.from(
+            OptionMap.fromArgs(
+                List.of("--input", input, "--output", out, "--segment-seconds", "0.5")));
 
     CompletableFuture<DatasetSummary> job = CompletableFuture.supplyAsync(() -> run(config));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (!committed(out)) {
-      assertTrue(!job.isDone() && System.nanoTime() < deadline, "no segment committed while the job ran");
+      assertTrue(
+          !job.isDone() && System.nanoTime() < deadline, "no segment committed while the job ran");
       Thread.sleep(50);
     }
     s3.kill();
@@ -53,13 +59,17 @@ class StoreOutageTest extends S3SparkTestBase {
     try {
       DatasetSummary summary = job.get(300, TimeUnit.SECONDS);
       outcome = "completed with " + summary.errors();
-      summary.errors().forEach(e -> assertTrue(e.reason().contains("s3a://"), "clear reason: " + e));
+      summary
+          .errors()
+          .forEach(e -> assertTrue(e.reason().contains("s3a://"), "clear reason: " + e));
       if (summary.errors().isEmpty()) {
         assertEquals(SEGMENTS * 15 * 2, summary.imagesWritten());
       }
     } catch (ExecutionException e) {
       outcome = "failed: " + e.getCause();
-      assertTrue(String.valueOf(e.getCause().getMessage()).contains(bucket), "clear error: " + e.getCause());
+      assertTrue(
+          String.valueOf(e.getCause().getMessage()).contains(bucket),
+          "clear error: " + e.getCause());
     }
     List<Row> rows = spark.read().parquet(out + "/manifest").collectAsList();
     assertTrue(!rows.isEmpty(), outcome);
@@ -71,7 +81,8 @@ class StoreOutageTest extends S3SparkTestBase {
         bytes = in.readAllBytes();
       }
       assertEquals((long) row.getAs("bytes"), bytes.length, image + " (" + outcome + ")");
-      assertEquals(row.<String>getAs("sha256"), HexFormat.of().formatHex(sha256.digest(bytes)), image);
+      assertEquals(
+          row.<String>getAs("sha256"), HexFormat.of().formatHex(sha256.digest(bytes)), image);
     }
   }
 
@@ -85,7 +96,8 @@ class StoreOutageTest extends S3SparkTestBase {
 
   private static boolean committed(String out) {
     try {
-      org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(out + "/manifest/recording_id=rec");
+      org.apache.hadoop.fs.Path folder =
+          new org.apache.hadoop.fs.Path(out + "/manifest/recording_id=rec");
       return fs(out).exists(folder) && fs(out).listStatus(folder).length > 0;
     } catch (Exception e) {
       return false;
@@ -93,6 +105,7 @@ class StoreOutageTest extends S3SparkTestBase {
   }
 
   private static FileSystem fs(String uri) throws java.io.IOException {
-    return new org.apache.hadoop.fs.Path(uri).getFileSystem(spark.sparkContext().hadoopConfiguration());
+    return new org.apache.hadoop.fs.Path(uri)
+        .getFileSystem(spark.sparkContext().hadoopConfiguration());
   }
 }

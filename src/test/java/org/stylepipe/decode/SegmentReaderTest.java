@@ -15,7 +15,10 @@ import org.stylepipe.testing.TestVideos;
 class SegmentReaderTest {
   @TempDir Path dir;
 
-  /** Decoded pixels match what was encoded (up to codec loss), also for narrow frames with wide row padding. */
+  /**
+   * Decoded pixels match what was encoded (up to codec loss), also for narrow frames with wide row
+   * padding.
+   */
   @Test
   void decodedFramesAreTheEncodedPictures() throws Exception {
     for (int width : new int[] {96, 100, 160}) {
@@ -29,9 +32,12 @@ class SegmentReaderTest {
           assertEquals(3, frame.image().channels());
           assertEquals(width, frame.image().cols());
           TestVideos.paint(painted, i, width, 64);
-          double meanDifference = opencv_core.norm(frame.image(), painted, opencv_core.NORM_L1, null)
-              / (width * 64 * 3.0);
-          assertTrue(meanDifference < 12, width + " px wide, frame " + i + ": mean difference " + meanDifference);
+          double meanDifference =
+              opencv_core.norm(frame.image(), painted, opencv_core.NORM_L1, null)
+                  / (width * 64 * 3.0);
+          assertTrue(
+              meanDifference < 12,
+              width + " px wide, frame " + i + ": mean difference " + meanDifference);
         }
         assertEquals(null, reader.next());
       }

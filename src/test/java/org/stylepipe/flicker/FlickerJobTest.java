@@ -23,10 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stylepipe.cli.StylePipe;
+import org.stylepipe.common.ErrorRow;
 import org.stylepipe.config.FlickerConfig;
 import org.stylepipe.config.OptionMap;
 import org.stylepipe.config.StylizeConfig;
-import org.stylepipe.common.ErrorRow;
 import org.stylepipe.stylize.TestModels;
 import org.stylepipe.stylizejob.StylizeJob;
 import org.stylepipe.stylizejob.StylizeSummary;
@@ -34,8 +34,9 @@ import org.stylepipe.testing.SparkTestBase;
 import org.stylepipe.testing.TestVideos;
 
 /**
- * The flicker stage on a real stylized clip: the stylize job (mosaic.onnx, 3 segments) then the flicker job on its
- * output, with real decode and DIS flow. The per-frame values do not depend on the segment length or the cores.
+ * The flicker stage on a real stylized clip: the stylize job (mosaic.onnx, 3 segments) then the
+ * flicker job on its output, with real decode and DIS flow. The per-frame values do not depend on
+ * the segment length or the cores.
  */
 class FlickerJobTest extends SparkTestBase {
   private static final int FRAMES = 40;
@@ -49,9 +50,20 @@ class FlickerJobTest extends SparkTestBase {
   static void stylizeAClip() throws Exception {
     clip = TestVideos.constantRate(dir.resolve("clip.mp4"), 128, 96, FRAMES, 30, 10);
     stylizeOutput = dir.resolve("stylize");
-    stylized = StylizeJob.run(StylizeConfig.from(OptionMap.fromArgs(List.of("--input", clip.toString(), "--output",
-        stylizeOutput.toString(), "--model", TestModels.file("mosaic.onnx").toString(), "--segment-seconds",
-        "0.5"))), spark);
+    stylized =
+        StylizeJob.run(
+            StylizeConfig.from(
+                OptionMap.fromArgs(
+                    List.of(
+                        "--input",
+                        clip.toString(),
+                        "--output",
+                        stylizeOutput.toString(),
+                        "--model",
+                        TestModels.file("mosaic.onnx").toString(),
+                        "--segment-seconds",
+                        "0.5"))),
+            spark);
     assertTrue(stylized.errors().isEmpty(), stylized.toText());
     System.out.println(stylized.toText());
   }
@@ -70,12 +82,16 @@ class FlickerJobTest extends SparkTestBase {
     Path video = stylizeOutput.resolve("stylized/clip.mp4");
     for (String seconds : List.of("0.3", "10")) {
       FlickerSummary other = flicker(video, seconds, "segments-" + seconds);
-      assertEquals(series, other.result().series().get(0), "per-frame values with segments of " + seconds + " s");
+      assertEquals(
+          series,
+          other.result().series().get(0),
+          "per-frame values with segments of " + seconds + " s");
       assertEquals(measured, other.result().overall());
     }
     FlickerSummary oneCore = withSpark("local[1]", () -> flicker(stylizeOutput, "0.5", "one-core"));
     assertEquals(series, oneCore.result().series().get(0), "per-frame values on one core");
-    System.out.printf("E_warp of the stylized test clip (128x96, %d frames): %s%n", FRAMES, measured);
+    System.out.printf(
+        "E_warp of the stylized test clip (128x96, %d frames): %s%n", FRAMES, measured);
   }
 
   @Test
@@ -90,17 +106,24 @@ class FlickerJobTest extends SparkTestBase {
     assertEquals(2, recording.seams().frames(), "the first frames of segments 1 and 2");
     assertEquals(FRAMES - 3, recording.inside().frames());
     assertEquals(List.of(0, 1, 2), List.copyOf(recording.segments().keySet()));
-    assertEquals(14, recording.segments().get(0).frames(), "segment 0 holds frames 0..14, the first without E_t");
+    assertEquals(
+        14,
+        recording.segments().get(0).frames(),
+        "segment 0 holds frames 0..14, the first without E_t");
 
     Path out = dir.resolve("flicker-seams");
     for (int segment = 0; segment < 3; segment++) {
-      assertTrue(Files.isRegularFile(out.resolve(String.format("flicker/recording_id=clip/segment-%05d.parquet",
-          segment))));
+      assertTrue(
+          Files.isRegularFile(
+              out.resolve(
+                  String.format("flicker/recording_id=clip/segment-%05d.parquet", segment))));
     }
     Dataset<Row> rows = spark.read().parquet(out.resolve("flicker").toString());
     assertEquals(FRAMES, rows.count());
-    assertEquals(1, rows.filter("e_input is null and e_output is null and mask_fraction is null").count());
-    assertEquals(FRAMES, rows.filter("recording_id = 'clip'").select("frame_index").distinct().count());
+    assertEquals(
+        1, rows.filter("e_input is null and e_output is null and mask_fraction is null").count());
+    assertEquals(
+        FRAMES, rows.filter("recording_id = 'clip'").select("frame_index").distinct().count());
     String json = Files.readString(out.resolve("_stylepipe/flicker-summary.json"));
     assertTrue(json.contains("\"e_warp_output\" : " + recording.overall().output()), json);
   }
@@ -114,42 +137,77 @@ class FlickerJobTest extends SparkTestBase {
     Files.copy(stylizeOutput.resolve("stylized/clip.mp4"), mixed.resolve("stylized/clip.mp4"));
     Files.copy(other, mixed.resolve("stylized/longer.mp4")); // 20 frames for a 30-frame recording
     Path out = dir.resolve("flicker-mixed");
-    List<String> args = List.of("--input", clip.toString(), "--input", other.toString(), "--input",
-        longer.toString(), "--stylized", mixed.toString(), "--output", out.toString(), "--segment-seconds", "0.5");
+    List<String> args =
+        List.of(
+            "--input",
+            clip.toString(),
+            "--input",
+            other.toString(),
+            "--input",
+            longer.toString(),
+            "--stylized",
+            mixed.toString(),
+            "--output",
+            out.toString(),
+            "--segment-seconds",
+            "0.5");
     StringWriter log = new StringWriter();
-    FlickerSummary summary = logged(log, () -> FlickerJob.run(FlickerConfig.from(OptionMap.fromArgs(args)), spark));
+    FlickerSummary summary =
+        logged(log, () -> FlickerJob.run(FlickerConfig.from(OptionMap.fromArgs(args)), spark));
     System.out.println(summary.toText());
 
     assertEquals(3, summary.recordings());
     assertEquals(1, summary.result().recordings().size());
-    assertEquals(stylized.flicker(), summary.result().overall(), "the good recording is measured as before");
+    assertEquals(
+        stylized.flicker(), summary.result().overall(), "the good recording is measured as before");
     assertEquals(2, summary.errors().size(), summary.toText());
     ErrorRow missing = summary.errors().get(0);
     assertEquals("other", missing.recordingId());
     assertEquals(other.toUri().toString(), missing.source());
-    assertEquals("cannot measure flicker against the stylized video file:" + mixed.resolve("stylized/other.mp4")
-        + ": it does not exist", missing.reason());
+    assertEquals(
+        "cannot measure flicker against the stylized video file:"
+            + mixed.resolve("stylized/other.mp4")
+            + ": it does not exist",
+        missing.reason());
     ErrorRow mismatched = summary.errors().get(1);
     assertEquals("longer", mismatched.recordingId());
-    assertTrue(mismatched.reason().endsWith("stylized/longer.mp4: it has 20 frames, the source 30"),
+    assertTrue(
+        mismatched.reason().endsWith("stylized/longer.mp4: it has 20 frames, the source 30"),
         mismatched.reason());
     assertFalse(Files.exists(out.resolve("flicker/recording_id=other")));
-    assertTrue(Files.readString(out.resolve("_stylepipe/flicker-summary.json")).contains("it does not exist"));
+    assertTrue(
+        Files.readString(out.resolve("_stylepipe/flicker-summary.json"))
+            .contains("it does not exist"));
 
     String lines = log.toString();
-    assertTrue(lines.contains("flicker clip: 3/3 segments, 40 frames, ") && lines.contains(" frames/s, done in "),
+    assertTrue(
+        lines.contains("flicker clip: 3/3 segments, 40 frames, ")
+            && lines.contains(" frames/s, done in "),
         lines);
   }
 
   @Test
   void aBadCommandLineIsRefusedBeforeSparkStarts() {
-    assertEquals(StylePipe.USAGE, StylePipe.run(List.of("flicker", "--input", "a.mp4", "--output", "out")));
+    assertEquals(
+        StylePipe.USAGE, StylePipe.run(List.of("flicker", "--input", "a.mp4", "--output", "out")));
   }
 
-  private static FlickerSummary flicker(Path stylizedVideos, String segmentSeconds, String name) throws Exception {
+  private static FlickerSummary flicker(Path stylizedVideos, String segmentSeconds, String name)
+      throws Exception {
     Path out = dir.resolve("flicker-" + name);
-    return FlickerJob.run(FlickerConfig.from(OptionMap.fromArgs(List.of("--input", clip.toString(), "--stylized",
-        stylizedVideos.toString(), "--output", out.toString(), "--segment-seconds", segmentSeconds))), spark);
+    return FlickerJob.run(
+        FlickerConfig.from(
+            OptionMap.fromArgs(
+                List.of(
+                    "--input",
+                    clip.toString(),
+                    "--stylized",
+                    stylizedVideos.toString(),
+                    "--output",
+                    out.toString(),
+                    "--segment-seconds",
+                    segmentSeconds))),
+        spark);
   }
 
   /** Runs {@code run} on a session with {@code master}, then goes back to the test session. */
@@ -168,8 +226,12 @@ class FlickerJobTest extends SparkTestBase {
   private static <T> T logged(StringWriter log, Callable<T> run) throws Exception {
     LoggerContext logs = (LoggerContext) LogManager.getContext(false);
     LoggerConfig root = logs.getConfiguration().getRootLogger();
-    WriterAppender appender = WriterAppender.newBuilder().setName("flicker-test").setTarget(log)
-        .setLayout(PatternLayout.newBuilder().withPattern("%p %c{1}: %m%n").build()).build();
+    WriterAppender appender =
+        WriterAppender.newBuilder()
+            .setName("flicker-test")
+            .setTarget(log)
+            .setLayout(PatternLayout.newBuilder().withPattern("%p %c{1}: %m%n").build())
+            .build();
     appender.start();
     root.addAppender(appender, Level.INFO, null);
     logs.updateLoggers();

@@ -19,7 +19,10 @@ import org.stylepipe.ingest.Recording;
 import org.stylepipe.ingest.SegmentPlan;
 import org.stylepipe.testing.TestVideos;
 
-/** The core on frames in memory: segments measure exactly as one sequential run, and mismatches fail clearly. */
+/**
+ * The core on frames in memory: segments measure exactly as one sequential run, and mismatches fail
+ * clearly.
+ */
 class SegmentFlickerTest {
   private static final int W = 64;
   private static final int H = 48;
@@ -67,8 +70,12 @@ class SegmentFlickerTest {
     shifted.set(7, new DecodedFrame(late.index(), late.ptsUs() + 1, late.image(), false));
     FlickerOutcome outcome = measure(List.of(segment(1, 5, 4)), shifted);
     assertEquals(List.of(), outcome.rows());
-    assertEquals("cannot measure flicker against the stylized video " + STYLIZED + ": frame 7 is at 233332 us there"
-        + " but at 233331 us in the source", outcome.error().reason());
+    assertEquals(
+        "cannot measure flicker against the stylized video "
+            + STYLIZED
+            + ": frame 7 is at 233332 us there"
+            + " but at 233331 us in the source",
+        outcome.error().reason());
     assertEquals(CLIP.uri(), outcome.error().source());
     assertEquals(1, outcome.error().segment());
   }
@@ -77,7 +84,8 @@ class SegmentFlickerTest {
   void aStylizedVideoThatEndsEarlyFailsTheSegment() {
     FlickerOutcome outcome = measure(List.of(segment(2, 9, 3)), stylized.subList(0, 10));
     assertEquals(List.of(), outcome.rows());
-    assertTrue(outcome.error().reason().endsWith("the stylized video ends after 2 of frames 8..11"),
+    assertTrue(
+        outcome.error().reason().endsWith("the stylized video ends after 2 of frames 8..11"),
         outcome.error().reason());
   }
 
@@ -90,7 +98,8 @@ class SegmentFlickerTest {
       larger.add(new DecodedFrame(frame.index(), frame.ptsUs(), image, false));
     }
     FlickerTask task = new FlickerTask(CLIP, STYLIZED, segment(0, 0, FRAMES), 2 * W, 2 * H);
-    FlickerOutcome outcome = new SegmentFlicker().measure(task, source(input, task), source(larger, task));
+    FlickerOutcome outcome =
+        new SegmentFlicker().measure(task, source(input, task), source(larger, task));
     assertNull(outcome.error());
     assertEquals(FRAMES - 1, WarpStats.of(outcome.rows()).frames());
   }
@@ -105,14 +114,20 @@ class SegmentFlickerTest {
   private static FrameSource source(List<DecodedFrame> frames, FlickerTask task) {
     SegmentPlan span = task.span();
     int from = (int) span.firstFrameIndex();
-    Iterator<DecodedFrame> it = frames.subList(from, Math.min(frames.size(), from + span.frameCount())).iterator();
+    Iterator<DecodedFrame> it =
+        frames.subList(from, Math.min(frames.size(), from + span.frameCount())).iterator();
     return () -> it.hasNext() ? it.next() : null;
   }
 
   private static SegmentPlan segment(int index, int first, int count) {
     boolean last = first + count == FRAMES;
-    return new SegmentPlan(index, index == 0 ? Long.MIN_VALUE : first * FRAME_US,
-        last ? Long.MAX_VALUE : (first + count) * FRAME_US, first, count, first * FRAME_US,
+    return new SegmentPlan(
+        index,
+        index == 0 ? Long.MIN_VALUE : first * FRAME_US,
+        last ? Long.MAX_VALUE : (first + count) * FRAME_US,
+        first,
+        count,
+        first * FRAME_US,
         first == 0 ? Long.MIN_VALUE : (first - 1) * FRAME_US);
   }
 

@@ -11,14 +11,20 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.junit.jupiter.api.Test;
 
-/** The warping error on synthetic ground truth: a panned texture, added noise of known variance, an occluder. */
+/**
+ * The warping error on synthetic ground truth: a panned texture, added noise of known variance, an
+ * occluder.
+ */
 class WarpingErrorTest {
   private static final int W = 160;
   private static final int H = 120;
   private static final int SHIFT = 2;
   private static final int FRAMES = 8;
 
-  /** A smooth random texture in [0.2, 0.8] (no clipping when noise is added), wide enough to pan across. */
+  /**
+   * A smooth random texture in [0.2, 0.8] (no clipping when noise is added), wide enough to pan
+   * across.
+   */
   private static Mat texture(long seed, int width, int height) {
     Random random = new Random(seed);
     byte[] pixels = new byte[width * height * 3];
@@ -63,7 +69,8 @@ class WarpingErrorTest {
     double[] clean = new double[FRAMES - 1];
     double[] noisy = new double[FRAMES - 1];
     Random random = new Random(2);
-    try (WarpingError own = new WarpingError(); WarpingError withNoise = new WarpingError()) {
+    try (WarpingError own = new WarpingError();
+        WarpingError withNoise = new WarpingError()) {
       for (int t = 0; t < FRAMES; t++) {
         Mat frame = crop(scene, SHIFT * t, 0);
         double e = own.next(frame, frame)[0];
@@ -80,13 +87,15 @@ class WarpingErrorTest {
     // Independent noise in both frames adds 2σ² per channel, three channels.
     double expected = 6 * sigma * sigma;
     double added = mean(noisy) - mean(clean);
-    assertEquals(expected, added, 0.15 * expected, "added error " + added + " for expected " + expected);
+    assertEquals(
+        expected, added, 0.15 * expected, "added error " + added + " for expected " + expected);
   }
 
   @Test
   void anOccludingObjectIsMaskedOut() {
     Mat scene = texture(3, W + SHIFT * FRAMES, H);
-    // Large enough for DIS to follow at this size (a 30 px object at 10 px a frame it does not follow at all).
+    // Large enough for DIS to follow at this size (a 30 px object at 10 px a frame it does not
+    // follow at all).
     Mat object = texture(4, 50, 50);
     float[] mask = null;
     int objectX = 0;
@@ -121,7 +130,8 @@ class WarpingErrorTest {
   void framesJudgedTogetherScoreAsJudgedAlone() {
     Mat scene = texture(5, W + SHIFT * FRAMES, H);
     Random random = new Random(6);
-    try (WarpingError together = new WarpingError(); WarpingError alone = new WarpingError()) {
+    try (WarpingError together = new WarpingError();
+        WarpingError alone = new WarpingError()) {
       for (int t = 0; t < 4; t++) {
         Mat frame = crop(scene, SHIFT * t, 0);
         Mat noisy = withNoise(frame, 0.05, random);

@@ -20,9 +20,14 @@ class DisFlowTest {
       assertNull(dis.next(frames.get(0)), "the first frame completes no pair");
       for (int t = 1; t < frames.size(); t++) {
         DisFlow.Pair pair = dis.next(frames.get(t));
-        // The camera pans by (3, -2), so content moves by (-3, +2): t-1 -> t is (-3, 2), t -> t-1 is (3, -2).
-        assertTrue(maxError(pair.forward(), 3, -2) < 0.25, "forward flow error " + maxError(pair.forward(), 3, -2));
-        assertTrue(maxError(pair.backward(), -3, 2) < 0.25, "backward flow error " + maxError(pair.backward(), -3, 2));
+        // The camera pans by (3, -2), so content moves by (-3, +2): t-1 -> t is (-3, 2), t -> t-1
+        // is (3, -2).
+        assertTrue(
+            maxError(pair.forward(), 3, -2) < 0.25,
+            "forward flow error " + maxError(pair.forward(), 3, -2));
+        assertTrue(
+            maxError(pair.backward(), -3, 2) < 0.25,
+            "backward flow error " + maxError(pair.backward(), -3, 2));
       }
     }
   }
@@ -34,10 +39,16 @@ class DisFlowTest {
     // A segment task for frames 3..5 that also decodes frame 2 before it.
     MemoryFlows segment = MemoryFlows.of(frames.subList(1, 5));
     for (int frame = 3; frame <= 5; frame++) {
-      assertArrayEquals(whole.forward(frame).values(), segment.forward(frame - 1).values(), "forward of " + frame);
+      assertArrayEquals(
+          whole.forward(frame).values(),
+          segment.forward(frame - 1).values(),
+          "forward of " + frame);
     }
     for (int frame = 3; frame <= 4; frame++) {
-      assertArrayEquals(whole.backward(frame).values(), segment.backward(frame - 1).values(), "backward of " + frame);
+      assertArrayEquals(
+          whole.backward(frame).values(),
+          segment.backward(frame - 1).values(),
+          "backward of " + frame);
     }
   }
 
@@ -47,7 +58,8 @@ class DisFlowTest {
     List<Mat> large = SyntheticFrames.panned(40, 24, 1, 0, 0, 3);
     try (DisFlow dis = new DisFlow(FlowPreset.ULTRAFAST)) {
       dis.next(small.get(0));
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> dis.next(large.get(0)));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> dis.next(large.get(0)));
       assertEquals("Cannot compute flow: frame size changed from 32x24 to 40x24", e.getMessage());
     }
   }

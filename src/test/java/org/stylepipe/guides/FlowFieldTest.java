@@ -48,12 +48,18 @@ class FlowFieldTest {
   @Test
   void damagedFlowFilesAreClearErrors() {
     byte[] bytes = FlowFile.encode(ramp());
-    assertEquals("Cannot read flow file: 5 bytes is shorter than the 12-byte header",
-        assertThrows(IllegalArgumentException.class, () -> FlowFile.decode(new byte[5])).getMessage());
-    assertEquals("Cannot read flow file: 59 bytes, expected 60 for 3x2",
-        assertThrows(IllegalArgumentException.class, () -> FlowFile.decode(Arrays.copyOf(bytes, 59))).getMessage());
+    assertEquals(
+        "Cannot read flow file: 5 bytes is shorter than the 12-byte header",
+        assertThrows(IllegalArgumentException.class, () -> FlowFile.decode(new byte[5]))
+            .getMessage());
+    assertEquals(
+        "Cannot read flow file: 59 bytes, expected 60 for 3x2",
+        assertThrows(
+                IllegalArgumentException.class, () -> FlowFile.decode(Arrays.copyOf(bytes, 59)))
+            .getMessage());
     bytes[8] = 12;
-    assertEquals("Cannot read flow file: header says 3x2 elements of 12 bytes (expected a positive size and 8-byte"
+    assertEquals(
+        "Cannot read flow file: header says 3x2 elements of 12 bytes (expected a positive size and 8-byte"
             + " elements)",
         assertThrows(IllegalArgumentException.class, () -> FlowFile.decode(bytes)).getMessage());
   }

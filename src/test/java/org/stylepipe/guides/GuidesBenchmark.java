@@ -14,11 +14,12 @@ import org.stylepipe.augment.FrameResizer;
 import org.stylepipe.config.ResizeMode;
 
 /**
- * Single-core throughput of the guides at 640x480 on real gameplay frames: flow alone (both DIS flows per frame,
- * MEDIUM) against mask + flow + noise (luma-key mask, both flows, keys every 10 frames with reach 1, point tracking,
- * both default noise variants rendered), plus each part alone; encoding and writing excluded. OpenCV runs on one
- * thread in the calling thread (as one Spark task per core should), so the calling thread's CPU time is the cost
- * per core; it is reported beside wall time, which a shared machine inflates. Not a test; run it by hand:
+ * Single-core throughput of the guides at 640x480 on real gameplay frames: flow alone (both DIS
+ * flows per frame, MEDIUM) against mask + flow + noise (luma-key mask, both flows, keys every 10
+ * frames with reach 1, point tracking, both default noise variants rendered), plus each part alone;
+ * encoding and writing excluded. OpenCV runs on one thread in the calling thread (as one Spark task
+ * per core should), so the calling thread's CPU time is the cost per core; it is reported beside
+ * wall time, which a shared machine inflates. Not a test; run it by hand:
  *
  * <pre>
  * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -39,7 +40,8 @@ public final class GuidesBenchmark {
     int count = args.length > 1 ? Integer.parseInt(args[1]) : 120;
     opencv_core.setNumThreads(1);
     List<Mat> frames = decode(recording, count);
-    System.out.printf("%d frames of %s at %dx%d, OpenCV on 1 thread, %d processors; second of two runs%n",
+    System.out.printf(
+        "%d frames of %s at %dx%d, OpenCV on 1 thread, %d processors; second of two runs%n",
         frames.size(), recording, WIDTH, HEIGHT, Runtime.getRuntime().availableProcessors());
     for (int run = 0; run < 2; run++) {
       boolean report = run == 1;
@@ -48,13 +50,22 @@ public final class GuidesBenchmark {
         MemoryFlows.of(frames, preset);
         print(report, "flow alone, " + preset, frames.size(), since(t0));
       }
-      for (MaskSpec spec : List.of(MaskSpec.full(), MaskSpec.luma(16), MaskSpec.chroma(0x00ff00, 40),
-          MaskSpec.background(MaskSpec.Subtractor.MOG2, 100),
-          MaskSpec.background(MaskSpec.Subtractor.KNN, 100))) {
+      for (MaskSpec spec :
+          List.of(
+              MaskSpec.full(),
+              MaskSpec.luma(16),
+              MaskSpec.chroma(0x00ff00, 40),
+              MaskSpec.background(MaskSpec.Subtractor.MOG2, 100),
+              MaskSpec.background(MaskSpec.Subtractor.KNN, 100))) {
         long[] t0 = now();
         masks(frames, spec).forEach(Mat::close);
-        print(report, "mask alone, " + spec.mode() + (spec.subtractor() == null ? "" : " " + spec.subtractor()),
-            frames.size(), since(t0));
+        print(
+            report,
+            "mask alone, "
+                + spec.mode()
+                + (spec.subtractor() == null ? "" : " " + spec.subtractor()),
+            frames.size(),
+            since(t0));
       }
       pipeline(frames, report);
     }
@@ -98,7 +109,8 @@ public final class GuidesBenchmark {
     }
     masks.forEach(Mat::close);
     int n = frames.size();
-    print(report, "noise tracking alone (" + points / keys.size() + " points per key)", n, tracking);
+    print(
+        report, "noise tracking alone (" + points / keys.size() + " points per key)", n, tracking);
     print(report, "flow alone, MEDIUM (in the pipeline)", n, flow);
     print(report, "MASK + FLOW + NOISE (luma, MEDIUM, both variants)", n, total);
   }
@@ -123,7 +135,6 @@ public final class GuidesBenchmark {
     return out;
   }
 
-
   private static List<Mat> decode(String recording, int count) throws Exception {
     List<Mat> frames = new ArrayList<>();
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(recording);
@@ -140,8 +151,9 @@ public final class GuidesBenchmark {
 
   private static void print(boolean report, String what, int frames, long[] nanos) {
     if (report) {
-      System.out.printf("  %-52s %8.1f frames/s per core (%7.2f ms CPU/frame), wall %7.2f ms/frame%n", what,
-          frames / (nanos[0] / 1e9), nanos[0] / 1e6 / frames, nanos[1] / 1e6 / frames);
+      System.out.printf(
+          "  %-52s %8.1f frames/s per core (%7.2f ms CPU/frame), wall %7.2f ms/frame%n",
+          what, frames / (nanos[0] / 1e9), nanos[0] / 1e6 / frames, nanos[1] / 1e6 / frames);
     }
   }
 }

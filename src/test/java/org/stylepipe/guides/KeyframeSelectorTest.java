@@ -31,7 +31,8 @@ class KeyframeSelectorTest {
     }
     KeyframeRule rule = KeyframeRule.sceneChange(0.5);
     assertEquals(List.of(1, 7), keys(rule, frames, 1));
-    // A segment task for frames 7..10 starts after frame 6: its first frame is still a scene change.
+    // A segment task for frames 7..10 starts after frame 6: its first frame is still a scene
+    // change.
     KeyframeSelector segment = new KeyframeSelector(rule);
     segment.startAfter(6, frames.get(5));
     assertTrue(segment.isKey(7, frames.get(6)));
@@ -41,17 +42,22 @@ class KeyframeSelectorTest {
   @Test
   void sceneChangesNeedThePreviousFrame() {
     KeyframeSelector selector = new KeyframeSelector(KeyframeRule.sceneChange(0.5));
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> selector.isKey(5, frames(1).get(0)));
-    assertEquals("Cannot detect a scene change at frame 5: frame 4 must be given first (see startAfter)",
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> selector.isKey(5, frames(1).get(0)));
+    assertEquals(
+        "Cannot detect a scene change at frame 5: frame 4 must be given first (see startAfter)",
         e.getMessage());
   }
 
   @Test
   void invalidRulesAreClearErrors() {
-    assertEquals("Cannot pick every 0 frames as keys: N must be at least 1",
+    assertEquals(
+        "Cannot pick every 0 frames as keys: N must be at least 1",
         assertThrows(IllegalArgumentException.class, () -> KeyframeRule.every(0)).getMessage());
-    assertEquals("Cannot use keyframes [0]: expected at least one frame number, each from 1",
-        assertThrows(IllegalArgumentException.class, () -> KeyframeRule.list(List.of(0))).getMessage());
+    assertEquals(
+        "Cannot use keyframes [0]: expected at least one frame number, each from 1",
+        assertThrows(IllegalArgumentException.class, () -> KeyframeRule.list(List.of(0)))
+            .getMessage());
   }
 
   /** The key numbers among frames numbered from {@code first}, fed in order. */

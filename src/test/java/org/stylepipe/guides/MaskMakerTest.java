@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 class MaskMakerTest {
   private static final int W = 80;
   private static final int H = 60;
+
   /** The subject's square in every synthetic frame. */
   private static final Rect SQUARE = new Rect(20, 10, 20, 20);
 
   @Test
   void fullMasksEveryPixel() {
-    try (MaskMaker masks = new MaskMaker(MaskSpec.full()); Mat frame = solid(10, 20, 30)) {
+    try (MaskMaker masks = new MaskMaker(MaskSpec.full());
+        Mat frame = solid(10, 20, 30)) {
       Mat mask = masks.make(frame);
       assertEquals(W * H, countAbove(mask, 0, new Rect(0, 0, W, H)));
       assertBinary(mask);
@@ -28,7 +30,8 @@ class MaskMakerTest {
 
   @Test
   void lumaKeepsPixelsBrighterThanTheThreshold() {
-    try (MaskMaker masks = new MaskMaker(MaskSpec.luma(40)); Mat frame = solid(0, 0, 0)) {
+    try (MaskMaker masks = new MaskMaker(MaskSpec.luma(40));
+        Mat frame = solid(0, 0, 0)) {
       fill(frame, SQUARE, 200, 200, 200);
       fill(frame, new Rect(50, 30, 10, 10), 20, 20, 20); // dark: below the threshold
       assertSubjectIsTheSquare(masks.make(frame));
@@ -37,8 +40,14 @@ class MaskMakerTest {
 
   @Test
   void chromaDropsPixelsNearTheKeyColour() {
-    try (MaskMaker masks = new MaskMaker(MaskSpec.chroma(0x00ff00, 40)); Mat frame = solid(0, 255, 0)) {
-      fill(frame, new Rect(0, 40, W, 20), 20, 230, 10); // a darker, slightly different green: still screen
+    try (MaskMaker masks = new MaskMaker(MaskSpec.chroma(0x00ff00, 40));
+        Mat frame = solid(0, 255, 0)) {
+      fill(
+          frame,
+          new Rect(0, 40, W, 20),
+          20,
+          230,
+          10); // a darker, slightly different green: still screen
       fill(frame, SQUARE, 40, 60, 220); // BGR: a red subject
       assertSubjectIsTheSquare(masks.make(frame));
     }
@@ -53,7 +62,10 @@ class MaskMakerTest {
         for (int t = 0; t < 20; t++) {
           Mat mask = masks.make(background);
           if (t >= 10) { // KNN sees everything as foreground until it holds a few samples per pixel
-            assertEquals(0, countAbove(mask, 0, new Rect(0, 0, W, H)), subtractor + ": static scene, frame " + t);
+            assertEquals(
+                0,
+                countAbove(mask, 0, new Rect(0, 0, W, H)),
+                subtractor + ": static scene, frame " + t);
           }
         }
         fill(frame, SQUARE, 255, 0, 255);
@@ -83,8 +95,10 @@ class MaskMakerTest {
     try (MaskMaker masks = new MaskMaker(MaskSpec.track());
         Mat frame = solid(0, 0, 0);
         Mat small = new Mat(30, 40, CV_8UC1, new Scalar(255))) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> masks.make(frame, small));
-      assertEquals("Cannot use the companion mask frame: it is 40x30, the frame is 80x60", e.getMessage());
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> masks.make(frame, small));
+      assertEquals(
+          "Cannot use the companion mask frame: it is 40x30, the frame is 80x60", e.getMessage());
       e = assertThrows(IllegalArgumentException.class, () -> masks.make(frame));
       assertEquals("Cannot make a track mask: no companion mask frame was given", e.getMessage());
     }
@@ -102,7 +116,10 @@ class MaskMakerTest {
       }
       try (MaskMaker masks = new MaskMaker(MaskSpec.luma(40).withMorphology(1, 3))) {
         Mat mask = masks.make(frame);
-        assertEquals(255, mask.ptr(10 + 10, 20 - 2).get() & 0xff, "opened then grown past the square's edge");
+        assertEquals(
+            255,
+            mask.ptr(10 + 10, 20 - 2).get() & 0xff,
+            "opened then grown past the square's edge");
         assertBinary(mask);
       }
     }
@@ -110,11 +127,15 @@ class MaskMakerTest {
 
   @Test
   void invalidSpecsAreClearErrors() {
-    assertEquals("Cannot create mask spec: luma threshold 255 is outside 0..254",
+    assertEquals(
+        "Cannot create mask spec: luma threshold 255 is outside 0..254",
         assertThrows(IllegalArgumentException.class, () -> MaskSpec.luma(255)).getMessage());
-    assertEquals("Cannot create mask spec: background subtraction needs a subtractor and a history of at least 1"
+    assertEquals(
+        "Cannot create mask spec: background subtraction needs a subtractor and a history of at least 1"
             + " frame",
-        assertThrows(IllegalArgumentException.class, () -> MaskSpec.background(MaskSpec.Subtractor.KNN, 0))
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> MaskSpec.background(MaskSpec.Subtractor.KNN, 0))
             .getMessage());
   }
 
@@ -156,7 +177,12 @@ class MaskMakerTest {
 
   private static void fill(Mat image, Rect region, double... values) {
     try (Mat roi = new Mat(image, region);
-        Scalar value = new Scalar(values[0], values.length > 1 ? values[1] : 0, values.length > 2 ? values[2] : 0, 0)) {
+        Scalar value =
+            new Scalar(
+                values[0],
+                values.length > 1 ? values[1] : 0,
+                values.length > 2 ? values[2] : 0,
+                0)) {
       roi.put(value);
     }
   }

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.bytedeco.opencv.opencv_core.Mat;
 
-/** Both flows of every frame of a sequence (numbered from 1), computed with {@link DisFlow} and kept in memory. */
+/**
+ * Both flows of every frame of a sequence (numbered from 1), computed with {@link DisFlow} and kept
+ * in memory.
+ */
 final class MemoryFlows implements FlowSource {
   final Map<Integer, FlowField> forward = new HashMap<>();
   final Map<Integer, FlowField> backward = new HashMap<>();

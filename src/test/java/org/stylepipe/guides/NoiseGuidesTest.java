@@ -44,8 +44,10 @@ class NoiseGuidesTest {
       checked++;
       for (int frame = 1; frame <= FRAMES; frame++) {
         float[] xy = tracks.at(frame);
-        double error = Math.hypot(xy[2 * i] - (start[2 * i] - DX * (frame - key)),
-            xy[2 * i + 1] - (start[2 * i + 1] - DY * (frame - key)));
+        double error =
+            Math.hypot(
+                xy[2 * i] - (start[2 * i] - DX * (frame - key)),
+                xy[2 * i + 1] - (start[2 * i + 1] - DY * (frame - key)));
         assertTrue(error < 1, "point " + i + " in frame " + frame + " is " + error + " px off");
       }
     }
@@ -54,27 +56,33 @@ class NoiseGuidesTest {
 
   @Test
   void warpingErrorIsFarBelowThatOfIndependentNoise() throws IOException {
-    List<PointTracks> coherent = List.of(track(1, 1, new KeySpan(1, FRAMES)), track(FRAMES, 1, new KeySpan(1, FRAMES)));
+    List<PointTracks> coherent =
+        List.of(track(1, 1, new KeySpan(1, FRAMES)), track(FRAMES, 1, new KeySpan(1, FRAMES)));
     List<byte[]> advected = new ArrayList<>();
     List<byte[]> independent = new ArrayList<>();
     GaussRenderer renderer = new GaussRenderer(W, H, 10);
     try (Mat image = new Mat()) {
       for (int frame = 1; frame <= FRAMES; frame++) {
         advected.add(render(renderer, coherent, frame, image));
-        independent.add(render(renderer, List.of(track(frame, 1, new KeySpan(frame, frame))), frame, image));
+        independent.add(
+            render(renderer, List.of(track(frame, 1, new KeySpan(frame, frame))), frame, image));
       }
     }
     double coherentError = warpingError(advected);
     double independentError = warpingError(independent);
-    assertTrue(coherentError < 0.1 * independentError,
+    assertTrue(
+        coherentError < 0.1 * independentError,
         "warping error " + coherentError + " vs " + independentError + " for independent noise");
   }
 
   @Test
   void sameSeedGivesByteIdenticalFramesAndSegmentsHaveNoSeams() throws IOException {
-    List<PointTracks> tracks = List.of(track(1, 3, new KeySpan(1, 6)), track(6, 3, new KeySpan(1, FRAMES)));
-    List<PointTracks> again = List.of(track(1, 3, new KeySpan(1, 6)), track(6, 3, new KeySpan(1, FRAMES)));
-    List<PointTracks> otherSeed = List.of(track(1, 4, new KeySpan(1, 6)), track(6, 4, new KeySpan(1, FRAMES)));
+    List<PointTracks> tracks =
+        List.of(track(1, 3, new KeySpan(1, 6)), track(6, 3, new KeySpan(1, FRAMES)));
+    List<PointTracks> again =
+        List.of(track(1, 3, new KeySpan(1, 6)), track(6, 3, new KeySpan(1, FRAMES)));
+    List<PointTracks> otherSeed =
+        List.of(track(1, 4, new KeySpan(1, 6)), track(6, 4, new KeySpan(1, FRAMES)));
     GaussRenderer renderer = new GaussRenderer(W, H, 15);
     try (Mat image = new Mat()) {
       for (int frame = 1; frame <= FRAMES; frame++) {
@@ -88,8 +96,11 @@ class NoiseGuidesTest {
           }
         }
         byte[] whole = render(renderer, tracks, frame, image);
-        assertArrayEquals(whole, render(new GaussRenderer(W, H, 15), segment, frame, image), "frame " + frame);
-        assertFalse(Arrays.equals(whole, render(renderer, otherSeed, frame, image)), "another seed, frame " + frame);
+        assertArrayEquals(
+            whole, render(new GaussRenderer(W, H, 15), segment, frame, image), "frame " + frame);
+        assertFalse(
+            Arrays.equals(whole, render(renderer, otherSeed, frame, image)),
+            "another seed, frame " + frame);
       }
     }
   }
@@ -130,7 +141,8 @@ class NoiseGuidesTest {
     }
   }
 
-  private static byte[] render(GaussRenderer renderer, List<PointTracks> tracks, int frame, Mat image) {
+  private static byte[] render(
+      GaussRenderer renderer, List<PointTracks> tracks, int frame, Mat image) {
     renderer.render(tracks, frame, image);
     return MatBytes.of(image);
   }
@@ -147,7 +159,10 @@ class NoiseGuidesTest {
     return true;
   }
 
-  /** Mean absolute difference between each frame and the next warped back by the true motion, in the interior. */
+  /**
+   * Mean absolute difference between each frame and the next warped back by the true motion, in the
+   * interior.
+   */
   private static double warpingError(List<byte[]> frames) {
     double sum = 0;
     long n = 0;

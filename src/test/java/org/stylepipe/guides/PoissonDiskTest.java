@@ -21,7 +21,8 @@ class PoissonDiskTest {
     float[] xy = PoissonDisk.sample(159, 119, 10, new SplittableRandom(7));
     assertTrue(minDistance(xy) >= 10, "min distance " + minDistance(xy));
     for (int i = 0; i < xy.length; i += 2) {
-      assertTrue(xy[i] >= 0 && xy[i] <= 159 && xy[i + 1] >= 0 && xy[i + 1] <= 119, "inside the area");
+      assertTrue(
+          xy[i] >= 0 && xy[i] <= 159 && xy[i + 1] >= 0 && xy[i + 1] <= 119, "inside the area");
     }
     // Maximal: every pixel is within two radii of a point (no room left for another).
     for (int y = 0; y < 120; y++) {
@@ -30,7 +31,8 @@ class PoissonDiskTest {
         for (int i = 0; i < xy.length; i += 2) {
           nearest = Math.min(nearest, Math.hypot(xy[i] - x, xy[i + 1] - y));
         }
-        assertTrue(nearest <= 20, "pixel " + x + "," + y + " is " + nearest + " from the nearest point");
+        assertTrue(
+            nearest <= 20, "pixel " + x + "," + y + " is " + nearest + " from the nearest point");
       }
     }
   }
@@ -50,13 +52,16 @@ class PoissonDiskTest {
         assertEquals(100, pixels[(int) xy[i + 1] * 160 + (int) xy[i]] & 0xff, "point on the mask");
       }
       for (int rgb : points.colours()) {
-        assertTrue((rgb >> 16) < 255 && ((rgb >> 8) & 0xff) < 255 && (rgb & 0xff) < 255, "channels 0..254");
+        assertTrue(
+            (rgb >> 16) < 255 && ((rgb >> 8) & 0xff) < 255 && (rgb & 0xff) < 255,
+            "channels 0..254");
       }
       PointSet again = PointSet.seed(mask, 10, 42, 7);
       assertArrayEquals(xy, again.positions());
       assertArrayEquals(points.colours(), again.colours());
       assertFalse(Arrays.equals(xy, PointSet.seed(mask, 10, 43, 7).positions()), "another seed");
-      assertFalse(Arrays.equals(xy, PointSet.seed(mask, 10, 42, 8).positions()), "another key frame");
+      assertFalse(
+          Arrays.equals(xy, PointSet.seed(mask, 10, 42, 8).positions()), "another key frame");
     }
   }
 

@@ -20,18 +20,22 @@ public final class SyntheticFrames {
   private SyntheticFrames() {}
 
   /**
-   * A camera pan over a multi-scale random texture: frame t is the window at (t*dx, t*dy) of one large texture, so
-   * its content moves by exactly (-dx, -dy) pixels per frame.
+   * A camera pan over a multi-scale random texture: frame t is the window at (t*dx, t*dy) of one
+   * large texture, so its content moves by exactly (-dx, -dy) pixels per frame.
    */
   public static List<Mat> panned(int width, int height, int frames, int dx, int dy, long seed) {
     int margin = 8;
     Mat texture =
-        texture(width + margin * 2 + frames * Math.abs(dx), height + margin * 2 + frames * Math.abs(dy), seed);
+        texture(
+            width + margin * 2 + frames * Math.abs(dx),
+            height + margin * 2 + frames * Math.abs(dy),
+            seed);
     List<Mat> out = new ArrayList<>();
     for (int t = 0; t < frames; t++) {
       int x = margin + (dx >= 0 ? t * dx : (frames - 1 - t) * -dx);
       int y = margin + (dy >= 0 ? t * dy : (frames - 1 - t) * -dy);
-      try (Rect window = new Rect(x, y, width, height); Mat roi = new Mat(texture, window)) {
+      try (Rect window = new Rect(x, y, width, height);
+          Mat roi = new Mat(texture, window)) {
         out.add(roi.clone());
       }
     }
@@ -45,7 +49,9 @@ public final class SyntheticFrames {
     Mat sum = new Mat(height, width, CV_32FC3);
     sum.put(new org.bytedeco.opencv.opencv_core.Scalar(0, 0, 0, 0));
     for (double sigma : new double[] {1, 3, 8}) {
-      try (Mat noise = new Mat(height, width, CV_32FC3); Mat blurred = new Mat(); Size none = new Size(0, 0)) {
+      try (Mat noise = new Mat(height, width, CV_32FC3);
+          Mat blurred = new Mat();
+          Size none = new Size(0, 0)) {
         FloatBuffer buffer = noise.createBuffer();
         for (int i = 0; i < width * height * 3; i++) {
           buffer.put(i, (float) (random.nextDouble() * sigma));

@@ -36,7 +36,8 @@ class InputResolverTest {
 
     List<String> ids = resolved.recordings().stream().map(Recording::id).toList();
     assertEquals(4, ids.size(), ids.toString());
-    // Folder contents in path order (a/deep/run2.MKV before a/run 1.mp4); the explicit a/run 1.mp4 is a duplicate.
+    // Folder contents in path order (a/deep/run2.MKV before a/run 1.mp4); the explicit a/run 1.mp4
+    // is a duplicate.
     assertEquals("run_1", ids.get(1));
     assertTrue(ids.get(0).startsWith("run2-") && ids.get(2).startsWith("run2-"), ids.toString());
     assertNotEquals(ids.get(0), ids.get(2));
@@ -46,8 +47,11 @@ class InputResolverTest {
 
     List<String> again =
         new InputResolver(new Configuration())
-            .resolve(List.of(dir.resolve("a").toString(), dir.resolve("b/*.mkv").toString()))
-            .recordings().stream().map(Recording::id).toList();
+                .resolve(List.of(dir.resolve("a").toString(), dir.resolve("b/*.mkv").toString()))
+                .recordings()
+                .stream()
+                .map(Recording::id)
+                .toList();
     assertEquals(ids.subList(0, 3), again);
   }
 
@@ -57,6 +61,8 @@ class InputResolverTest {
     InputResolver.Resolved resolved =
         new InputResolver(new Configuration()).resolve(List.of(dir.resolve("empty").toString()));
     assertTrue(resolved.recordings().isEmpty());
-    assertTrue(resolved.errors().get(0).reason().contains("no recording found"), resolved.errors().toString());
+    assertTrue(
+        resolved.errors().get(0).reason().contains("no recording found"),
+        resolved.errors().toString());
   }
 }

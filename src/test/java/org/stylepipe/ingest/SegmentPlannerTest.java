@@ -21,7 +21,8 @@ class SegmentPlannerTest {
       t += 10_000 + random.nextInt(60_000);
     }
     List<Long> demuxOrder = new ArrayList<>(pts);
-    Collections.shuffle(demuxOrder, new Random(2)); // B-frames: packets do not arrive in display order
+    Collections.shuffle(
+        demuxOrder, new Random(2)); // B-frames: packets do not arrive in display order
     SegmentPlanner planner = new SegmentPlanner(3_000_000);
     demuxOrder.forEach(planner::add);
     List<SegmentPlan> plan = planner.plan();
@@ -69,7 +70,8 @@ class SegmentPlannerTest {
 
   @Test
   void keptFramesAreNumberedAcrossSegmentsWithLeadFramesAroundEach() {
-    // 30 frames at 10 fps in segments of 1 s; every third frame kept (indices 0, 3, ..., 27), lead-in of 2.
+    // 30 frames at 10 fps in segments of 1 s; every third frame kept (indices 0, 3, ..., 27),
+    // lead-in of 2.
     SegmentPlanner planner = new SegmentPlanner(1_000_000, Sampling.everyNth(3), 2);
     for (int i = 29; i >= 0; i--) {
       planner.add(i * 100_000L);
@@ -79,9 +81,11 @@ class SegmentPlannerTest {
     KeptFrames first = plan.get(0).kept();
     assertEquals(new KeptFrames(0, 4, 0, 0, 0, 12, 1_200_000), first); // kept 0,3,6,9; lead-out 12
     KeptFrames second = plan.get(1).kept();
-    assertEquals(new KeptFrames(4, 3, 2, 6, 600_000, 21, 2_100_000), second); // kept 12,15,18; lead-in 6,9
+    assertEquals(
+        new KeptFrames(4, 3, 2, 6, 600_000, 21, 2_100_000), second); // kept 12,15,18; lead-in 6,9
     KeptFrames third = plan.get(2).kept();
-    assertEquals(new KeptFrames(7, 3, 2, 15, 1_500_000, 29, Long.MIN_VALUE), third); // kept 21,24,27
+    assertEquals(
+        new KeptFrames(7, 3, 2, 15, 1_500_000, 29, Long.MIN_VALUE), third); // kept 21,24,27
     assertEquals(8, third.firstNumber(), "numbers continue across segments");
     assertEquals(10, third.lastNumber());
 

@@ -36,9 +36,10 @@ import org.stylepipe.testing.SparkTestBase;
 import org.stylepipe.testing.TestVideos;
 
 /**
- * The reports of real jobs (local Spark, a generated clip, the real mosaic model) with a broken and a missing input:
- * report.json agrees with the job's summary, and report.html opens in headless Chromium with every picture and plot
- * and no console error. Screenshots go to {@code target/report-screenshots/}.
+ * The reports of real jobs (local Spark, a generated clip, the real mosaic model) with a broken and
+ * a missing input: report.json agrees with the job's summary, and report.html opens in headless
+ * Chromium with every picture and plot and no console error. Screenshots go to {@code
+ * target/report-screenshots/}.
  */
 class JobReportTest extends SparkTestBase {
   private static final int FRAMES = 45;
@@ -58,11 +59,21 @@ class JobReportTest extends SparkTestBase {
     Path empty = Files.write(dir.resolve("empty.mp4"), new byte[0]);
     inputs = List.of(clip.toString(), empty.toString(), dir.resolve("missing.mp4").toString());
     datasetOut = dir.resolve("dataset");
-    dataset = DatasetJob.run(DatasetConfig.from(options(datasetOut, "--segment-seconds", "0.5", "--size", "128x96")),
-        spark);
+    dataset =
+        DatasetJob.run(
+            DatasetConfig.from(options(datasetOut, "--segment-seconds", "0.5", "--size", "128x96")),
+            spark);
     stylizeOut = dir.resolve("stylized");
-    stylize = StylizeJob.run(StylizeConfig.from(options(stylizeOut, "--segment-seconds", "0.5", "--model",
-        TestModels.file("mosaic.onnx").toString())), spark);
+    stylize =
+        StylizeJob.run(
+            StylizeConfig.from(
+                options(
+                    stylizeOut,
+                    "--segment-seconds",
+                    "0.5",
+                    "--model",
+                    TestModels.file("mosaic.onnx").toString())),
+            spark);
     chromium = HeadlessChromium.start();
   }
 
@@ -85,7 +96,8 @@ class JobReportTest extends SparkTestBase {
     JsonNode probe = report.path("stages").get(0);
     assertEquals(dataset.recordings(), probe.path("counts").path("recordings").asInt());
     assertEquals(1, probe.path("counts").path("failed").asInt(), "the empty file");
-    assertEquals(1, probe.path("counts").path("inputs_without_recordings").asInt(), "the missing path");
+    assertEquals(
+        1, probe.path("counts").path("inputs_without_recordings").asInt(), "the missing path");
     assertEquals(FRAMES, probe.path("frames").asLong(), "frames the clip's container lists");
     JsonNode extract = report.path("stages").get(1);
     assertEquals(dataset.framesDecoded(), extract.path("frames").asLong());
@@ -100,7 +112,9 @@ class JobReportTest extends SparkTestBase {
     assertEquals(ContactSheet.FRAMES, sheet.path("rows").size());
     for (JsonNode row : sheet.path("rows")) {
       for (String column : List.of("original", "mirrored")) {
-        assertTrue(Files.isRegularFile(datasetOut.resolve(row.path("images").path(column).asText())), row.toString());
+        assertTrue(
+            Files.isRegularFile(datasetOut.resolve(row.path("images").path(column).asText())),
+            row.toString());
       }
     }
     assertFalse(report.has("flicker"));
@@ -120,7 +134,8 @@ class JobReportTest extends SparkTestBase {
     assertEquals(stylize.framesDecoded(), stage.path("counts").path("frames_decoded").asLong());
     assertEquals(stylize.segments(), stage.path("counts").path("segments").asInt());
     assertEquals(FRAMES, report.path("stages").get(2).path("frames").asLong(), "frames joined");
-    assertEquals(stylize.videos(), report.path("stages").get(2).path("counts").path("joined").asInt());
+    assertEquals(
+        stylize.videos(), report.path("stages").get(2).path("counts").path("joined").asInt());
     assertExecutors(report, "stylize", stylize.segments(), FRAMES);
     assertExecutors(report, "join", 1, FRAMES);
     assertErrorsListed(report, stylize.errors().size());
@@ -128,7 +143,8 @@ class JobReportTest extends SparkTestBase {
     JsonNode sheet = report.path("contact_sheet");
     assertEquals(List.of("input", "stylized"), strings(sheet.path("columns")));
     assertEquals(ContactSheet.FRAMES, sheet.path("rows").size());
-    assertEquals("stylized/clip/segments/00000.mp4",
+    assertEquals(
+        "stylized/clip/segments/00000.mp4",
         sheet.path("rows").get(0).path("images").path("stylized").asText());
     JsonNode flicker = report.path("flicker");
     assertTrue(flicker.path("measured").asBoolean());
@@ -149,14 +165,29 @@ class JobReportTest extends SparkTestBase {
   @Test
   void withoutVideoTheStylizedFramesComeFromThePngFiles() throws Exception {
     Path out = dir.resolve("frames-only");
-    StylizeJob.run(StylizeConfig.from(OptionMap.fromArgs(List.of("--input", inputs.get(0), "--output",
-        out.toString(), "--segment-seconds", "0.5", "--video", "false", "--write-frames", "true", "--model",
-        TestModels.file("mosaic.onnx").toString()))), spark);
+    StylizeJob.run(
+        StylizeConfig.from(
+            OptionMap.fromArgs(
+                List.of(
+                    "--input",
+                    inputs.get(0),
+                    "--output",
+                    out.toString(),
+                    "--segment-seconds",
+                    "0.5",
+                    "--video",
+                    "false",
+                    "--write-frames",
+                    "true",
+                    "--model",
+                    TestModels.file("mosaic.onnx").toString()))),
+        spark);
     JsonNode report = JSON.readTree(out.resolve("report.json").toFile());
     JsonNode rows = report.path("contact_sheet").path("rows");
     assertEquals(ContactSheet.FRAMES, rows.size());
     for (JsonNode row : rows) {
-      assertEquals(String.format("stylized/clip/frames/%08d.png", row.path("frame_index").asLong()),
+      assertEquals(
+          String.format("stylized/clip/frames/%08d.png", row.path("frame_index").asLong()),
           row.path("images").path("stylized").asText());
     }
     assertEquals(30, report.path("preview").path("frames").asInt());
@@ -192,12 +223,20 @@ class JobReportTest extends SparkTestBase {
     assertEquals(List.of(), chromium.problems());
     assertEquals(List.of(), chromium.brokenImages());
     assertEquals(images, chromium.evaluate("document.images.length").asInt());
-    assertEquals(2, chromium.evaluate("document.querySelectorAll('svg.bars').length").asInt(),
+    assertEquals(
+        2,
+        chromium.evaluate("document.querySelectorAll('svg.bars').length").asInt(),
         "frames/s per stage and per executor");
-    assertEquals(0, chromium.evaluate(
-        "Array.from(document.querySelectorAll('[src],[href]')).filter(e => !(e.getAttribute('src') || '')"
-            + ".startsWith('data:')).length").asInt(), "nothing but data URIs");
-    assertTrue(ImageIO.read(shot.toFile()).getHeight() > 900, "the whole page, beyond the viewport");
+    assertEquals(
+        0,
+        chromium
+            .evaluate(
+                "Array.from(document.querySelectorAll('[src],[href]')).filter(e => !(e.getAttribute('src') || '')"
+                    + ".startsWith('data:')).length")
+            .asInt(),
+        "nothing but data URIs");
+    assertTrue(
+        ImageIO.read(shot.toFile()).getHeight() > 900, "the whole page, beyond the viewport");
     return chromium.evaluate("document.body.innerText").asText();
   }
 
@@ -206,7 +245,8 @@ class JobReportTest extends SparkTestBase {
     long frameSum = 0;
     for (JsonNode executor : report.path("executors")) {
       if (executor.path("stage").asText().equals(stage)) {
-        assertEquals("driver", executor.path("executor_id").asText(), "local mode runs tasks on the driver");
+        assertEquals(
+            "driver", executor.path("executor_id").asText(), "local mode runs tasks on the driver");
         assertFalse(executor.path("host").asText().isEmpty());
         taskSum += executor.path("tasks").asInt();
         frameSum += executor.path("frames").asLong();
@@ -221,11 +261,23 @@ class JobReportTest extends SparkTestBase {
     assertEquals(2, count, "the empty file and the missing path");
     assertEquals(count, report.path("errors").size());
     List<String> errors = new ArrayList<>();
-    report.path("errors").forEach(e -> errors.add(e.path("stage").asText() + " "
-        + Path.of(e.path("source").asText().replaceFirst("^file:", "")).getFileName() + ": "
-        + e.path("reason").asText()));
-    assertTrue(errors.stream().anyMatch(e -> e.startsWith("probe empty.mp4: the file is empty")), errors.toString());
-    assertTrue(errors.stream().anyMatch(e -> e.startsWith("input missing.mp4: ") && e.contains("does not exist")),
+    report
+        .path("errors")
+        .forEach(
+            e ->
+                errors.add(
+                    e.path("stage").asText()
+                        + " "
+                        + Path.of(e.path("source").asText().replaceFirst("^file:", ""))
+                            .getFileName()
+                        + ": "
+                        + e.path("reason").asText()));
+    assertTrue(
+        errors.stream().anyMatch(e -> e.startsWith("probe empty.mp4: the file is empty")),
+        errors.toString());
+    assertTrue(
+        errors.stream()
+            .anyMatch(e -> e.startsWith("input missing.mp4: ") && e.contains("does not exist")),
         errors.toString());
   }
 
@@ -238,8 +290,9 @@ class JobReportTest extends SparkTestBase {
   }
 
   private static byte[] previewBytes(Path out) throws Exception {
-    Matcher gif = Pattern.compile("data:image/gif;base64,([A-Za-z0-9+/=]+)")
-        .matcher(Files.readString(out.resolve("report.html")));
+    Matcher gif =
+        Pattern.compile("data:image/gif;base64,([A-Za-z0-9+/=]+)")
+            .matcher(Files.readString(out.resolve("report.html")));
     assertTrue(gif.find(), "a GIF in the page");
     return Base64.getDecoder().decode(gif.group(1));
   }
@@ -253,10 +306,12 @@ class JobReportTest extends SparkTestBase {
       for (int i = 0; i < count; i++) {
         frames.add(reader.read(i));
       }
-      IIOMetadataNode root = (IIOMetadataNode) reader.getImageMetadata(0).getAsTree("javax_imageio_gif_image_1.0");
+      IIOMetadataNode root =
+          (IIOMetadataNode) reader.getImageMetadata(0).getAsTree("javax_imageio_gif_image_1.0");
       return root.getElementsByTagName("ApplicationExtension").getLength() == 1
           && ((IIOMetadataNode) root.getElementsByTagName("ApplicationExtension").item(0))
-              .getAttribute("applicationID").equals("NETSCAPE");
+              .getAttribute("applicationID")
+              .equals("NETSCAPE");
     } finally {
       reader.dispose();
     }

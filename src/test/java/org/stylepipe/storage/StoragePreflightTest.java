@@ -49,14 +49,20 @@ class StoragePreflightTest {
     String in = "s3a://" + bucket + "/in/";
     String out = "s3a://" + bucket + "/out";
     StoragePreflight.check(
-        List.of(in + "a.mp4", in, in + "*.mp4", in + "missing.mp4", "s3a://" + bucket + "/"), out, conf());
-    assertFalse(new Path(out).getFileSystem(conf()).listFiles(new Path(out), true).hasNext(), "marker left behind");
+        List.of(in + "a.mp4", in, in + "*.mp4", in + "missing.mp4", "s3a://" + bucket + "/"),
+        out,
+        conf());
+    assertFalse(
+        new Path(out).getFileSystem(conf()).listFiles(new Path(out), true).hasNext(),
+        "marker left behind");
   }
 
   @Test
   void relativeLocalInputsAndGlobs() throws Exception {
     StoragePreflight.check(
-        List.of("*.mp4", "src/*/gameplay.mp4", "missing/*.mp4", "pom.xml"), dir.resolve("out").toString(), conf());
+        List.of("*.mp4", "src/*/gameplay.mp4", "missing/*.mp4", "pom.xml"),
+        dir.resolve("out").toString(),
+        conf());
   }
 
   @Test
@@ -103,7 +109,8 @@ class StoragePreflightTest {
         () -> StoragePreflight.check(List.of(dir.toString()), output, conf()));
   }
 
-  private static String assertFailsFast(String expectedStart, org.junit.jupiter.api.function.Executable check) {
+  private static String assertFailsFast(
+      String expectedStart, org.junit.jupiter.api.function.Executable check) {
     long started = System.nanoTime();
     IOException e = assertThrows(IOException.class, check);
     long ms = (System.nanoTime() - started) / 1_000_000;

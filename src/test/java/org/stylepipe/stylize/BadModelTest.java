@@ -11,7 +11,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Loading a bad model fails with an {@link IllegalArgumentException} that names the file and the reason. */
+/**
+ * Loading a bad model fails with an {@link IllegalArgumentException} that names the file and the
+ * reason.
+ */
 class BadModelTest {
   private static final ModelOptions CPU = ModelOptions.cpu();
 
@@ -40,8 +43,10 @@ class BadModelTest {
 
   @Test
   void npzWithOtherWeights() throws IOException {
-    Path file = NpzReaderTest.writeNpz(dir.resolve("other.npz"),
-        Map.of("fc.weight.npy", NpzReaderTest.npy(1, "<f4", "(1,)", new byte[4])));
+    Path file =
+        NpzReaderTest.writeNpz(
+            dir.resolve("other.npz"),
+            Map.of("fc.weight.npy", NpzReaderTest.npy(1, "<f4", "(1,)", new byte[4])));
     assertFails(file, "unexpected arrays [fc.weight]");
   }
 
@@ -53,9 +58,14 @@ class BadModelTest {
   @Test
   void wrongChannelCount() {
     Path file = TestModels.file("fewshot_lighthouse.pt");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> StyleModel.load(file, ModelSpec.defaults(ModelFormat.TORCHSCRIPT), CPU));
-    assertTrue(e.getMessage().startsWith("Cannot load model " + file + ": a test forward pass with 3 input channels"),
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> StyleModel.load(file, ModelSpec.defaults(ModelFormat.TORCHSCRIPT), CPU));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "Cannot load model " + file + ": a test forward pass with 3 input channels"),
         e.getMessage());
     assertTrue(e.getMessage().contains("input.channels"), e.getMessage());
   }
@@ -63,9 +73,12 @@ class BadModelTest {
   @Test
   void halfPrecisionOfATorchScriptModel() {
     Path file = TestModels.file("mosaic.pt");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> StyleModel.load(file, new ModelOptions("gpu:0", true, 0, 1)));
-    assertTrue(e.getMessage().contains(file + ": half precision needs an .npz model"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> StyleModel.load(file, new ModelOptions("gpu:0", true, 0, 1)));
+    assertTrue(
+        e.getMessage().contains(file + ": half precision needs an .npz model"), e.getMessage());
   }
 
   private Path randomBytes(String name) throws IOException {
@@ -75,7 +88,8 @@ class BadModelTest {
   }
 
   private static void assertFails(Path file, String message) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StyleModel.load(file, CPU));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> StyleModel.load(file, CPU));
     assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
     assertTrue(e.getMessage().contains(message), e.getMessage());
   }

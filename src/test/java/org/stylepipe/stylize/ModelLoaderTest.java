@@ -20,8 +20,11 @@ class ModelLoaderTest {
     Path file = TestModels.file("mosaic.onnx");
     ModelLoader loader = ModelLoader.of(file, ModelOptions.cpu());
     ModelLoader copy = roundTrip(loader);
-    ModelLoader other = new ModelLoader(Path.of("..", "shared", "models", ".", "mosaic.onnx"),
-        ModelSpec.defaults(ModelFormat.ONNX), ModelOptions.cpu());
+    ModelLoader other =
+        new ModelLoader(
+            Path.of("..", "shared", "models", ".", "mosaic.onnx"),
+            ModelSpec.defaults(ModelFormat.ONNX),
+            ModelOptions.cpu());
 
     assertEquals(loader.spec(), copy.spec());
     StyleModel model = copy.model();
@@ -30,17 +33,20 @@ class ModelLoaderTest {
     assertSame(model, roundTrip(copy).model());
 
     try (Predictor<FrameBatch, FrameBatch> predictor = copy.newPredictor()) {
-      FrameBatch out = predictor.predict(FrameBatch.of(32, 24, List.of(TestFrames.scene(32, 24, 9))));
+      FrameBatch out =
+          predictor.predict(FrameBatch.of(32, 24, List.of(TestFrames.scene(32, 24, 9))));
       assertEquals(32 * 24 * 3, out.frames().get(0).length);
     }
   }
 
-  private static ModelLoader roundTrip(ModelLoader loader) throws IOException, ClassNotFoundException {
+  private static ModelLoader roundTrip(ModelLoader loader)
+      throws IOException, ClassNotFoundException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(loader);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       return (ModelLoader) in.readObject();
     }
   }

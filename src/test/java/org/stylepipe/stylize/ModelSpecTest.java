@@ -17,7 +17,8 @@ class ModelSpecTest {
   @Test
   void defaultsComeFromTheExtension() {
     assertEquals(ModelSpec.defaults(ModelFormat.NPZ), ModelSpec.forModel(dir.resolve("candy.npz")));
-    assertEquals(ModelSpec.defaults(ModelFormat.TORCHSCRIPT), ModelSpec.forModel(dir.resolve("mosaic.pt")));
+    assertEquals(
+        ModelSpec.defaults(ModelFormat.TORCHSCRIPT), ModelSpec.forModel(dir.resolve("mosaic.pt")));
     ModelSpec onnx = ModelSpec.forModel(dir.resolve("mosaic.onnx"));
     assertEquals(new ModelSpec(ModelFormat.ONNX, PixelRange.BYTE, 3, 4), onnx);
     assertEquals("OnnxRuntime", onnx.format().engine());
@@ -26,7 +27,8 @@ class ModelSpecTest {
   @Test
   void readsEveryKeyFromThePropertiesFile() throws IOException {
     Path model = dir.resolve("generator.bin");
-    Files.writeString(ModelSpec.propertiesFile(model),
+    Files.writeString(
+        ModelSpec.propertiesFile(model),
         "# a few-shot generator\nformat = torchscript\nrange = -1..1  \ninput.channels=6\npad.multiple=8\n");
     ModelSpec spec = ModelSpec.forModel(model);
     assertEquals(new ModelSpec(ModelFormat.TORCHSCRIPT, PixelRange.SIGNED_UNIT, 6, 8), spec);
@@ -49,8 +51,11 @@ class ModelSpecTest {
   @Test
   void needsAFormatForAnUnknownExtension() {
     Path model = dir.resolve("model.h5");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelSpec.forModel(model));
-    assertTrue(e.getMessage().startsWith("Cannot load model " + model + ": unknown extension"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ModelSpec.forModel(model));
+    assertTrue(
+        e.getMessage().startsWith("Cannot load model " + model + ": unknown extension"),
+        e.getMessage());
   }
 
   @Test
@@ -58,7 +63,8 @@ class ModelSpecTest {
     assertEquals(Device.cpu(), ModelOptions.cpu().djlDevice());
     assertEquals(Device.gpu(), new ModelOptions("gpu", false, 0, 1).djlDevice());
     assertEquals(Device.gpu(1), new ModelOptions("gpu:1", true, 4, 1).djlDevice());
-    assertEquals(Runtime.getRuntime().availableProcessors(), ModelOptions.cpu().intraOpThreadCount());
+    assertEquals(
+        Runtime.getRuntime().availableProcessors(), ModelOptions.cpu().intraOpThreadCount());
     assertEquals(3, new ModelOptions("cpu", false, 3, 1).intraOpThreadCount());
     assertOptionsRejected("cuda:0", false, "Cannot use device 'cuda:0'");
     assertOptionsRejected("cpu:1", false, "Cannot use device 'cpu:1'");
@@ -68,8 +74,11 @@ class ModelSpecTest {
   private void assertRejected(String properties, String reason) throws IOException {
     Path model = dir.resolve("model.pt");
     Path file = Files.writeString(ModelSpec.propertiesFile(model), properties);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelSpec.forModel(model));
-    assertTrue(e.getMessage().startsWith("Cannot read model properties " + file + ": " + reason), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ModelSpec.forModel(model));
+    assertTrue(
+        e.getMessage().startsWith("Cannot read model properties " + file + ": " + reason),
+        e.getMessage());
   }
 
   private static void assertOptionsRejected(String device, boolean half, String message) {

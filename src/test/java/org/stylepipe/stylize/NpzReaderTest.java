@@ -34,7 +34,8 @@ class NpzReaderTest {
     for (Map.Entry<String, NpyArray> entry : arrays.entrySet()) {
       NpyArray array = entry.getValue();
       assertArrayEquals(expected.get(entry.getKey()).getShape(), array.shape(), entry.getKey());
-      assertEquals(entry.getKey().endsWith(".conv2d.weight") ? "<f2" : "<f4", array.dtype(), entry.getKey());
+      assertEquals(
+          entry.getKey().endsWith(".conv2d.weight") ? "<f2" : "<f4", array.dtype(), entry.getKey());
       parameters += array.data().length;
     }
     assertEquals(1_679_235, parameters);
@@ -51,9 +52,14 @@ class NpzReaderTest {
         continue;
       }
       int mantissa = bits & 0x3ff;
-      double magnitude = exponent == 0 ? Math.scalb(mantissa, -24) : Math.scalb(1024 + mantissa, exponent - 25);
+      double magnitude =
+          exponent == 0 ? Math.scalb(mantissa, -24) : Math.scalb(1024 + mantissa, exponent - 25);
       double expected = (bits & 0x8000) != 0 ? -magnitude : magnitude;
-      assertEquals(expected, NpzReader.halfToFloat((short) bits), 0.0, "bits 0x" + Integer.toHexString(bits));
+      assertEquals(
+          expected,
+          NpzReader.halfToFloat((short) bits),
+          0.0,
+          "bits 0x" + Integer.toHexString(bits));
     }
     assertEquals(Float.POSITIVE_INFINITY, NpzReader.halfToFloat((short) 0x7c00));
     assertTrue(Float.isNaN(NpzReader.halfToFloat((short) 0x7e00)));
@@ -62,13 +68,26 @@ class NpzReaderTest {
   @Test
   void readsFloat16AndFloat32ArraysWithVersion1And2Headers() throws IOException {
     ByteBuffer half = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-    half.putShort((short) 0x3c00).putShort((short) 0xc100).putShort((short) 0x7bff).putShort((short) 0x0001);
+    half.putShort((short) 0x3c00)
+        .putShort((short) 0xc100)
+        .putShort((short) 0x7bff)
+        .putShort((short) 0x0001);
     ByteBuffer single = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
     single.putFloat(0.1f).putFloat(-3e7f).putFloat(Float.MIN_VALUE);
-    Path file = writeNpz(Map.of(
-        "half.npy", npy(1, "<f2", "(2, 2)", half.array()),
-        "single.npy", npy(2, "<f4", "(3,)", single.array()),
-        "scalar.npy", npy(1, "<f4", "()", ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(7).array())));
+    Path file =
+        writeNpz(
+            Map.of(
+                "half.npy", npy(1, "<f2", "(2, 2)", half.array()),
+                "single.npy", npy(2, "<f4", "(3,)", single.array()),
+                "scalar.npy",
+                    npy(
+                        1,
+                        "<f4",
+                        "()",
+                        ByteBuffer.allocate(4)
+                            .order(ByteOrder.LITTLE_ENDIAN)
+                            .putFloat(7)
+                            .array())));
 
     Map<String, NpyArray> arrays = NpzReader.read(file);
 
@@ -87,13 +106,18 @@ class NpzReaderTest {
 
     assertMessage(writeNpz(Map.of("d.npy", npy(1, "<f8", "(1,)", new byte[8]))), "dtype '<f8'");
     assertMessage(writeNpz(Map.of("b.npy", npy(1, ">f4", "(1,)", new byte[4]))), "dtype '>f4'");
-    assertMessage(writeNpz(Map.of("t.npy", npy(1, "<f4", "(3,)", new byte[8]))), "needs 12 data bytes but has 8");
+    assertMessage(
+        writeNpz(Map.of("t.npy", npy(1, "<f4", "(3,)", new byte[8]))),
+        "needs 12 data bytes but has 8");
     assertMessage(writeNpz(Map.of("x.txt", new byte[4])), "entry 'x.txt' is not a .npy file");
-    assertMessage(writeNpz(Map.of("h.npy", "not numpy".getBytes(StandardCharsets.US_ASCII))), "no .npy header");
+    assertMessage(
+        writeNpz(Map.of("h.npy", "not numpy".getBytes(StandardCharsets.US_ASCII))),
+        "no .npy header");
   }
 
   private static void assertMessage(Path file, String reason) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> NpzReader.read(file));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> NpzReader.read(file));
     assertTrue(e.getMessage().startsWith("Cannot read npz file " + file + ": "), e.getMessage());
     assertTrue(e.getMessage().contains(reason), e.getMessage());
   }
@@ -104,7 +128,8 @@ class NpzReaderTest {
 
   /** Writes a zip of {@code .npy} entries, as {@code numpy.savez} does. */
   static Path writeNpz(Path file, Map<String, byte[]> entries) throws IOException {
-    try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+    try (OutputStream out = Files.newOutputStream(file);
+        ZipOutputStream zip = new ZipOutputStream(out)) {
       for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
         zip.putNextEntry(new ZipEntry(entry.getKey()));
         zip.write(entry.getValue());
@@ -120,8 +145,13 @@ class NpzReaderTest {
     int prefix = major == 1 ? 10 : 12;
     int length = (prefix + dict.length() + 1 + 63) / 64 * 64 - prefix;
     String header = dict + " ".repeat(length - dict.length() - 1) + "\n";
-    ByteBuffer buffer = ByteBuffer.allocate(prefix + length + data.length).order(ByteOrder.LITTLE_ENDIAN);
-    buffer.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) major).put((byte) 0);
+    ByteBuffer buffer =
+        ByteBuffer.allocate(prefix + length + data.length).order(ByteOrder.LITTLE_ENDIAN);
+    buffer
+        .put((byte) 0x93)
+        .put("NUMPY".getBytes(StandardCharsets.US_ASCII))
+        .put((byte) major)
+        .put((byte) 0);
     if (major == 1) {
       buffer.putShort((short) length);
     } else {

@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * CPU forward-pass throughput of the mosaic model in its three formats, through {@link StyleModel} (translation
- * included) at batch 1, as the median and best of several runs (a shared machine makes single runs noisy). Not a
- * test; run it by hand:
+ * CPU forward-pass throughput of the mosaic model in its three formats, through {@link StyleModel}
+ * (translation included) at batch 1, as the median and best of several runs (a shared machine makes
+ * single runs noisy). Not a test; run it by hand:
  *
  * <pre>
  * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -37,8 +37,17 @@ public final class StyleBenchmark {
         }
         Arrays.sort(seconds);
         double median = seconds[runs / 2];
-        System.out.printf("%-12s %dx%d batch 1: median %.3f s/frame (%.2f fps), best %.3f s (%.2f fps); %d runs after"
-            + " 2 warm-up, %d processors%n", name, width, height, median, 1 / median, seconds[0], 1 / seconds[0], runs,
+        System.out.printf(
+            "%-12s %dx%d batch 1: median %.3f s/frame (%.2f fps), best %.3f s (%.2f fps); %d runs after"
+                + " 2 warm-up, %d processors%n",
+            name,
+            width,
+            height,
+            median,
+            1 / median,
+            seconds[0],
+            1 / seconds[0],
+            runs,
             Runtime.getRuntime().availableProcessors());
       }
     }

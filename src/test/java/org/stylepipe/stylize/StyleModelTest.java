@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StyleModelTest {
   private static final ModelOptions CPU = ModelOptions.cpu();
-  private static final ModelSpec FEWSHOT = new ModelSpec(ModelFormat.TORCHSCRIPT, PixelRange.SIGNED_UNIT, 6, 4);
+  private static final ModelSpec FEWSHOT =
+      new ModelSpec(ModelFormat.TORCHSCRIPT, PixelRange.SIGNED_UNIT, 6, 4);
 
   @TempDir Path dir;
 
@@ -26,10 +27,13 @@ class StyleModelTest {
     int height = 64;
     byte[] frame = TestFrames.scene(width, height, 5);
     Tensor raw;
-    try (ZooModel<Tensor, Tensor> onnx = Tensor.load(TestModels.file("mosaic.onnx"), "OnnxRuntime")) {
+    try (ZooModel<Tensor, Tensor> onnx =
+        Tensor.load(TestModels.file("mosaic.onnx"), "OnnxRuntime")) {
       raw = Tensor.forward(onnx, Tensor.ofFrame(frame, width, height));
     }
-    byte[] stylized = stylize(TestModels.file("mosaic.onnx"), FrameBatch.of(width, height, List.of(frame))).get(0);
+    byte[] stylized =
+        stylize(TestModels.file("mosaic.onnx"), FrameBatch.of(width, height, List.of(frame)))
+            .get(0);
 
     int plane = width * height;
     for (int i = 0; i < plane; i++) {
@@ -44,8 +48,11 @@ class StyleModelTest {
   void npzTorchScriptAndOnnxAgreeWithinOneLevel() throws Exception {
     int width = 98; // neither size is a multiple of 4: the frames are padded and cropped back
     int height = 66;
-    FrameBatch batch = FrameBatch.of(width, height,
-        List.of(TestFrames.scene(width, height, 1), TestFrames.scene(width, height, 2)));
+    FrameBatch batch =
+        FrameBatch.of(
+            width,
+            height,
+            List.of(TestFrames.scene(width, height, 1), TestFrames.scene(width, height, 2)));
     List<byte[]> onnx = stylize(TestModels.file("mosaic.onnx"), batch);
     for (String name : List.of("mosaic.npz", "mosaic.pt")) {
       List<byte[]> other = stylize(TestModels.file(name), batch);
@@ -59,7 +66,8 @@ class StyleModelTest {
           differing += diff;
         }
       }
-      assertTrue(differing < 2 * width * height * 3 / 100, name + ": " + differing + " values differ");
+      assertTrue(
+          differing < 2 * width * height * 3 / 100, name + ": " + differing + " values differ");
     }
   }
 
@@ -73,7 +81,8 @@ class StyleModelTest {
     byte[] padded = new byte[paddedWidth * paddedHeight * 3];
     for (int y = 0; y < paddedHeight; y++) {
       for (int x = 0; x < paddedWidth; x++) {
-        int source = (StyleTranslator.reflect(y, height) * width + StyleTranslator.reflect(x, width)) * 3;
+        int source =
+            (StyleTranslator.reflect(y, height) * width + StyleTranslator.reflect(x, width)) * 3;
         System.arraycopy(frame, source, padded, (y * paddedWidth + x) * 3, 3);
       }
     }
@@ -82,7 +91,8 @@ class StyleModelTest {
     byte[] large = stylize(model, FrameBatch.of(paddedWidth, paddedHeight, List.of(padded))).get(0);
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width * 3; x++) {
-        assertEquals(large[y * paddedWidth * 3 + x], small[y * width * 3 + x], "row " + y + ", byte " + x);
+        assertEquals(
+            large[y * paddedWidth * 3 + x], small[y * width * 3 + x], "row " + y + ", byte " + x);
       }
     }
   }
@@ -98,7 +108,8 @@ class StyleModelTest {
 
   @Test
   void fewShotModelTakesAGuideAndGivesTanhRange() throws Exception {
-    try (ZooModel<Tensor, Tensor> raw = Tensor.load(TestModels.file("fewshot_lighthouse.pt"), "PyTorch")) {
+    try (ZooModel<Tensor, Tensor> raw =
+        Tensor.load(TestModels.file("fewshot_lighthouse.pt"), "PyTorch")) {
       float[] input = new float[6 * 64 * 96];
       for (int i = 0; i < input.length; i++) {
         input[i] = (float) Math.sin(i * 0.37);
@@ -113,10 +124,13 @@ class StyleModelTest {
     int width = 98;
     int height = 66;
     FrameBatch frames = FrameBatch.of(width, height, List.of(TestFrames.scene(width, height, 4)));
-    try (StyleModel model = StyleModel.load(TestModels.file("fewshot_lighthouse.pt"), FEWSHOT, CPU);
+    try (StyleModel model =
+            StyleModel.load(TestModels.file("fewshot_lighthouse.pt"), FEWSHOT, CPU);
         Predictor<FrameBatch, FrameBatch> predictor = model.newPredictor()) {
-      FrameBatch first = predictor.predict(frames.withGuides(List.of(TestFrames.noiseGuide(width, height, 1))));
-      FrameBatch second = predictor.predict(frames.withGuides(List.of(TestFrames.noiseGuide(width, height, 2))));
+      FrameBatch first =
+          predictor.predict(frames.withGuides(List.of(TestFrames.noiseGuide(width, height, 1))));
+      FrameBatch second =
+          predictor.predict(frames.withGuides(List.of(TestFrames.noiseGuide(width, height, 2))));
 
       assertEquals(width, first.width());
       assertEquals(height, first.height());
@@ -132,9 +146,12 @@ class StyleModelTest {
         diff += Math.abs((a[i] & 0xff) - (b[i] & 0xff));
       }
       assertTrue(max - min > 100, "output spans only " + min + ".." + max);
-      assertTrue(diff / a.length > 2, "another guide changed the output by only " + diff / a.length + " on average");
+      assertTrue(
+          diff / a.length > 2,
+          "another guide changed the output by only " + diff / a.length + " on average");
 
-      TranslateException e = assertThrows(TranslateException.class, () -> predictor.predict(frames));
+      TranslateException e =
+          assertThrows(TranslateException.class, () -> predictor.predict(frames));
       assertTrue(e.getMessage().contains("needs one guide image per frame"), e.getMessage());
     }
   }

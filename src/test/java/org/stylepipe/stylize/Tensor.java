@@ -11,7 +11,9 @@ import ai.djl.translate.TranslatorContext;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 
-/** A float32 array with its shape, and raw forward passes of models on it, for comparing engines. */
+/**
+ * A float32 array with its shape, and raw forward passes of models on it, for comparing engines.
+ */
 record Tensor(float[] data, long[] shape) {
 
   /** A 1x3xHxW RGB 0..255 tensor of a BGR frame. */
@@ -61,7 +63,8 @@ record Tensor(float[] data, long[] shape) {
   private static final class Raw implements NoBatchifyTranslator<Tensor, Tensor> {
     @Override
     public NDList processInput(TranslatorContext ctx, Tensor input) {
-      return new NDList(ctx.getNDManager().create(FloatBuffer.wrap(input.data), new Shape(input.shape)));
+      return new NDList(
+          ctx.getNDManager().create(FloatBuffer.wrap(input.data), new Shape(input.shape)));
     }
 
     @Override

@@ -7,8 +7,8 @@ final class TestFrames {
   private TestFrames() {}
 
   /**
-   * A racing-game-like scene: a sky gradient with soft clouds, a grass field with a road in perspective and dashed
-   * centre line, a few outlined karts, and fine pixel noise for texture.
+   * A racing-game-like scene: a sky gradient with soft clouds, a grass field with a road in
+   * perspective and dashed centre line, a few outlined karts, and fine pixel noise for texture.
    */
   static byte[] scene(int width, int height, long seed) {
     Random random = new Random(seed);
@@ -85,7 +85,10 @@ final class TestFrames {
     return bgr;
   }
 
-  /** A noise guide: Gaussian blobs of random colours on black, on a jittered grid with 10 px spacing. */
+  /**
+   * A noise guide: Gaussian blobs of random colours on black, on a jittered grid with 10 px
+   * spacing.
+   */
   static byte[] noiseGuide(int width, int height, long seed) {
     Random random = new Random(seed);
     float[] sum = new float[width * height * 3];
@@ -95,9 +98,15 @@ final class TestFrames {
         double cx = gx + random.nextDouble() * 10;
         double cy = gy + random.nextDouble() * 10;
         float[] colour = {random.nextInt(256), random.nextInt(256), random.nextInt(256)};
-        for (int y = Math.max(0, (int) (cy - 3 * sigma)); y < Math.min(height, cy + 3 * sigma); y++) {
-          for (int x = Math.max(0, (int) (cx - 3 * sigma)); x < Math.min(width, cx + 3 * sigma); x++) {
-            float w = (float) Math.exp(-((x - cx) * (x - cx) + (y - cy) * (y - cy)) / (2 * sigma * sigma));
+        for (int y = Math.max(0, (int) (cy - 3 * sigma));
+            y < Math.min(height, cy + 3 * sigma);
+            y++) {
+          for (int x = Math.max(0, (int) (cx - 3 * sigma));
+              x < Math.min(width, cx + 3 * sigma);
+              x++) {
+            float w =
+                (float)
+                    Math.exp(-((x - cx) * (x - cx) + (y - cy) * (y - cy)) / (2 * sigma * sigma));
             for (int c = 0; c < 3; c++) {
               sum[(y * width + x) * 3 + c] += w * colour[c];
             }

@@ -20,11 +20,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The DJL-block TransformerNet against ONNX Runtime running {@code mosaic.onnx} and PyTorch running {@code mosaic.pt},
- * on raw float outputs. Bound: 0.05 on the 0..255 scale. All three run float32 with different summation orders and
- * normalization kernels; the shared README measures 0.005 to 0.006 between ONNX Runtime, TorchScript and a float64
- * reference at 480x640 (we see 0.007 there, 0.002 at 128x160). 0.05 leaves a margin of about 7 and is a fifth of one
- * 8-bit level, so it cannot move a rounded pixel by more than 1; a wrong weight or layer moves outputs by tens.
+ * The DJL-block TransformerNet against ONNX Runtime running {@code mosaic.onnx} and PyTorch running
+ * {@code mosaic.pt}, on raw float outputs. Bound: 0.05 on the 0..255 scale. All three run float32
+ * with different summation orders and normalization kernels; the shared README measures 0.005 to
+ * 0.006 between ONNX Runtime, TorchScript and a float64 reference at 480x640 (we see 0.007 there,
+ * 0.002 at 128x160). 0.05 leaves a margin of about 7 and is a fifth of one 8-bit level, so it
+ * cannot move a rounded pixel by more than 1; a wrong weight or layer moves outputs by tens.
  */
 class TransformerNetTest {
   private static final float MAX_DIFF = 0.05f;
@@ -75,7 +76,10 @@ class TransformerNetTest {
   @Test
   void matchesOnnxRuntimeAtFullSize() throws Exception {
     Tensor input = Tensor.ofFrame(TestFrames.scene(640, 480, 11), 640, 480);
-    assertClose(Tensor.forward(onnx, input), Tensor.forward(blocks, input), "blocks vs ONNX Runtime at 640x480");
+    assertClose(
+        Tensor.forward(onnx, input),
+        Tensor.forward(blocks, input),
+        "blocks vs ONNX Runtime at 640x480");
   }
 
   @Test
@@ -109,12 +113,15 @@ class TransformerNetTest {
   }
 
   private static NDArray forward(Block block, NDArray x) {
-    return block.forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow();
+    return block
+        .forward(new ParameterStore(manager, false), new NDList(x), false)
+        .singletonOrThrow();
   }
 
   private static void assertClose(Tensor expected, Tensor actual, String what) {
     float max = Tensor.maxAbsDiff(expected, actual);
     double mean = Tensor.meanAbsDiff(expected, actual);
-    assertTrue(max < MAX_DIFF && mean < MEAN_DIFF, what + ": max abs diff " + max + ", mean " + mean);
+    assertTrue(
+        max < MAX_DIFF && mean < MEAN_DIFF, what + ": max abs diff " + max + ", mean " + mean);
   }
 }

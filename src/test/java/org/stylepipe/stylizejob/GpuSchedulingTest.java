@@ -24,10 +24,11 @@ import org.stylepipe.stylize.TestModels;
 import org.stylepipe.testing.TestVideos;
 
 /**
- * GPU scheduling without a GPU: a {@code local-cluster} Spark (a real worker and executor JVM) whose worker finds two
- * GPUs, "0" and "1", through a fake discovery script; the executor has both and each task asks for one, so two
- * tasks run at once on distinct addresses. With no CUDA here, the job must fail clearly unless the CPU fallback is
- * on; with it, every task records the address it was given and the device it ran on.
+ * GPU scheduling without a GPU: a {@code local-cluster} Spark (a real worker and executor JVM)
+ * whose worker finds two GPUs, "0" and "1", through a fake discovery script; the executor has both
+ * and each task asks for one, so two tasks run at once on distinct addresses. With no CUDA here,
+ * the job must fail clearly unless the CPU fallback is on; with it, every task records the address
+ * it was given and the device it ran on.
  */
 class GpuSchedulingTest {
   private static SparkSession spark;
@@ -37,30 +38,35 @@ class GpuSchedulingTest {
   @BeforeAll
   static void startCluster() throws Exception {
     Path target = Path.of("target").toAbsolutePath();
-    // Spark's launcher wants $SPARK_HOME/jars (set by the build); the executor gets the test class path instead.
-    Files.createDirectories(Path.of(System.getenv().getOrDefault("SPARK_HOME", "target/spark-home"), "jars"));
+    // Spark's launcher wants $SPARK_HOME/jars (set by the build); the executor gets the test class
+    // path instead.
+    Files.createDirectories(
+        Path.of(System.getenv().getOrDefault("SPARK_HOME", "target/spark-home"), "jars"));
     Path script = target.resolve("fake-gpu-discovery.sh");
     Files.writeString(script, "#!/bin/sh\necho '{\"name\":\"gpu\",\"addresses\":[\"0\",\"1\"]}'\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    String javaOptions = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("--add-opens") || a.startsWith("-D"))
-        .collect(Collectors.joining(" "));
-    spark = SparkSession.builder()
-        .master("local-cluster[1,2,1536]")
-        .appName("stylepipe-gpu-scheduling-test")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.task.maxFailures", "1")
-        .config("spark.worker.resource.gpu.amount", "2")
-        .config("spark.worker.resource.gpu.discoveryScript", script.toString())
-        .config("spark.executor.resource.gpu.amount", "2")
-        .config("spark.task.resource.gpu.amount", "1")
-        .config("spark.executor.memory", "1g")
-        .config("spark.executor.extraClassPath", classPath)
-        .config("spark.executor.extraJavaOptions", javaOptions)
-        .getOrCreate();
+    String classPath =
+        System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    String javaOptions =
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+            .filter(a -> a.startsWith("--add-opens") || a.startsWith("-D"))
+            .collect(Collectors.joining(" "));
+    spark =
+        SparkSession.builder()
+            .master("local-cluster[1,2,1536]")
+            .appName("stylepipe-gpu-scheduling-test")
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.task.maxFailures", "1")
+            .config("spark.worker.resource.gpu.amount", "2")
+            .config("spark.worker.resource.gpu.discoveryScript", script.toString())
+            .config("spark.executor.resource.gpu.amount", "2")
+            .config("spark.task.resource.gpu.amount", "1")
+            .config("spark.executor.memory", "1g")
+            .config("spark.executor.extraClassPath", classPath)
+            .config("spark.executor.extraJavaOptions", javaOptions)
+            .getOrCreate();
   }
 
   @AfterAll
@@ -74,14 +80,25 @@ class GpuSchedulingTest {
     Path clip = TestVideos.constantRate(dir.resolve("clip.mp4"), 96, 64, 40, 20, 5);
     Path model = TestModels.file("mosaic.onnx");
 
-    Exception e = assertThrows(Exception.class, () -> StylizeJob.run(
-        StylizeJobTest.config(clip, dir.resolve("no-fallback"), model, "--segment-seconds", "0.5"), spark));
-    assertTrue(e.getMessage().contains("that Spark assigned to this task: the engine sees no CUDA device")
-        && e.getMessage().contains("--cpu-fallback true"), e.getMessage());
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () ->
+                StylizeJob.run(
+                    StylizeJobTest.config(
+                        clip, dir.resolve("no-fallback"), model, "--segment-seconds", "0.5"),
+                    spark));
+    assertTrue(
+        e.getMessage().contains("that Spark assigned to this task: the engine sees no CUDA device")
+            && e.getMessage().contains("--cpu-fallback true"),
+        e.getMessage());
 
     Path out = dir.resolve("out");
-    StylizeSummary summary = StylizeJob.run(StylizeJobTest.config(clip, out, model, "--segment-seconds", "0.5",
-        "--cpu-fallback", "true"), spark);
+    StylizeSummary summary =
+        StylizeJob.run(
+            StylizeJobTest.config(
+                clip, out, model, "--segment-seconds", "0.5", "--cpu-fallback", "true"),
+            spark);
     assertTrue(summary.errors().isEmpty(), summary.toText());
     assertEquals(Map.of("cpu", 40L), summary.framesByDevice());
 
@@ -89,10 +106,13 @@ class GpuSchedulingTest {
     Map<Integer, Set<String>> addressesBySegment = new HashMap<>();
     for (Row row : rows) {
       if (row.getAs("kind").equals("video")) {
-        assertEquals(40, (int) row.getAs("frames"), "the joined video holds every segment's frames");
+        assertEquals(
+            40, (int) row.getAs("frames"), "the joined video holds every segment's frames");
       } else {
         assertEquals("cpu", row.getAs("device"));
-        addressesBySegment.computeIfAbsent(row.getAs("segment"), s -> new TreeSet<>()).add(row.getAs("gpu_address"));
+        addressesBySegment
+            .computeIfAbsent(row.getAs("segment"), s -> new TreeSet<>())
+            .add(row.getAs("gpu_address"));
       }
     }
     assertEquals(4, addressesBySegment.size());
@@ -101,6 +121,9 @@ class GpuSchedulingTest {
       assertEquals(1, addresses.size(), "one address per task: " + addressesBySegment);
       all.addAll(addresses);
     }
-    assertEquals(Set.of("0", "1"), all, "the two tasks that ran at once had distinct GPUs: " + addressesBySegment);
+    assertEquals(
+        Set.of("0", "1"),
+        all,
+        "the two tasks that ran at once had distinct GPUs: " + addressesBySegment);
   }
 }

@@ -30,8 +30,9 @@ import org.stylepipe.testing.SparkTestBase;
 import org.stylepipe.testing.TestVideos;
 
 /**
- * The stylize job's teacher mode on a real few-shot dataset (keyframes 1 and 11 of a 20-frame pan, both
- * sequences): the real mosaic model, and the few-shot fixture fed the keyframes' own noise guides.
+ * The stylize job's teacher mode on a real few-shot dataset (keyframes 1 and 11 of a 20-frame pan,
+ * both sequences): the real mosaic model, and the few-shot fixture fed the keyframes' own noise
+ * guides.
  */
 class KeyframeStylizeJobTest extends SparkTestBase {
   private static final int W = 128;
@@ -42,15 +43,32 @@ class KeyframeStylizeJobTest extends SparkTestBase {
 
   @BeforeAll
   static void makeDataset() throws Exception {
-    Path video = TestVideos.ofFrames(dir.resolve("pan.mp4"), SyntheticFrames.panned(W, H, 20, 2, 1, 9), 10, 5);
+    Path video =
+        TestVideos.ofFrames(
+            dir.resolve("pan.mp4"), SyntheticFrames.panned(W, H, 20, 2, 1, 9), 10, 5);
     dataset = dir.resolve("fewshot");
-    DatasetJob.run(DatasetConfig.from(OptionMap.fromArgs(List.of("--input", video.toString(), "--output",
-        dataset.toString(), "--layout", "fewshot", "--size", W + "x" + H, "--segment-seconds", "1",
-        "--keyframes", "every:10"))), spark);
+    DatasetJob.run(
+        DatasetConfig.from(
+            OptionMap.fromArgs(
+                List.of(
+                    "--input",
+                    video.toString(),
+                    "--output",
+                    dataset.toString(),
+                    "--layout",
+                    "fewshot",
+                    "--size",
+                    W + "x" + H,
+                    "--segment-seconds",
+                    "1",
+                    "--keyframes",
+                    "every:10"))),
+        spark);
   }
 
   @Test
-  void theTeacherStylizesTheKeyframesIntoTheTrainersOutputFoldersAndKeepsPaintedOnes() throws Exception {
+  void theTeacherStylizesTheKeyframesIntoTheTrainersOutputFoldersAndKeepsPaintedOnes()
+      throws Exception {
     for (String sequence : List.of("pan", "pan-mirrored")) {
       Path outputs = dataset.resolve("fewshot/" + sequence + "_train/output");
       try (var files = Files.list(Files.createDirectories(outputs))) {
@@ -73,29 +91,38 @@ class KeyframeStylizeJobTest extends SparkTestBase {
     assertStylized(model, null, "001");
     assertTrue(Files.isRegularFile(dataset.resolve("_stylepipe/keyframes-summary.json")));
 
-    KeyframeSummary again = run("--model", model.toString(), "--overwrite", "true", "--batch-size", "2");
+    KeyframeSummary again =
+        run("--model", model.toString(), "--overwrite", "true", "--batch-size", "2");
     assertEquals(2, again.stylized());
     assertStylized(model, null, "011");
     List<String> noise = List.of("input_gdisko_gauss_r10_s10", "input_gdisko_gauss_r10_s15");
     for (String sequence : List.of("pan_train", "pan-mirrored_train")) {
-      assertEquals(2 * (3 + noise.size()), ReferenceLoader.training(dataset.resolve("fewshot/" + sequence),
-          "input", noise).size(), "the trainer finds every file of " + sequence);
+      assertEquals(
+          2 * (3 + noise.size()),
+          ReferenceLoader.training(dataset.resolve("fewshot/" + sequence), "input", noise).size(),
+          "the trainer finds every file of " + sequence);
     }
   }
 
   @Test
   void aSixChannelTeacherGetsEachKeyframesNoiseGuide() throws Exception {
-    Path model = Files.copy(TestModels.file("fewshot_lighthouse.pt"), dir.resolve("fewshot_lighthouse.pt"));
-    Files.writeString(dir.resolve("fewshot_lighthouse.pt.model.properties"), "range=-1..1\ninput.channels=6\n");
-    IllegalArgumentException noGuide = assertThrows(IllegalArgumentException.class,
-        () -> run("--model", model.toString()));
+    Path model =
+        Files.copy(TestModels.file("fewshot_lighthouse.pt"), dir.resolve("fewshot_lighthouse.pt"));
+    Files.writeString(
+        dir.resolve("fewshot_lighthouse.pt.model.properties"), "range=-1..1\ninput.channels=6\n");
+    IllegalArgumentException noGuide =
+        assertThrows(IllegalArgumentException.class, () -> run("--model", model.toString()));
     assertTrue(noGuide.getMessage().contains("pass --guide noise"), noGuide.getMessage());
-    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-        () -> run("--model", model.toString(), "--guide", "noise:r7_s7"));
-    assertEquals("Cannot use --guide noise:r7_s7: the dataset's noise guides are [r10_s10, r10_s15]",
+    IllegalArgumentException unknown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> run("--model", model.toString(), "--guide", "noise:r7_s7"));
+    assertEquals(
+        "Cannot use --guide noise:r7_s7: the dataset's noise guides are [r10_s10, r10_s15]",
         unknown.getMessage());
 
-    KeyframeSummary summary = run("--model", model.toString(), "--guide", "noise:r10_s15", "--overwrite", "true");
+    KeyframeSummary summary =
+        run("--model", model.toString(), "--guide", "noise:r10_s15", "--overwrite", "true");
     assertEquals(List.of(), summary.errors(), summary.toText());
     assertEquals(2, summary.stylized());
     assertStylized(model, "input_gdisko_gauss_r10_s15", "001");
@@ -105,13 +132,28 @@ class KeyframeStylizeJobTest extends SparkTestBase {
   @Test
   void onlyACompleteFewShotDatasetIsTaken() throws Exception {
     Path frames = dir.resolve("frames-layout");
-    DatasetJob.run(DatasetConfig.from(OptionMap.fromArgs(List.of("--input", dir.resolve("pan.mp4").toString(),
-        "--output", frames.toString(), "--size", "64x48"))), spark);
+    DatasetJob.run(
+        DatasetConfig.from(
+            OptionMap.fromArgs(
+                List.of(
+                    "--input",
+                    dir.resolve("pan.mp4").toString(),
+                    "--output",
+                    frames.toString(),
+                    "--size",
+                    "64x48"))),
+        spark);
     Path model = TestModels.file("mosaic.onnx");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> run(frames, "--model", model.toString()));
-    assertTrue(e.getMessage().endsWith("it is not a few-shot dataset (made with --layout fewshot)"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> run(dir.resolve("nowhere"), "--model", model.toString()));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> run(frames, "--model", model.toString()));
+    assertTrue(
+        e.getMessage().endsWith("it is not a few-shot dataset (made with --layout fewshot)"),
+        e.getMessage());
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> run(dir.resolve("nowhere"), "--model", model.toString()));
     assertTrue(e.getMessage().contains("no _SUCCESS"), e.getMessage());
   }
 
@@ -125,23 +167,33 @@ class KeyframeStylizeJobTest extends SparkTestBase {
     return KeyframeStylizeJob.run(KeyframeStylizeConfig.from(OptionMap.fromArgs(args)), spark);
   }
 
-  /** The outputs of keyframe {@code stem} are the model's own output on it, and its mirror in the mirror sequence. */
+  /**
+   * The outputs of keyframe {@code stem} are the model's own output on it, and its mirror in the
+   * mirror sequence.
+   */
   private static void assertStylized(Path model, String guideFolder, String stem) throws Exception {
     byte[] input = pixels(dataset.resolve("fewshot/pan_train/input/" + stem + ".png"));
     FrameBatch batch = FrameBatch.of(W, H, List.of(input));
     if (guideFolder != null) {
-      batch = batch.withGuides(List.of(pixels(dataset.resolve("fewshot/pan_train/" + guideFolder + "/" + stem
-          + ".png"))));
+      batch =
+          batch.withGuides(
+              List.of(
+                  pixels(
+                      dataset.resolve("fewshot/pan_train/" + guideFolder + "/" + stem + ".png"))));
     }
     byte[] expected;
     try (Predictor<FrameBatch, FrameBatch> predictor =
         ModelLoader.of(model, new ModelOptions("cpu", false, 1, 1)).newPredictor()) {
       expected = predictor.predict(batch).frames().get(0);
     }
-    assertArrayEquals(expected, pixels(dataset.resolve("fewshot/pan_train/output/" + stem + ".png")), stem);
+    assertArrayEquals(
+        expected, pixels(dataset.resolve("fewshot/pan_train/output/" + stem + ".png")), stem);
     assertTrue(meanDifference(input, expected) > 10, "keyframe " + stem + " is stylized");
-    try (Mat original = imread(dataset.resolve("fewshot/pan_train/output/" + stem + ".png").toString());
-        Mat mirrored = imread(dataset.resolve("fewshot/pan-mirrored_train/output/" + stem + ".png").toString());
+    try (Mat original =
+            imread(dataset.resolve("fewshot/pan_train/output/" + stem + ".png").toString());
+        Mat mirrored =
+            imread(
+                dataset.resolve("fewshot/pan-mirrored_train/output/" + stem + ".png").toString());
         Mat flipped = new Mat()) {
       opencv_core.flip(original, flipped, 1);
       assertArrayEquals(bytes(flipped), bytes(mirrored), "mirrored output of " + stem);

@@ -19,12 +19,12 @@ import org.stylepipe.stylize.TestModels;
 import org.stylepipe.testing.BenchmarkClips;
 
 /**
- * Stylize-job throughput on CPU against the bare model, per engine, in one JVM: the first N frames of the bundled
- * sample at 720x540 go (1) through the model's predictor alone, in batches, and (2) through the whole stylize job
- * (Spark local[1], decode thread, inference, H.264, join, manifest). Both use the same loaded model, all processors
- * per inference, the same batch size; rounds alternate the two and each keeps its fastest run. Inside the task it
- * also gives the time beside inference. Not a test; run it with {@code jobs/benchmark-stylize [FRAMES] [BATCH]
- * [ROUNDS]}.
+ * Stylize-job throughput on CPU against the bare model, per engine, in one JVM: the first N frames
+ * of the bundled sample at 720x540 go (1) through the model's predictor alone, in batches, and (2)
+ * through the whole stylize job (Spark local[1], decode thread, inference, H.264, join, manifest).
+ * Both use the same loaded model, all processors per inference, the same batch size; rounds
+ * alternate the two and each keeps its fastest run. Inside the task it also gives the time beside
+ * inference. Not a test; run it with {@code jobs/benchmark-stylize [FRAMES] [BATCH] [ROUNDS]}.
  */
 public final class StylizeBenchmark {
   private static final int WIDTH = 720;
@@ -37,18 +37,25 @@ public final class StylizeBenchmark {
     int batch = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
     Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "stylize-bench");
-    Path clip = BenchmarkClips.firstFrames(Path.of("src/sample/gameplay.mp4"), work.resolve("clip.mp4"), frames,
-        WIDTH, HEIGHT);
+    Path clip =
+        BenchmarkClips.firstFrames(
+            Path.of("src/sample/gameplay.mp4"), work.resolve("clip.mp4"), frames, WIDTH, HEIGHT);
     List<byte[]> pixels = decode(clip);
     ModelOptions options = new ModelOptions("cpu", false, 0, 1);
     List<String> names = List.of("mosaic.npz", "mosaic.pt", "mosaic.onnx");
     Map<String, Double> bare = new LinkedHashMap<>();
     Map<String, StylizeSummary> best = new LinkedHashMap<>();
-    try (SparkSession spark = SparkSession.builder().master("local[1]").appName("stylize-benchmark")
-        .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1").config("spark.sql.shuffle.partitions", "1")
-        .getOrCreate()) {
-      // Rounds alternate the bare pass and the job, and each keeps its fastest run: other processes on a shared
+    try (SparkSession spark =
+        SparkSession.builder()
+            .master("local[1]")
+            .appName("stylize-benchmark")
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.sql.shuffle.partitions", "1")
+            .getOrCreate()) {
+      // Rounds alternate the bare pass and the job, and each keeps its fastest run: other processes
+      // on a shared
       // machine slow single runs down, never speed them up.
       for (int round = 0; round < rounds; round++) {
         for (String name : names) {
@@ -56,28 +63,55 @@ public final class StylizeBenchmark {
           ModelLoader loader = new ModelLoader(model, ModelSpec.forModel(model), options);
           double seconds = bare(loader, pixels, batch);
           bare.merge(name, seconds, Math::min);
-          StylizeSummary job = StylizeJob.run(StylizeJobTest.config(clip, work.resolve("out-" + name), model,
-              "--batch-size", String.valueOf(batch), "--model-threads", "0", "--segment-seconds", "3600",
-              "--flicker", "false"), spark);
+          StylizeSummary job =
+              StylizeJob.run(
+                  StylizeJobTest.config(
+                      clip,
+                      work.resolve("out-" + name),
+                      model,
+                      "--batch-size",
+                      String.valueOf(batch),
+                      "--model-threads",
+                      "0",
+                      "--segment-seconds",
+                      "3600",
+                      "--flicker",
+                      "false"),
+                  spark);
           best.merge(name, job, (a, b) -> a.stylizeSeconds() <= b.stylizeSeconds() ? a : b);
-          System.out.printf("round %d %-12s bare %.1f s, stylize stage %.1f s%n", round + 1, name, seconds,
-              job.stylizeSeconds());
+          System.out.printf(
+              "round %d %-12s bare %.1f s, stylize stage %.1f s%n",
+              round + 1, name, seconds, job.stylizeSeconds());
         }
       }
     }
-    System.out.printf("%n%d frames of %dx%d, batch %d, %d processors, local[1], all processors per inference,"
-        + " fastest of %d rounds%n", frames, WIDTH, HEIGHT, batch, Runtime.getRuntime().availableProcessors(), rounds);
+    System.out.printf(
+        "%n%d frames of %dx%d, batch %d, %d processors, local[1], all processors per inference,"
+            + " fastest of %d rounds%n",
+        frames, WIDTH, HEIGHT, batch, Runtime.getRuntime().availableProcessors(), rounds);
     for (String name : names) {
       double b = bare.get(name);
       StylizeSummary job = best.get(name);
       double stage = job.stylizeSeconds();
       double beside = job.taskSeconds() - job.inferSeconds();
-      System.out.printf("%-12s bare forward %.3f fps (%.1f s) | stylize stage %.3f fps (%.1f s), overhead %+.1f%% |"
+      System.out.printf(
+          "%-12s bare forward %.3f fps (%.1f s) | stylize stage %.3f fps (%.1f s), overhead %+.1f%% |"
               + " whole job %.3f fps (%.1f s) | in the task: inference %.1f s, beside it %.2f s (%.1f%%: writing"
               + " %.2f s, waiting for frames %.2f s); decoding %.2f s on its own thread%n",
-          name, frames / b, b, frames / stage, stage, 100 * (stage / b - 1), frames / job.wallSeconds(),
-          job.wallSeconds(), job.inferSeconds(), beside, 100 * beside / job.inferSeconds(), job.writeSeconds(),
-          job.waitSeconds(), job.decodeSeconds());
+          name,
+          frames / b,
+          b,
+          frames / stage,
+          stage,
+          100 * (stage / b - 1),
+          frames / job.wallSeconds(),
+          job.wallSeconds(),
+          job.inferSeconds(),
+          beside,
+          100 * beside / job.inferSeconds(),
+          job.writeSeconds(),
+          job.waitSeconds(),
+          job.decodeSeconds());
     }
   }
 
@@ -87,7 +121,8 @@ public final class StylizeBenchmark {
       predictor.predict(FrameBatch.of(WIDTH, HEIGHT, pixels.subList(0, batch)));
       long start = System.nanoTime();
       for (int i = 0; i < pixels.size(); i += batch) {
-        predictor.predict(FrameBatch.of(WIDTH, HEIGHT, pixels.subList(i, Math.min(pixels.size(), i + batch))));
+        predictor.predict(
+            FrameBatch.of(WIDTH, HEIGHT, pixels.subList(i, Math.min(pixels.size(), i + batch))));
       }
       return (System.nanoTime() - start) / 1e9;
     }
@@ -96,7 +131,8 @@ public final class StylizeBenchmark {
   private static List<byte[]> decode(Path clip) throws Exception {
     List<byte[]> pixels = new ArrayList<>();
     try (SegmentReader reader =
-        new SegmentReader(clip.toString(), new Configuration(), BenchmarkClips.wholeRecording(), 0)) {
+        new SegmentReader(
+            clip.toString(), new Configuration(), BenchmarkClips.wholeRecording(), 0)) {
       DecodedFrame frame;
       while ((frame = reader.next()) != null) {
         pixels.add(FrameFeed.bgr(frame.image()));

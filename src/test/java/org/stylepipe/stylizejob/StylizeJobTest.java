@@ -25,7 +25,10 @@ import org.stylepipe.stylize.TestModels;
 import org.stylepipe.testing.SparkTestBase;
 import org.stylepipe.testing.TestVideos;
 
-/** The stylize job end to end: real decode, real DJL inference with the shared models, real H.264 and join. */
+/**
+ * The stylize job end to end: real decode, real DJL inference with the shared models, real H.264
+ * and join.
+ */
 class StylizeJobTest extends SparkTestBase {
   private static final int WIDTH = 96;
   private static final int HEIGHT = 64;
@@ -37,8 +40,19 @@ class StylizeJobTest extends SparkTestBase {
   void stylizesEveryFrameIntoAVideoWithTheSourcesTimesAndAudio() throws Exception {
     Path clip = TestVideos.withTone(dir.resolve("clip.mp4"), WIDTH, HEIGHT, FRAMES, 30, 10);
     Path out = dir.resolve("out");
-    StylizeSummary summary = StylizeJob.run(config(clip, out, TestModels.file("mosaic.onnx"),
-        "--segment-seconds", "0.5", "--batch-size", "4", "--write-frames", "true"), spark);
+    StylizeSummary summary =
+        StylizeJob.run(
+            config(
+                clip,
+                out,
+                TestModels.file("mosaic.onnx"),
+                "--segment-seconds",
+                "0.5",
+                "--batch-size",
+                "4",
+                "--write-frames",
+                "true"),
+            spark);
 
     assertTrue(summary.errors().isEmpty(), summary.toText());
     assertEquals(3, summary.segments());
@@ -46,7 +60,9 @@ class StylizeJobTest extends SparkTestBase {
     assertEquals(Map.of("cpu", (long) FRAMES), summary.framesByDevice());
     assertEquals(1, summary.videos());
     for (int segment = 0; segment < 3; segment++) {
-      assertTrue(Files.isRegularFile(out.resolve(String.format("stylized/clip/segments/%05d.mp4", segment))));
+      assertTrue(
+          Files.isRegularFile(
+              out.resolve(String.format("stylized/clip/segments/%05d.mp4", segment))));
     }
 
     List<Frame> source = decode(clip);
@@ -54,15 +70,22 @@ class StylizeJobTest extends SparkTestBase {
     assertEquals(FRAMES, stylized.size());
     for (int i = 0; i < FRAMES; i++) {
       assertEquals(source.get(i).timestamp, stylized.get(i).timestamp, "time of frame " + i);
-      assertTrue(meanDifference(TestVideos.pixels(source.get(i)), TestVideos.pixels(stylized.get(i))) > 20, "frame " + i + " is stylized");
+      assertTrue(
+          meanDifference(TestVideos.pixels(source.get(i)), TestVideos.pixels(stylized.get(i))) > 20,
+          "frame " + i + " is stylized");
       byte[] png = png(out.resolve(String.format("stylized/clip/frames/%08d.png", i)));
-      // H.264 (4:2:0) loses ~7 levels on these tiny textured frames; a neighbouring frame differs by ~40.
+      // H.264 (4:2:0) loses ~7 levels on these tiny textured frames; a neighbouring frame differs
+      // by ~40.
       double own = meanDifference(png, TestVideos.pixels(stylized.get(i)));
-      double next = meanDifference(png, TestVideos.pixels(stylized.get(i == FRAMES - 1 ? i - 1 : i + 1)));
-      assertTrue(own < 12 && own < next / 3, "video frame " + i + " is stylized frame " + i + ": " + own + ", " + next);
+      double next =
+          meanDifference(png, TestVideos.pixels(stylized.get(i == FRAMES - 1 ? i - 1 : i + 1)));
+      assertTrue(
+          own < 12 && own < next / 3,
+          "video frame " + i + " is stylized frame " + i + ": " + own + ", " + next);
     }
     try (FFmpegFrameGrabber original = new FFmpegFrameGrabber(clip.toString());
-        FFmpegFrameGrabber video = new FFmpegFrameGrabber(out.resolve("stylized/clip.mp4").toString())) {
+        FFmpegFrameGrabber video =
+            new FFmpegFrameGrabber(out.resolve("stylized/clip.mp4").toString())) {
       original.start();
       video.start();
       assertEquals(original.getVideoFrameRate(), video.getVideoFrameRate(), 1e-9);
@@ -73,12 +96,19 @@ class StylizeJobTest extends SparkTestBase {
 
     List<Row> manifest = spark.read().parquet(out.resolve("manifest").toString()).collectAsList();
     assertEquals(FRAMES + 3 + 1, manifest.size());
-    long withImages = manifest.stream()
-        .filter(r -> r.getAs("kind").equals("frame") && r.getAs("path") != null && r.getAs("device").equals("cpu"))
-        .count();
+    long withImages =
+        manifest.stream()
+            .filter(
+                r ->
+                    r.getAs("kind").equals("frame")
+                        && r.getAs("path") != null
+                        && r.getAs("device").equals("cpu"))
+            .count();
     assertEquals(FRAMES, withImages);
     assertTrue(Files.isRegularFile(out.resolve("_SUCCESS")));
-    assertTrue(Files.readString(out.resolve("_stylepipe/stylize-summary.json")).contains("\"frames_stylized\" : 45"));
+    assertTrue(
+        Files.readString(out.resolve("_stylepipe/stylize-summary.json"))
+            .contains("\"frames_stylized\" : 45"));
   }
 
   @Test
@@ -89,13 +119,16 @@ class StylizeJobTest extends SparkTestBase {
     new Random(1).nextBytes(noise);
     Files.write(model, noise);
     Path out = dir.resolve("out");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> StylizeJob.run(config(clip, out, model), spark));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> StylizeJob.run(config(clip, out, model), spark));
     assertTrue(e.getMessage().startsWith("Cannot load model " + model), e.getMessage());
     assertFalse(Files.exists(out));
 
     Path guided = copyWithProperties("fewshot_lighthouse.pt", "range=-1..1\ninput.channels=6\n");
-    e = assertThrows(IllegalArgumentException.class, () -> StylizeJob.run(config(clip, out, guided), spark));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> StylizeJob.run(config(clip, out, guided), spark));
     assertTrue(e.getMessage().contains("--guide black"), e.getMessage());
     assertFalse(Files.exists(out));
   }
@@ -105,14 +138,17 @@ class StylizeJobTest extends SparkTestBase {
     Path clip = TestVideos.constantRate(dir.resolve("clip.mp4"), WIDTH, HEIGHT, 12, 30, 10);
     Path model = copyWithProperties("fewshot_lighthouse.pt", "range=-1..1\ninput.channels=6\n");
     Path out = dir.resolve("out");
-    StylizeSummary summary = StylizeJob.run(config(clip, out, model, "--guide", "black", "--batch-size", "5"), spark);
+    StylizeSummary summary =
+        StylizeJob.run(config(clip, out, model, "--guide", "black", "--batch-size", "5"), spark);
     assertTrue(summary.errors().isEmpty(), summary.toText());
     List<Frame> source = decode(clip);
     List<Frame> stylized = decode(out.resolve("stylized/clip.mp4"));
     assertEquals(12, stylized.size());
     for (int i = 0; i < stylized.size(); i++) {
       assertEquals(source.get(i).timestamp, stylized.get(i).timestamp);
-      assertTrue(meanDifference(TestVideos.pixels(source.get(i)), TestVideos.pixels(stylized.get(i))) > 10, "frame " + i + " is stylized");
+      assertTrue(
+          meanDifference(TestVideos.pixels(source.get(i)), TestVideos.pixels(stylized.get(i))) > 10,
+          "frame " + i + " is stylized");
     }
   }
 
@@ -123,8 +159,15 @@ class StylizeJobTest extends SparkTestBase {
   }
 
   static StylizeConfig config(Path clip, Path out, Path model, String... options) {
-    List<String> args = new ArrayList<>(List.of("--input", clip.toString(), "--output", out.toString(), "--model",
-        model.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--input",
+                clip.toString(),
+                "--output",
+                out.toString(),
+                "--model",
+                model.toString()));
     args.addAll(List.of(options));
     return StylizeConfig.from(OptionMap.fromArgs(args));
   }
@@ -142,7 +185,6 @@ class StylizeJobTest extends SparkTestBase {
     }
     return frames;
   }
-
 
   private static byte[] png(Path file) {
     try (Mat image = opencv_imgcodecs.imread(file.toString())) {

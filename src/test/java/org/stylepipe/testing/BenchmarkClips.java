@@ -7,8 +7,8 @@ import org.stylepipe.augment.FrameResizer;
 import org.stylepipe.config.ResizeMode;
 import org.stylepipe.decode.DecodedFrame;
 import org.stylepipe.decode.SegmentReader;
-import org.stylepipe.video.TimeBase;
 import org.stylepipe.ingest.SegmentPlan;
+import org.stylepipe.video.TimeBase;
 import org.stylepipe.video.VideoEncoder;
 
 /** The clips the benchmarks run on, cut from a recording. */
@@ -23,13 +23,18 @@ public final class BenchmarkClips {
     return ALL;
   }
 
-  /** The first {@code frames} of {@code source}, stretched to width x height, as a high-rate H.264 clip. */
-  public static Path firstFrames(Path source, Path clip, int frames, int width, int height) throws Exception {
+  /**
+   * The first {@code frames} of {@code source}, stretched to width x height, as a high-rate H.264
+   * clip.
+   */
+  public static Path firstFrames(Path source, Path clip, int frames, int width, int height)
+      throws Exception {
     try (SegmentReader reader = new SegmentReader(source.toString(), new Configuration(), ALL, 0);
         FrameResizer resizer = new FrameResizer(width, height, ResizeMode.STRETCH)) {
       DecodedFrame frame = reader.next();
       TimeBase timeBase = reader.timeBase();
-      try (VideoEncoder encoder = new VideoEncoder(clip, width, height, timeBase, 30, 20_000_000, 60)) {
+      try (VideoEncoder encoder =
+          new VideoEncoder(clip, width, height, timeBase, 30, 20_000_000, 60)) {
         for (int i = 0; i < frames && frame != null; i++, frame = reader.next()) {
           encoder.encode(bgr(resizer.resize(frame.image())), frame.ptsUs());
         }

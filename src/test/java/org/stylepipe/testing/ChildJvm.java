@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Starts a Java main class in a JVM of its own with this JVM's options (module opens, caches) and class path. */
+/**
+ * Starts a Java main class in a JVM of its own with this JVM's options (module opens, caches) and
+ * class path.
+ */
 public final class ChildJvm {
   private ChildJvm() {}
 
@@ -18,7 +21,8 @@ public final class ChildJvm {
     command.addAll(options());
     command.addAll(List.of("-cp", System.getProperty("java.class.path")));
     command.addAll(mainAndArgs);
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(environment);
     return builder.start();
   }

@@ -11,7 +11,10 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-/** What a dataset holds, independent of where it is: manifest rows and image files, in a stable order. */
+/**
+ * What a dataset holds, independent of where it is: manifest rows and image files, in a stable
+ * order.
+ */
 public final class DatasetSnapshot {
   private DatasetSnapshot() {}
 
@@ -19,10 +22,18 @@ public final class DatasetSnapshot {
   public static List<String> manifest(SparkSession spark, Path out) {
     List<String> lines = new ArrayList<>();
     for (Row r : spark.read().parquet(out.resolve("manifest").toString()).collectAsList()) {
-      lines.add(String.join(" ", r.getAs("recording_id").toString(), r.getAs("segment").toString(),
-          r.getAs("frame_index").toString(), r.getAs("pts_us").toString(), r.getAs("variant"),
-          r.getAs("width") + "x" + r.getAs("height"), r.getAs("path"),
-          r.getAs("bytes").toString(), r.getAs("sha256")));
+      lines.add(
+          String.join(
+              " ",
+              r.getAs("recording_id").toString(),
+              r.getAs("segment").toString(),
+              r.getAs("frame_index").toString(),
+              r.getAs("pts_us").toString(),
+              r.getAs("variant"),
+              r.getAs("width") + "x" + r.getAs("height"),
+              r.getAs("path"),
+              r.getAs("bytes").toString(),
+              r.getAs("sha256")));
     }
     lines.sort(String::compareTo);
     return lines;
@@ -33,13 +44,18 @@ public final class DatasetSnapshot {
     return files(out, "frames");
   }
 
-  /** One line per file under {@code folder} of the output: relative path and SHA-256 of its bytes. */
+  /**
+   * One line per file under {@code folder} of the output: relative path and SHA-256 of its bytes.
+   */
   public static List<String> files(Path out, String folder) throws Exception {
     List<String> lines = new ArrayList<>();
     MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
     try (Stream<Path> files = Files.walk(out.resolve(folder))) {
       for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        lines.add(out.relativize(file) + " " + HexFormat.of().formatHex(sha256.digest(Files.readAllBytes(file))));
+        lines.add(
+            out.relativize(file)
+                + " "
+                + HexFormat.of().formatHex(sha256.digest(Files.readAllBytes(file))));
       }
     }
     return lines;

@@ -23,10 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * Debian's headless Chromium ({@code /usr/bin/chromium}), driven over the DevTools protocol with the JDK's WebSocket
- * client and Jackson: opens a page, collects console errors, uncaught exceptions and error log entries, evaluates
- * JavaScript and takes full-page screenshots. Each instance runs its own browser with a fresh profile; not
- * thread-safe.
+ * Debian's headless Chromium ({@code /usr/bin/chromium}), driven over the DevTools protocol with
+ * the JDK's WebSocket client and Jackson: opens a page, collects console errors, uncaught
+ * exceptions and error log entries, evaluates JavaScript and takes full-page screenshots. Each
+ * instance runs its own browser with a fresh profile; not thread-safe.
  */
 public final class HeadlessChromium implements AutoCloseable {
   public static final Path BINARY = Path.of("/usr/bin/chromium");
@@ -52,15 +52,27 @@ public final class HeadlessChromium implements AutoCloseable {
   /** Starts a browser with one blank page, its console and log watched. */
   public static HeadlessChromium start() throws Exception {
     if (!Files.isExecutable(BINARY)) {
-      throw new IllegalStateException("Cannot start " + BINARY + ": not installed (apt-get install -y chromium)");
+      throw new IllegalStateException(
+          "Cannot start " + BINARY + ": not installed (apt-get install -y chromium)");
     }
     Path profile = Files.createTempDirectory("chromium-profile-");
-    Process process = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--user-data-dir=" + profile, "--remote-debugging-port=0", "about:blank")
-        .redirectErrorStream(true)
-        .redirectOutput(profile.resolveSibling(profile.getFileName() + ".log").toFile())
-        .start();
+    Process process =
+        new ProcessBuilder(
+                BINARY.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--remote-debugging-port=0",
+                "about:blank")
+            .redirectErrorStream(true)
+            .redirectOutput(profile.resolveSibling(profile.getFileName() + ".log").toFile())
+            .start();
     HeadlessChromium browser = new HeadlessChromium(process, profile);
     try {
       browser.connect();
@@ -77,43 +89,61 @@ public final class HeadlessChromium implements AutoCloseable {
     loaded = new CompletableFuture<>();
     JsonNode navigated = page("Page.navigate", json.createObjectNode().put("url", url.toString()));
     if (navigated.hasNonNull("errorText")) {
-      throw new IOException("Cannot open " + url + " in Chromium: " + navigated.get("errorText").asText());
+      throw new IOException(
+          "Cannot open " + url + " in Chromium: " + navigated.get("errorText").asText());
     }
     loaded.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
-  /** Console errors, uncaught exceptions and error log entries (blocked or failed loads) of the open page. */
+  /**
+   * Console errors, uncaught exceptions and error log entries (blocked or failed loads) of the open
+   * page.
+   */
   public List<String> problems() {
     return List.copyOf(problems);
   }
 
   /** The value of a JavaScript expression on the open page (JSON-serializable values only). */
   public JsonNode evaluate(String expression) throws Exception {
-    JsonNode reply = page("Runtime.evaluate",
-        json.createObjectNode().put("expression", expression).put("returnByValue", true));
+    JsonNode reply =
+        page(
+            "Runtime.evaluate",
+            json.createObjectNode().put("expression", expression).put("returnByValue", true));
     if (reply.has("exceptionDetails")) {
-      throw new IllegalStateException("Cannot evaluate " + expression + ": " + reply.get("exceptionDetails"));
+      throw new IllegalStateException(
+          "Cannot evaluate " + expression + ": " + reply.get("exceptionDetails"));
     }
     return reply.path("result").path("value");
   }
 
-  /** Descriptions (alt text, else the start of the address) of the images that did not load or have no pixels. */
+  /**
+   * Descriptions (alt text, else the start of the address) of the images that did not load or have
+   * no pixels.
+   */
   public List<String> brokenImages() throws Exception {
     List<String> broken = new ArrayList<>();
-    evaluate("Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0)"
-        + ".map(i => i.alt || i.src.slice(0, 80))").forEach(node -> broken.add(node.asText()));
+    evaluate(
+            "Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0)"
+                + ".map(i => i.alt || i.src.slice(0, 80))")
+        .forEach(node -> broken.add(node.asText()));
     return broken;
   }
 
   /** A PNG screenshot of the whole page, beyond the viewport, written to {@code file}. */
   public Path screenshot(Path file) throws Exception {
     JsonNode size = page("Page.getLayoutMetrics", json.createObjectNode()).path("cssContentSize");
-    ObjectNode clip = json.createObjectNode().put("x", 0).put("y", 0).put("scale", 1)
-        .put("width", Math.max(VIEWPORT_WIDTH, size.path("width").asDouble()))
-        .put("height", Math.max(1, size.path("height").asDouble()));
-    ObjectNode params = json.createObjectNode().put("format", "png").put("captureBeyondViewport", true);
+    ObjectNode clip =
+        json.createObjectNode()
+            .put("x", 0)
+            .put("y", 0)
+            .put("scale", 1)
+            .put("width", Math.max(VIEWPORT_WIDTH, size.path("width").asDouble()))
+            .put("height", Math.max(1, size.path("height").asDouble()));
+    ObjectNode params =
+        json.createObjectNode().put("format", "png").put("captureBeyondViewport", true);
     params.set("clip", clip);
-    byte[] png = Base64.getDecoder().decode(page("Page.captureScreenshot", params).path("data").asText());
+    byte[] png =
+        Base64.getDecoder().decode(page("Page.captureScreenshot", params).path("data").asText());
     Files.createDirectories(file.toAbsolutePath().getParent());
     return Files.write(file, png);
   }
@@ -124,31 +154,55 @@ public final class HeadlessChromium implements AutoCloseable {
     List<String> lines = List.of();
     while (lines.size() < 2) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
-        throw new IOException("Cannot start " + BINARY + ": no DevTools port after " + TIMEOUT_SECONDS + " s (log: "
-            + profile.resolveSibling(profile.getFileName() + ".log") + ")");
+        throw new IOException(
+            "Cannot start "
+                + BINARY
+                + ": no DevTools port after "
+                + TIMEOUT_SECONDS
+                + " s (log: "
+                + profile.resolveSibling(profile.getFileName() + ".log")
+                + ")");
       }
       Thread.sleep(100);
       lines = Files.exists(portFile) ? Files.readAllLines(portFile) : List.of();
     }
     URI endpoint = URI.create("ws://127.0.0.1:" + lines.get(0).trim() + lines.get(1).trim());
-    socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(endpoint, new Listener())
-        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    String target = command(null, "Target.createTarget", json.createObjectNode().put("url", "about:blank"))
-        .path("targetId").asText();
-    session = command(null, "Target.attachToTarget",
-        json.createObjectNode().put("targetId", target).put("flatten", true)).path("sessionId").asText();
+    socket =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .buildAsync(endpoint, new Listener())
+            .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    String target =
+        command(null, "Target.createTarget", json.createObjectNode().put("url", "about:blank"))
+            .path("targetId")
+            .asText();
+    session =
+        command(
+                null,
+                "Target.attachToTarget",
+                json.createObjectNode().put("targetId", target).put("flatten", true))
+            .path("sessionId")
+            .asText();
     for (String domain : List.of("Runtime", "Log", "Page")) {
       page(domain + ".enable", json.createObjectNode());
     }
-    page("Emulation.setDeviceMetricsOverride", json.createObjectNode().put("width", VIEWPORT_WIDTH)
-        .put("height", VIEWPORT_HEIGHT).put("deviceScaleFactor", 1).put("mobile", false));
+    page(
+        "Emulation.setDeviceMetricsOverride",
+        json.createObjectNode()
+            .put("width", VIEWPORT_WIDTH)
+            .put("height", VIEWPORT_HEIGHT)
+            .put("deviceScaleFactor", 1)
+            .put("mobile", false));
   }
 
   private JsonNode page(String method, ObjectNode params) throws Exception {
     return command(session, method, params);
   }
 
-  /** Sends a command (to the page's session, or the browser for a null session) and waits for its result. */
+  /**
+   * Sends a command (to the page's session, or the browser for a null session) and waits for its
+   * result.
+   */
   private JsonNode command(String sessionId, String method, ObjectNode params) throws Exception {
     int id = ids.incrementAndGet();
     ObjectNode message = json.createObjectNode().put("id", id).put("method", method);
@@ -177,7 +231,8 @@ public final class HeadlessChromium implements AutoCloseable {
     JsonNode params = message.path("params");
     switch (message.path("method").asText()) {
       case "Page.loadEventFired" -> loaded.complete(null);
-      case "Runtime.exceptionThrown" -> problems.add("exception: " + params.path("exceptionDetails"));
+      case "Runtime.exceptionThrown" ->
+          problems.add("exception: " + params.path("exceptionDetails"));
       case "Runtime.consoleAPICalled" -> {
         String type = params.path("type").asText();
         if (type.equals("error") || type.equals("assert")) {
@@ -187,11 +242,16 @@ public final class HeadlessChromium implements AutoCloseable {
       case "Log.entryAdded" -> {
         JsonNode entry = params.path("entry");
         if (entry.path("level").asText().equals("error")) {
-          problems.add("log: " + entry.path("source").asText() + ": " + entry.path("text").asText() + " "
-              + entry.path("url").asText());
+          problems.add(
+              "log: "
+                  + entry.path("source").asText()
+                  + ": "
+                  + entry.path("text").asText()
+                  + " "
+                  + entry.path("url").asText());
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 

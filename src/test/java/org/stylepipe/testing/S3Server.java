@@ -17,13 +17,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * A real S3 server for tests: s3proxy with its filesystem backend, run as its own {@code java -jar} process on
- * 127.0.0.1 (its dependencies clash with Spark's, so it stays off the test class path). Maven copies the jar to
- * {@code target/s3proxy/s3proxy.jar}; the server keeps its objects and log under {@code target/s3proxy/run-*} and is
- * stopped by {@link #close()} (which deletes the objects) or when the JVM exits.
+ * A real S3 server for tests: s3proxy with its filesystem backend, run as its own {@code java -jar}
+ * process on 127.0.0.1 (its dependencies clash with Spark's, so it stays off the test class path).
+ * Maven copies the jar to {@code target/s3proxy/s3proxy.jar}; the server keeps its objects and log
+ * under {@code target/s3proxy/run-*} and is stopped by {@link #close()} (which deletes the objects)
+ * or when the JVM exits.
  */
 public final class S3Server implements AutoCloseable {
-  private static final String JAR = System.getProperty("stylepipe.s3proxy.jar", "target/s3proxy/s3proxy.jar");
+  private static final String JAR =
+      System.getProperty("stylepipe.s3proxy.jar", "target/s3proxy/s3proxy.jar");
   private static final long START_TIMEOUT_MS = 60_000;
   private static final AtomicInteger BUCKETS = new AtomicInteger();
 
@@ -46,17 +48,25 @@ public final class S3Server implements AutoCloseable {
 
   /** Starts a server with random credentials. */
   public static S3Server start() throws IOException, InterruptedException {
-    return start("AK" + UUID.randomUUID().toString().replace("-", "").substring(0, 18), UUID.randomUUID().toString());
+    return start(
+        "AK" + UUID.randomUUID().toString().replace("-", "").substring(0, 18),
+        UUID.randomUUID().toString());
   }
 
-  /** Starts a server that accepts only the given credentials (AWS signature v2 or v4) and waits until it answers. */
-  public static S3Server start(String accessKey, String secretKey) throws IOException, InterruptedException {
+  /**
+   * Starts a server that accepts only the given credentials (AWS signature v2 or v4) and waits
+   * until it answers.
+   */
+  public static S3Server start(String accessKey, String secretKey)
+      throws IOException, InterruptedException {
     Path jar = Paths.get(JAR).toAbsolutePath();
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException("Cannot start s3proxy: " + jar + " is missing (mvn copies it before the tests)");
+      throw new IllegalStateException(
+          "Cannot start s3proxy: " + jar + " is missing (mvn copies it before the tests)");
     }
     int port = freePort();
-    Path home = Files.createDirectories(jar.getParent().resolve("run-" + port + "-" + System.nanoTime()));
+    Path home =
+        Files.createDirectories(jar.getParent().resolve("run-" + port + "-" + System.nanoTime()));
     Path data = Files.createDirectories(home.resolve("data"));
     Path properties = home.resolve("s3proxy.properties");
     Files.writeString(
@@ -80,7 +90,12 @@ public final class S3Server implements AutoCloseable {
   private static Process launch(Path jar, Path home) throws IOException {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(
-            java, "-Xmx256m", "-jar", jar.toString(), "--properties", home.resolve("s3proxy.properties").toString())
+            java,
+            "-Xmx256m",
+            "-jar",
+            jar.toString(),
+            "--properties",
+            home.resolve("s3proxy.properties").toString())
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("s3proxy.log").toFile()))
         .start();
@@ -91,7 +106,10 @@ public final class S3Server implements AutoCloseable {
     process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
   }
 
-  /** Starts the server again after {@link #kill()}, on the same port with the same data, and waits for it. */
+  /**
+   * Starts the server again after {@link #kill()}, on the same port with the same data, and waits
+   * for it.
+   */
   public void restart() throws IOException, InterruptedException {
     process = launch(Paths.get(JAR).toAbsolutePath(), home);
     awaitAnswer();
@@ -107,12 +125,15 @@ public final class S3Server implements AutoCloseable {
     long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
     while (System.currentTimeMillis() < deadline) {
       if (!process.isAlive()) {
-        throw new IOException("Cannot start s3proxy: it exited; see " + home.resolve("s3proxy.log"));
+        throw new IOException(
+            "Cannot start s3proxy: it exited; see " + home.resolve("s3proxy.log"));
       }
       try {
-        HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint() + "/").toURL().openConnection();
+        HttpURLConnection connection =
+            (HttpURLConnection) URI.create(endpoint() + "/").toURL().openConnection();
         connection.setConnectTimeout(1000);
-        connection.getResponseCode(); // any answer (403 without credentials) means it serves requests
+        connection
+            .getResponseCode(); // any answer (403 without credentials) means it serves requests
         connection.disconnect();
         return;
       } catch (IOException notYet) {
@@ -120,7 +141,8 @@ public final class S3Server implements AutoCloseable {
       }
     }
     close();
-    throw new IOException("Cannot start s3proxy: no answer within " + START_TIMEOUT_MS / 1000 + " s");
+    throw new IOException(
+        "Cannot start s3proxy: no answer within " + START_TIMEOUT_MS / 1000 + " s");
   }
 
   public String endpoint() {
@@ -136,9 +158,9 @@ public final class S3Server implements AutoCloseable {
   }
 
   /**
-   * Creates an empty bucket named {@code prefix} plus a suffix unique in this JVM (Hadoop caches file systems by
-   * bucket, so tests must not reuse a name across servers) and returns the name. The filesystem backend keeps a
-   * bucket as a folder of its base directory.
+   * Creates an empty bucket named {@code prefix} plus a suffix unique in this JVM (Hadoop caches
+   * file systems by bucket, so tests must not reuse a name across servers) and returns the name.
+   * The filesystem backend keeps a bucket as a folder of its base directory.
    */
   public String createBucket(String prefix) {
     String name = prefix + "-" + BUCKETS.incrementAndGet() + "-" + port;
@@ -150,7 +172,10 @@ public final class S3Server implements AutoCloseable {
     return name;
   }
 
-  /** S3A settings (keys without {@code spark.hadoop.}) for this server: endpoint, path-style access, credentials. */
+  /**
+   * S3A settings (keys without {@code spark.hadoop.}) for this server: endpoint, path-style access,
+   * credentials.
+   */
   public Map<String, String> hadoopSettings() {
     return Map.of(
         "fs.s3a.endpoint", endpoint(),

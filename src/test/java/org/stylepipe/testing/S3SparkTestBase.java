@@ -10,9 +10,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * One real S3 server ({@link S3Server}) and one local Spark session per test class. The session reaches the server
- * through S3A ({@code spark.hadoop.fs.s3a.*}) and commits Spark output with the committer settings of
- * {@code conf/spark-defaults.conf}, so the tests exercise the cluster configuration.
+ * One real S3 server ({@link S3Server}) and one local Spark session per test class. The session
+ * reaches the server through S3A ({@code spark.hadoop.fs.s3a.*}) and commits Spark output with the
+ * committer settings of {@code conf/spark-defaults.conf}, so the tests exercise the cluster
+ * configuration.
  */
 public abstract class S3SparkTestBase {
   protected static S3Server s3;
@@ -43,7 +44,9 @@ public abstract class S3SparkTestBase {
     Map<String, String> settings = new HashMap<>();
     for (String line : Files.readAllLines(Path.of("conf/spark-defaults.conf"))) {
       String[] keyValue = line.trim().split("\\s+", 2);
-      if (keyValue.length == 2 && !keyValue[0].startsWith("#") && keyValue[0].toLowerCase().contains("committ")) {
+      if (keyValue.length == 2
+          && !keyValue[0].startsWith("#")
+          && keyValue[0].toLowerCase().contains("committ")) {
         settings.put(keyValue[0], keyValue[1]);
       }
     }

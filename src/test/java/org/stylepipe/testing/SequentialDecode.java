@@ -12,7 +12,10 @@ import org.stylepipe.config.FrameSettings;
 import org.stylepipe.decode.BgrFrame;
 import org.stylepipe.output.ImageEncoder;
 
-/** The reference the parallel job must equal: one plain decode of the whole file from its first frame. */
+/**
+ * The reference the parallel job must equal: one plain decode of the whole file from its first
+ * frame.
+ */
 public final class SequentialDecode {
   private SequentialDecode() {}
 
@@ -21,7 +24,8 @@ public final class SequentialDecode {
     List<String> lines = new ArrayList<>();
     MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file);
-        FrameResizer resizer = new FrameResizer(settings.width(), settings.height(), settings.resizeMode());
+        FrameResizer resizer =
+            new FrameResizer(settings.width(), settings.height(), settings.resizeMode());
         ImageEncoder encoder = new ImageEncoder(settings.format(), settings.jpegQuality())) {
       grabber.setVideoOption("threads", "1");
       grabber.start();
@@ -34,7 +38,8 @@ public final class SequentialDecode {
           try (Mat image = BgrFrame.wrap(frame)) {
             png = encoder.encode(resizer.resize(image));
           }
-          lines.add(index + " " + frame.timestamp + " " + HexFormat.of().formatHex(sha256.digest(png)));
+          lines.add(
+              index + " " + frame.timestamp + " " + HexFormat.of().formatHex(sha256.digest(png)));
         }
         previous = frame.timestamp;
         index++;

@@ -4,8 +4,8 @@ import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
-import java.nio.ShortBuffer;
 import java.nio.ByteBuffer;
+import java.nio.ShortBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +22,17 @@ import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 
 /**
- * Writes small real H.264 test recordings with FFmpeg (JavaCV's build encodes H.264 with OpenH264: no B-frames;
- * the bundled x264 sample covers those): every frame different, keyframes at a chosen interval.
+ * Writes small real H.264 test recordings with FFmpeg (JavaCV's build encodes H.264 with OpenH264:
+ * no B-frames; the bundled x264 sample covers those): every frame different, keyframes at a chosen
+ * interval.
  */
 public final class TestVideos {
   private TestVideos() {}
 
-  /** A constant-rate recording of {@code frames} frames at {@code fps}, a keyframe every {@code gop} frames. */
+  /**
+   * A constant-rate recording of {@code frames} frames at {@code fps}, a keyframe every {@code gop}
+   * frames.
+   */
   public static Path constantRate(Path file, int width, int height, int frames, double fps, int gop)
       throws Exception {
     long[] times = new long[frames];
@@ -39,10 +43,11 @@ public final class TestVideos {
   }
 
   /**
-   * A variable-rate recording: frame intervals alternate irregularly between about 20 and 90 ms (millisecond
-   * time base), as screen recorders produce when the game's frame rate varies.
+   * A variable-rate recording: frame intervals alternate irregularly between about 20 and 90 ms
+   * (millisecond time base), as screen recorders produce when the game's frame rate varies.
    */
-  public static Path variableRate(Path file, int width, int height, int frames, int gop) throws Exception {
+  public static Path variableRate(Path file, int width, int height, int frames, int gop)
+      throws Exception {
     long[] times = new long[frames];
     Random random = new Random(7);
     long t = 0;
@@ -68,9 +73,12 @@ public final class TestVideos {
     return times;
   }
 
-  /** Like {@link #constantRate} with the index at the front of the file ("faststart"), as streaming tools write. */
-  public static Path constantRateFastStart(Path file, int width, int height, int frames, double fps, int gop)
-      throws Exception {
+  /**
+   * Like {@link #constantRate} with the index at the front of the file ("faststart"), as streaming
+   * tools write.
+   */
+  public static Path constantRateFastStart(
+      Path file, int width, int height, int frames, double fps, int gop) throws Exception {
     long[] times = new long[frames];
     for (int i = 0; i < frames; i++) {
       times[i] = Math.round(i * 1_000_000 / fps);
@@ -79,9 +87,11 @@ public final class TestVideos {
   }
 
   /**
-   * A constant-rate recording with an AAC audio track: a 440 Hz sine tone, mono, 44.1 kHz, as long as the video.
+   * A constant-rate recording with an AAC audio track: a 440 Hz sine tone, mono, 44.1 kHz, as long
+   * as the video.
    */
-  public static Path withTone(Path file, int width, int height, int frames, double fps, int gop) throws Exception {
+  public static Path withTone(Path file, int width, int height, int frames, double fps, int gop)
+      throws Exception {
     int sampleRate = 44_100;
     try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toString(), width, height, 1);
         OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
@@ -104,7 +114,8 @@ public final class TestVideos {
         long samplesDue = Math.round((i + 1) * sampleRate / fps);
         short[] tone = new short[(int) (samplesDue - samplesWritten)];
         for (int k = 0; k < tone.length; k++) {
-          tone[k] = (short) (8000 * Math.sin(2 * Math.PI * 440 * (samplesWritten + k) / sampleRate));
+          tone[k] =
+              (short) (8000 * Math.sin(2 * Math.PI * 440 * (samplesWritten + k) / sampleRate));
         }
         recorder.recordSamples(sampleRate, 1, ShortBuffer.wrap(tone));
         samplesWritten = samplesDue;
@@ -115,8 +126,8 @@ public final class TestVideos {
   }
 
   /**
-   * A constant-rate recording of the given 8-bit BGR frames at a high bit rate (about 4 bits per pixel), so that
-   * their content survives coding nearly unchanged.
+   * A constant-rate recording of the given 8-bit BGR frames at a high bit rate (about 4 bits per
+   * pixel), so that their content survives coding nearly unchanged.
    */
   public static Path ofFrames(Path file, List<Mat> frames, double fps, int gop) throws Exception {
     int width = frames.get(0).cols();
@@ -189,7 +200,8 @@ public final class TestVideos {
         Point origin = new Point(2, height - 4);
         Scalar black = new Scalar(0, 0, 0, 0)) {
       opencv_imgproc.rectangle(image, square, white, -1, opencv_imgproc.LINE_8, 0);
-      opencv_imgproc.putText(image, Integer.toString(frame), origin, opencv_imgproc.FONT_HERSHEY_PLAIN, 1.0, black);
+      opencv_imgproc.putText(
+          image, Integer.toString(frame), origin, opencv_imgproc.FONT_HERSHEY_PLAIN, 1.0, black);
     }
   }
 

@@ -10,7 +10,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The stream as JavaCV's seek callback drives it: mark at 0, reset, skip forward, measure with skip(MAX). */
+/**
+ * The stream as JavaCV's seek callback drives it: mark at 0, reset, skip forward, measure with
+ * skip(MAX).
+ */
 class HadoopSeekableStreamTest {
   @TempDir Path dir;
 

@@ -32,12 +32,16 @@ class MediaSourceTest {
     conf = new Configuration();
     s3.hadoopSettings().forEach(conf::set);
     bucket = s3.createBucket("media");
-    // Index (moov) at the end, as most recorders write it; large enough for many of S3A's 64 KiB random reads.
+    // Index (moov) at the end, as most recorders write it; large enough for many of S3A's 64 KiB
+    // random reads.
     Path video = TestVideos.constantRate(dir.resolve("clip.mp4"), 128, 72, 600, 25, 25);
     size = Files.size(video);
     for (String name : new String[] {"probe.mp4", "close.mp4"}) {
-      org.apache.hadoop.fs.Path object = new org.apache.hadoop.fs.Path("s3a://" + bucket + "/" + name);
-      object.getFileSystem(conf).copyFromLocalFile(new org.apache.hadoop.fs.Path(video.toUri()), object);
+      org.apache.hadoop.fs.Path object =
+          new org.apache.hadoop.fs.Path("s3a://" + bucket + "/" + name);
+      object
+          .getFileSystem(conf)
+          .copyFromLocalFile(new org.apache.hadoop.fs.Path(video.toUri()), object);
     }
   }
 
@@ -74,7 +78,8 @@ class MediaSourceTest {
         assertNotNull(grabber.grabImage());
       }
     }
-    // A stream left open holds an HTTP connection; JavaCV closes it only on the second release() of close().
+    // A stream left open holds an HTTP connection; JavaCV closes it only on the second release() of
+    // close().
     assertEquals(3, counter(uri, "stream_read_close_operations") - before);
   }
 

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stylepipe.testing.TestVideos;
 
-/** Segments encoded with the source's times and joined by packet copy play as the source: frames, times, audio. */
+/**
+ * Segments encoded with the source's times and joined by packet copy play as the source: frames,
+ * times, audio.
+ */
 class VideoJoinerTest {
   @TempDir Path dir;
 
@@ -31,7 +34,9 @@ class VideoJoinerTest {
     assertJoinsLikeTheSource(source, false);
   }
 
-  /** Re-encodes the source in segments starting at frames 0, 20 and 30, joins them, and compares. */
+  /**
+   * Re-encodes the source in segments starting at frames 0, 20 and 30, joins them, and compares.
+   */
   private void assertJoinsLikeTheSource(Path source, boolean audio) throws Exception {
     List<Long> times = new ArrayList<>();
     List<Path> segments = List.of(dir.resolve("0.mp4"), dir.resolve("1.mp4"), dir.resolve("2.mp4"));
@@ -52,7 +57,9 @@ class VideoJoinerTest {
             encoder.finish();
             encoder.close();
           }
-          encoder = new VideoEncoder(segments.get(i == 0 ? 0 : i == 20 ? 1 : 2), 96, 64, timeBase, fps, 500_000, 30);
+          encoder =
+              new VideoEncoder(
+                  segments.get(i == 0 ? 0 : i == 20 ? 1 : 2), 96, 64, timeBase, fps, 500_000, 30);
         }
         encoder.encode(TestVideos.pixels(frame), frame.timestamp);
         times.add(frame.timestamp);
@@ -62,8 +69,9 @@ class VideoJoinerTest {
       encoder.close();
     }
     Path joined = dir.resolve("joined.mp4");
-    VideoJoiner.Result result = new VideoJoiner(new Configuration())
-        .join(segments.stream().map(Path::toString).toList(), source.toString(), joined);
+    VideoJoiner.Result result =
+        new VideoJoiner(new Configuration())
+            .join(segments.stream().map(Path::toString).toList(), source.toString(), joined);
     assertEquals(45, result.videoPackets());
     if (audio) {
       assertTrue(result.audioPackets() > 40, result.toString());
@@ -87,5 +95,4 @@ class VideoJoinerTest {
     }
     assertEquals(times, joinedTimes);
   }
-
 }
