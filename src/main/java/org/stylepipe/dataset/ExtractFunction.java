@@ -35,7 +35,8 @@ public final class ExtractFunction implements Function<SegmentTask, SegmentOutco
   }
 
   @Override
-  public SegmentOutcome call(SegmentTask task) {
+  public SegmentOutcome call(SegmentTask task) throws InterruptedException {
+    faults.holdIfChosen(task);
     int failAfter =
         faults.strikes(task, TaskContext.get().attemptNumber())
             ? FaultInjection.IMAGES_BEFORE_FAULT

@@ -65,7 +65,7 @@ public final class StylizeBenchmark {
           bare.merge(name, seconds, Math::min);
           StylizeSummary job =
               StylizeJob.run(
-                  StylizeJobTest.config(
+                  StylizeJobIT.config(
                       clip,
                       work.resolve("out-" + name),
                       model,

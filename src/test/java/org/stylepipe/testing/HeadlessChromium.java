@@ -51,10 +51,8 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** Starts a browser with one blank page, its console and log watched. */
   public static HeadlessChromium start() throws Exception {
-    if (!Files.isExecutable(BINARY)) {
-      throw new IllegalStateException(
-          "Cannot start " + BINARY + ": not installed (apt-get install -y chromium)");
-    }
+    Requirements.require(
+        Files.isExecutable(BINARY), BINARY + " is not installed (apt-get install -y chromium)");
     Path profile = Files.createTempDirectory("chromium-profile-");
     Process process =
         new ProcessBuilder(

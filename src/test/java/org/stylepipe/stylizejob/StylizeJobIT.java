@@ -29,7 +29,7 @@ import org.stylepipe.testing.TestVideos;
  * The stylize job end to end: real decode, real DJL inference with the shared models, real H.264
  * and join.
  */
-class StylizeJobTest extends SparkTestBase {
+class StylizeJobIT extends SparkTestBase {
   private static final int WIDTH = 96;
   private static final int HEIGHT = 64;
   private static final int FRAMES = 45;

@@ -34,7 +34,7 @@ import org.stylepipe.testing.TestVideos;
  * both sequences): the real mosaic model, and the few-shot fixture fed the keyframes' own noise
  * guides.
  */
-class KeyframeStylizeJobTest extends SparkTestBase {
+class KeyframeStylizeJobIT extends SparkTestBase {
   private static final int W = 128;
   private static final int H = 96;
 

@@ -30,7 +30,7 @@ import org.stylepipe.testing.TestVideos;
  * the job must fail clearly unless the CPU fallback is on; with it, every task records the address
  * it was given and the device it ran on.
  */
-class GpuSchedulingTest {
+class GpuSchedulingIT {
   private static SparkSession spark;
 
   @TempDir Path dir;
@@ -85,7 +85,7 @@ class GpuSchedulingTest {
             Exception.class,
             () ->
                 StylizeJob.run(
-                    StylizeJobTest.config(
+                    StylizeJobIT.config(
                         clip, dir.resolve("no-fallback"), model, "--segment-seconds", "0.5"),
                     spark));
     assertTrue(
@@ -96,7 +96,7 @@ class GpuSchedulingTest {
     Path out = dir.resolve("out");
     StylizeSummary summary =
         StylizeJob.run(
-            StylizeJobTest.config(
+            StylizeJobIT.config(
                 clip, out, model, "--segment-seconds", "0.5", "--cpu-fallback", "true"),
             spark);
     assertTrue(summary.errors().isEmpty(), summary.toText());

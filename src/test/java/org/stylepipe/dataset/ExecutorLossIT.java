@@ -31,7 +31,7 @@ import org.stylepipe.testing.TestVideos;
  * still succeeds and its output equals a clean run's, with no duplicate rows, no missing frames and
  * no image outside the manifest.
  */
-class ExecutorLossTest {
+class ExecutorLossIT {
   private static final int SEGMENTS = 16;
 
   @TempDir(cleanup = CleanupMode.ON_SUCCESS)

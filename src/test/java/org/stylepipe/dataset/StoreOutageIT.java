@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -23,9 +24,10 @@ import org.stylepipe.testing.TestVideos;
 /**
  * The S3 server goes away for a few seconds while a job reads and writes through it: the job either
  * completes or fails with a clear error, and either way every image the manifest lists is fully
- * there with its checksum.
+ * there with its checksum. The job is certainly running through the outage: its last segment task
+ * is held ({@link FaultInjection#HOLD}) until the server is back.
  */
-class StoreOutageTest extends S3SparkTestBase {
+class StoreOutageIT extends S3SparkTestBase {
   private static final int SEGMENTS = 16;
 
   @TempDir Path dir;
@@ -44,16 +46,20 @@ class StoreOutageTest extends S3SparkTestBase {
             OptionMap.fromArgs(
                 List.of("--input", input, "--output", out, "--segment-seconds", "0.5")));
 
-    CompletableFuture<DatasetSummary> job = CompletableFuture.supplyAsync(() -> run(config));
+    Path release = dir.resolve("release");
+    CompletableFuture<DatasetSummary> job =
+        CompletableFuture.supplyAsync(() -> run(config, "rec/" + (SEGMENTS - 1), release));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (!committed(out)) {
       assertTrue(
           !job.isDone() && System.nanoTime() < deadline, "no segment committed while the job ran");
       Thread.sleep(50);
     }
+    assertTrue(!job.isDone(), "the job is running when the server goes away");
     s3.kill();
     Thread.sleep(3000);
     s3.restart();
+    Files.createFile(release);
 
     String outcome;
     try {
@@ -86,11 +92,17 @@ class StoreOutageTest extends S3SparkTestBase {
     }
   }
 
-  private static DatasetSummary run(DatasetConfig config) {
+  /** Runs the job with the segment task {@code held} held until {@code release} exists. */
+  private static DatasetSummary run(DatasetConfig config, String held, Path release) {
+    spark.sparkContext().setLocalProperty(FaultInjection.HOLD, held);
+    spark.sparkContext().setLocalProperty(FaultInjection.RELEASE, release.toString());
     try {
       return DatasetJob.run(config, spark);
     } catch (Exception e) {
       throw new IllegalStateException(e.getMessage(), e);
+    } finally {
+      spark.sparkContext().setLocalProperty(FaultInjection.HOLD, null);
+      spark.sparkContext().setLocalProperty(FaultInjection.RELEASE, null);
     }
   }
 

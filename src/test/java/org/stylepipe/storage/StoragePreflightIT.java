@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.stylepipe.testing.S3Server;
 
 /** The driver-side storage check against a real S3 server: fast, clear failures naming the URI. */
-class StoragePreflightTest {
+class StoragePreflightIT {
   /** Well under S3A's default retries (minutes), with room for a slow machine. */
   private static final long FAST_MS = 15_000;
 

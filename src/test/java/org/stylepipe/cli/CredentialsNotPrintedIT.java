@@ -31,7 +31,7 @@ import org.stylepipe.testing.TestVideos;
  * jobs/stylepipe} passes them) prints and logs neither of them: stdout, stderr and every log event
  * at INFO and above are captured.
  */
-class CredentialsNotPrintedTest {
+class CredentialsNotPrintedIT {
   private static final String ACCESS_KEY = "AKIDSTYLEPIPE4TEST01";
   private static final String SECRET_KEY = "sEcReT/stylepipe+k3y/never-printed";
 

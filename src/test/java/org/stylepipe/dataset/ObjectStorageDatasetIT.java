@@ -41,7 +41,7 @@ import org.stylepipe.testing.TestVideos;
  * the same image bytes as the job on local files, broken objects reported with their reasons, and
  * Parquet committed through the configured committer.
  */
-class ObjectStorageDatasetTest extends S3SparkTestBase {
+class ObjectStorageDatasetIT extends S3SparkTestBase {
   private static final String[] MANIFEST_COLUMNS = {
     "recording_id",
     "segment",

@@ -48,7 +48,7 @@ import org.stylepipe.testing.TestVideos;
  * DY) pixels a frame, so content moves by (-DX, -DY). Three segments of 10 frames, keyframes 1, 11
  * and 21 (two of them at segment starts), painted keyframes copied in.
  */
-class FewShotDatasetTest extends SparkTestBase {
+class FewShotDatasetIT extends SparkTestBase {
   private static final int W = 160;
   private static final int H = 120;
   private static final int FRAMES = 30;

@@ -25,7 +25,7 @@ import org.stylepipe.testing.TestVideos;
  * in the summary and the errors output; the good recordings are processed completely; partly
  * decodable files keep exactly their intact frames, all listed in the manifest.
  */
-class BadInputTest extends SparkTestBase {
+class BadInputIT extends SparkTestBase {
   @TempDir static Path dir;
   static Path good;
   static Path truncated;

@@ -38,7 +38,7 @@ import org.stylepipe.testing.TestVideos;
  * flicker job on its output, with real decode and DIS flow. The per-frame values do not depend on
  * the segment length or the cores.
  */
-class FlickerJobTest extends SparkTestBase {
+class FlickerJobIT extends SparkTestBase {
   private static final int FRAMES = 40;
 
   @TempDir static Path dir;

@@ -34,7 +34,7 @@ import org.stylepipe.testing.TestVideos;
  * missing cell, flicker plots from a fixture series, a preview), text that looks like markup,
  * opened in headless Chromium.
  */
-class ReportPageTest {
+class ReportPageIT {
   private static final String MARKUP = "<img src=x onerror=\"alert(1)\"> & <b>bold</b>";
 
   @TempDir static Path dir;

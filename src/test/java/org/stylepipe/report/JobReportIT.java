@@ -41,7 +41,7 @@ import org.stylepipe.testing.TestVideos;
  * Chromium with every picture and plot and no console error. Screenshots go to {@code
  * target/report-screenshots/}.
  */
-class JobReportTest extends SparkTestBase {
+class JobReportIT extends SparkTestBase {
   private static final int FRAMES = 45;
   private static final ObjectMapper JSON = new ObjectMapper();
 

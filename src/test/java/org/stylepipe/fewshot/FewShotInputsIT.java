@@ -36,7 +36,7 @@ import org.stylepipe.testing.TestVideos;
  * The few-shot layout's inputs: masks from the engine (mask tracks) and the faults they can have,
  * painted keyframes, sampled sequences and sequences longer than 999 frames.
  */
-class FewShotInputsTest extends SparkTestBase {
+class FewShotInputsIT extends SparkTestBase {
   private static final int W = 128;
   private static final int H = 96;
 

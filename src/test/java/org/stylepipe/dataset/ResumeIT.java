@@ -24,7 +24,7 @@ import org.stylepipe.testing.TestVideos;
  * of an uninterrupted run; a task that dies mid-segment is retried without duplicates or orphans;
  * other options are refused unless overwriting, which redoes everything.
  */
-class ResumeTest {
+class ResumeIT {
   @TempDir static Path dir;
   static SparkSession spark;
   static Path videoA;
@@ -142,12 +142,12 @@ class ResumeTest {
   @Test
   void aTaskThatDiesMidSegmentIsRetriedWithoutDuplicatesOrOrphans() throws Exception {
     Path out = dir.resolve("faulty");
-    spark.sparkContext().setLocalProperty(FaultInjection.PROPERTY, "a/2,b/0");
+    spark.sparkContext().setLocalProperty(FaultInjection.FAIL, "a/2,b/0");
     try {
       DatasetSummary summary = DatasetJob.run(config(out), spark);
       assertEquals(List.of(), summary.errors());
     } finally {
-      spark.sparkContext().setLocalProperty(FaultInjection.PROPERTY, null);
+      spark.sparkContext().setLocalProperty(FaultInjection.FAIL, null);
     }
     assertSameDataset(clean, out);
   }

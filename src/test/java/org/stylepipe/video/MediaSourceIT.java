@@ -19,7 +19,7 @@ import org.stylepipe.testing.S3Server;
 import org.stylepipe.testing.TestVideos;
 
 /** A recording on a real S3 server, read through S3A: few requests, and no stream left open. */
-class MediaSourceTest {
+class MediaSourceIT {
   @TempDir static Path dir;
   static S3Server s3;
   static Configuration conf;

@@ -22,7 +22,7 @@ import org.stylepipe.testing.TestVideos;
  * between keyframes, a segment length that does not divide the duration, a one-frame recording, and
  * every sampling rule.
  */
-class SegmentParallelEquivalenceTest extends SparkTestBase {
+class SegmentParallelEquivalenceIT extends SparkTestBase {
   @TempDir Path dir;
 
   @Test
