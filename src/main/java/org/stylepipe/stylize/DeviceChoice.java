@@ -15,7 +15,7 @@ import org.stylepipe.config.DeviceMode;
  */
 public record DeviceChoice(String device, String gpuAddress) {
   private static final String FALLBACK_HINT =
-      "; provide a CUDA build of the engine (README: GPU clusters) or pass --cpu-fallback true to run on the CPU";
+      "; provide a CUDA build of the engine (docs/gpu.md) or pass --cpu-fallback true to run on the CPU";
 
   /**
    * The device for a task.
