@@ -25,6 +25,7 @@ class NotebooksIT {
   private static final Path OUT = Path.of("target", "it-notebooks");
   private static final String SAMPLE = "src/sample/gameplay.mp4";
   private static final long JOB_MINUTES = 15;
+  private static int steps;
 
   @Test
   void everyNotebookRunsOnTheJobsOutputs() throws Exception {
@@ -78,7 +79,7 @@ class NotebooksIT {
     for (Object word : command) {
       words.add(word.toString());
     }
-    Path log = OUT.resolve(Path.of(words.get(0)).getFileName() + "-" + words.get(1) + ".log");
+    Path log = OUT.resolve("step-" + (++steps) + ".log");
     Process process =
         new ProcessBuilder(words).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     assertTrue(process.waitFor(JOB_MINUTES, TimeUnit.MINUTES), words + " ran too long");
