@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,6 +56,7 @@ class ExecutorLossIT {
                 Integer.toString(port),
                 "--webui-port",
                 Integer.toString(freePort()))));
+    awaitListening(port);
     for (int i = 0; i < 2; i++) {
       Path work = Files.createDirectories(dir.resolve("worker" + i));
       cluster.add(
@@ -174,6 +176,22 @@ class ExecutorLossIT {
         mainAndArgs,
         dir.resolve(name + ".log"),
         Map.of("SPARK_HOME", dir.toString(), "SPARK_SCALA_VERSION", "2.13"));
+  }
+
+  /**
+   * Waits until the master accepts connections: on a loaded machine its JVM can take longer to
+   * start than the application's client waits for it.
+   */
+  private static void awaitListening(int port) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    while (true) {
+      try (Socket socket = new Socket("127.0.0.1", port)) {
+        return;
+      } catch (IOException notYet) {
+        assertTrue(System.nanoTime() < deadline, "the master did not listen on port " + port);
+        Thread.sleep(200);
+      }
+    }
   }
 
   private static int freePort() throws IOException {

@@ -22,6 +22,9 @@ public abstract class SparkTestBase {
 
   /** A {@code local[2]} session with the test settings (no UI, loopback) plus {@code settings}. */
   public static SparkSession localSpark(Map<String, String> settings) {
+    // A session an earlier test class left stopped (say by a failed cluster) must not be reused.
+    SparkSession.clearActiveSession();
+    SparkSession.clearDefaultSession();
     SparkSession.Builder builder =
         SparkSession.builder()
             .master("local[2]")
