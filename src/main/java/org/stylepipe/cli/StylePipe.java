@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
+import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.sql.SparkSession;
 import org.stylepipe.config.DatasetConfig;
 import org.stylepipe.config.FlickerConfig;
@@ -17,6 +18,7 @@ import org.stylepipe.dataset.DatasetSummary;
 import org.stylepipe.flicker.FlickerJob;
 import org.stylepipe.flicker.FlickerSummary;
 import org.stylepipe.output.CsvTable;
+import org.stylepipe.output.OutputClaim;
 import org.stylepipe.stylizejob.KeyframeStylizeJob;
 import org.stylepipe.stylizejob.KeyframeSummary;
 import org.stylepipe.stylizejob.StylizeJob;
@@ -30,9 +32,12 @@ import org.stylepipe.stylizejob.StylizeSummary;
  * job starts an embedded local Spark ({@code local[*]} unless {@code --master} says otherwise).
  * Options are validated before Spark starts.
  *
+ * <p>The output is claimed ({@link OutputClaim}) before Spark starts.
+ *
  * <p>Exit status: 0 all inputs processed; 3 the job completed but some inputs failed (see the
- * errors output); 2 bad command line, an output made with other options (nothing written), or
- * (stylize) a model that does not load; 1 the job itself failed.
+ * errors output); 2 bad command line, an output refused (another job's, made with other options, or
+ * written by another run at the moment: nothing written), or (stylize) a model that does not load;
+ * 1 the job itself failed.
  */
 public final class StylePipe {
   public static final int OK = 0;
@@ -62,8 +67,8 @@ public final class StylePipe {
           "  --format FMT            png | jpeg (default png)",
           "  --jpeg-quality Q        1-100 (default 95)",
           "  --decoder-threads N     FFmpeg threads per task, 0 = auto (default 1)",
-          "  --overwrite BOOL        replace an output made with other options (default false: resume",
-          "                          an output made with the same options, refuse any other)",
+          "  --overwrite BOOL        replace an output of another job or made with other options (default",
+          "                          false: resume an output made with the same options, refuse any other)",
           "  --layout L              frames | fewshot: the few-shot trainer's folders with masks, flow,",
           "                          noise guides and keyframes (default frames)",
           "few-shot options (dataset --layout fewshot):",
@@ -92,6 +97,7 @@ public final class StylePipe {
           "  --decoder-threads N     FFmpeg threads per task, 0 = auto (default 1)",
           "  --flicker BOOL          measure flicker (E_warp) of input and output after the join (default true,",
           "                          with the video)",
+          "  --overwrite BOOL        replace an output of another job or made with other options (default false)",
           "stylize-keyframes options (the stylize job's teacher mode, into a few-shot dataset's _train/output):",
           "  --dataset DIR           a dataset made with --layout fewshot",
           "  --guide G               none | black | noise[:VARIANT]: the keyframe's noise guide (default none)",
@@ -99,7 +105,9 @@ public final class StylePipe {
           "  --model, --batch-size, --device, --cpu-fallback, --half, --model-threads: as for stylize",
           "flicker options:",
           "  --stylized PATH         the stylized video of the one recording, or a stylize job's output",
-          "                          folder (its stylized/<recording>.mp4)");
+          "                          folder (its stylized/<recording>.mp4)",
+          "  --overwrite BOOL        replace an output of another job (a stylize output is joined, not",
+          "                          replaced) or made with other options (default false)");
 
   private StylePipe() {}
 
@@ -159,8 +167,10 @@ public final class StylePipe {
 
   private static Callable<Integer> dataset(DatasetConfig config, String master) {
     return () -> {
-      try (SparkSession spark = session("stylepipe dataset", master)) {
-        DatasetSummary summary = DatasetJob.run(config, spark);
+      SparkConf conf = sparkConf("stylepipe dataset", master);
+      try (OutputClaim claim = DatasetJob.claim(config, hadoop(conf));
+          SparkSession spark = session(conf)) {
+        DatasetSummary summary = DatasetJob.run(config, spark, claim);
         System.out.println(summary.toText());
         return summary.errors().isEmpty() ? OK : COMPLETED_WITH_ERRORS;
       }
@@ -169,8 +179,10 @@ public final class StylePipe {
 
   private static Callable<Integer> stylize(StylizeJob prepared, String master) {
     return () -> {
-      try (SparkSession spark = session("stylepipe stylize", master)) {
-        StylizeSummary summary = prepared.run(spark);
+      SparkConf conf = sparkConf("stylepipe stylize", master);
+      try (OutputClaim claim = prepared.claim(hadoop(conf));
+          SparkSession spark = session(conf)) {
+        StylizeSummary summary = prepared.run(spark, claim);
         System.out.println(summary.toText());
         return summary.errors().isEmpty() ? OK : COMPLETED_WITH_ERRORS;
       }
@@ -179,8 +191,10 @@ public final class StylePipe {
 
   private static Callable<Integer> stylizeKeyframes(KeyframeStylizeJob prepared, String master) {
     return () -> {
-      try (SparkSession spark = session("stylepipe stylize-keyframes", master)) {
-        KeyframeSummary summary = prepared.run(spark);
+      SparkConf conf = sparkConf("stylepipe stylize-keyframes", master);
+      try (OutputClaim claim = prepared.claim(hadoop(conf));
+          SparkSession spark = session(conf)) {
+        KeyframeSummary summary = prepared.run(spark, claim);
         System.out.println(summary.toText());
         return summary.errors().isEmpty() ? OK : COMPLETED_WITH_ERRORS;
       }
@@ -189,8 +203,10 @@ public final class StylePipe {
 
   private static Callable<Integer> flicker(FlickerConfig config, String master) {
     return () -> {
-      try (SparkSession spark = session("stylepipe flicker", master)) {
-        FlickerSummary summary = FlickerJob.run(config, spark);
+      SparkConf conf = sparkConf("stylepipe flicker", master);
+      try (OutputClaim claim = FlickerJob.claim(config, hadoop(conf));
+          SparkSession spark = session(conf)) {
+        FlickerSummary summary = FlickerJob.run(config, spark, claim);
         System.out.println(summary.toText());
         return summary.errors().isEmpty() ? OK : COMPLETED_WITH_ERRORS;
       }
@@ -218,14 +234,24 @@ public final class StylePipe {
     }
   }
 
-  /**
-   * The session: spark-submit's configuration if present, else an embedded one on {@code master}.
-   */
-  static SparkSession session(String appName, String master) {
+  /** Spark's configuration: spark-submit's if present, else an embedded one on {@code master}. */
+  static SparkConf sparkConf(String appName, String master) {
     SparkConf conf = new SparkConf().setIfMissing("spark.app.name", appName);
     if (!conf.contains("spark.master")) {
       conf.setMaster(master);
     }
+    return conf;
+  }
+
+  /**
+   * The Hadoop configuration the job will have ({@code spark.hadoop.*}, the AWS environment), made
+   * as Spark makes it but before Spark starts, so that the output is claimed first.
+   */
+  private static Configuration hadoop(SparkConf conf) {
+    return SparkHadoopUtil.get().newConfiguration(conf);
+  }
+
+  static SparkSession session(SparkConf conf) {
     return SparkSession.builder().config(conf).getOrCreate();
   }
 }

@@ -18,6 +18,8 @@ import java.util.Set;
  *   <li>{@value #OUTPUT} (required): the output root (it may be the stylize job's)
  *   <li>{@value #SEGMENT_SECONDS}: length of the time segments one task measures, default {@value
  *       #SEGMENT_SECONDS_DEFAULT}
+ *   <li>{@value #OVERWRITE}: replace an output of another job (but a stylize job's, which it joins)
+ *       or a flicker output made with other options, default {@value #OVERWRITE_DEFAULT}
  * </ul>
  */
 public final class FlickerConfig {
@@ -26,20 +28,26 @@ public final class FlickerConfig {
   public static final String OUTPUT = "output";
   public static final String SEGMENT_SECONDS = "segment-seconds";
   public static final String SEGMENT_SECONDS_DEFAULT = "10";
+  public static final String OVERWRITE = "overwrite";
+  public static final String OVERWRITE_DEFAULT = "false";
 
   /** Every option this job accepts. */
-  public static final Set<String> OPTIONS = Set.of(INPUT, STYLIZED, OUTPUT, SEGMENT_SECONDS);
+  public static final Set<String> OPTIONS =
+      Set.of(INPUT, STYLIZED, OUTPUT, SEGMENT_SECONDS, OVERWRITE);
 
   private final List<String> inputs;
   private final String stylized;
   private final String output;
   private final long segmentMicros;
+  private final boolean overwrite;
 
-  private FlickerConfig(List<String> inputs, String stylized, String output, long segmentMicros) {
+  private FlickerConfig(
+      List<String> inputs, String stylized, String output, long segmentMicros, boolean overwrite) {
     this.inputs = List.copyOf(inputs);
     this.stylized = stylized;
     this.output = output;
     this.segmentMicros = segmentMicros;
+    this.overwrite = overwrite;
   }
 
   /**
@@ -60,7 +68,12 @@ public final class FlickerConfig {
       throw new IllegalArgumentException(
           "Cannot use --" + SEGMENT_SECONDS + " " + seconds + ": segments must be at least 0.1 s");
     }
-    return new FlickerConfig(inputs, stylized, output, Math.round(seconds * 1_000_000));
+    return new FlickerConfig(
+        inputs,
+        stylized,
+        output,
+        Math.round(seconds * 1_000_000),
+        options.getBoolean(OVERWRITE, Boolean.parseBoolean(OVERWRITE_DEFAULT)));
   }
 
   public List<String> inputs() {
@@ -78,6 +91,21 @@ public final class FlickerConfig {
 
   public long segmentMicros() {
     return segmentMicros;
+  }
+
+  /** Whether an output of another job or made with other options is replaced, not refused. */
+  public boolean overwrite() {
+    return overwrite;
+  }
+
+  /** What decides the files the job writes: a rerun with others is refused unless overwriting. */
+  public String fingerprint() {
+    return String.format(
+        Locale.ROOT,
+        "inputs=%s stylized=%s segment-seconds=%s",
+        inputs,
+        stylized,
+        segmentMicros / 1e6);
   }
 
   @Override

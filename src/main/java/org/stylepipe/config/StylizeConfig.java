@@ -75,6 +75,8 @@ public final class StylizeConfig {
   public static final String DECODER_THREADS_DEFAULT = "1";
   public static final String FLICKER = "flicker";
   public static final String FLICKER_DEFAULT = "true";
+  public static final String OVERWRITE = "overwrite";
+  public static final String OVERWRITE_DEFAULT = "false";
 
   /** Every option this job accepts. */
   public static final Set<String> OPTIONS =
@@ -94,7 +96,8 @@ public final class StylizeConfig {
           GUIDE,
           MODEL_THREADS,
           DECODER_THREADS,
-          FLICKER);
+          FLICKER,
+          OVERWRITE);
 
   private final List<String> inputs;
   private final String output;
@@ -102,6 +105,7 @@ public final class StylizeConfig {
   private final long segmentMicros;
   private final StylizeSettings settings;
   private final boolean flicker;
+  private final boolean overwrite;
 
   private StylizeConfig(
       List<String> inputs,
@@ -109,13 +113,15 @@ public final class StylizeConfig {
       Path model,
       long segmentMicros,
       StylizeSettings settings,
-      boolean flicker) {
+      boolean flicker,
+      boolean overwrite) {
     this.inputs = List.copyOf(inputs);
     this.output = output;
     this.model = model;
     this.segmentMicros = segmentMicros;
     this.settings = settings;
     this.flicker = flicker;
+    this.overwrite = overwrite;
   }
 
   /**
@@ -188,7 +194,13 @@ public final class StylizeConfig {
             options.getInt(MODEL_THREADS, Integer.parseInt(MODEL_THREADS_DEFAULT), 0, 1024),
             options.getInt(DECODER_THREADS, Integer.parseInt(DECODER_THREADS_DEFAULT), 0, 64));
     return new StylizeConfig(
-        inputs, output, model, Math.round(seconds * 1_000_000), settings, flicker);
+        inputs,
+        output,
+        model,
+        Math.round(seconds * 1_000_000),
+        settings,
+        flicker,
+        options.getBoolean(OVERWRITE, Boolean.parseBoolean(OVERWRITE_DEFAULT)));
   }
 
   private static int parseKbps(String text) {
@@ -246,7 +258,35 @@ public final class StylizeConfig {
     options.put(MODEL_THREADS, s.modelThreads());
     options.put(DECODER_THREADS, s.decoderThreads());
     options.put(FLICKER, flicker);
+    options.put(OVERWRITE, overwrite);
     return options;
+  }
+
+  /** Whether an output of another job, or made with other options, is replaced, not refused. */
+  public boolean overwrite() {
+    return overwrite;
+  }
+
+  /**
+   * Everything that decides which files the job writes and what they hold (not how fast): a rerun
+   * with other options is refused unless {@link #overwrite()}.
+   */
+  public String fingerprint() {
+    StylizeSettings s = settings;
+    return String.format(
+        Locale.ROOT,
+        "inputs=%s model=%s segment-seconds=%s size=%s half=%s video=%s write-frames=%s"
+            + " video-kbps=%s guide=%s flicker=%s",
+        inputs,
+        model,
+        segmentMicros / 1e6,
+        s.width() == 0 ? "source" : s.width() + "x" + s.height(),
+        s.half(),
+        s.video(),
+        s.writeFrames(),
+        s.videoKbps() == 0 ? "auto" : s.videoKbps(),
+        s.guide().name().toLowerCase(Locale.ROOT),
+        flicker);
   }
 
   /** Whether the flicker of input and output is measured after the videos are joined. */

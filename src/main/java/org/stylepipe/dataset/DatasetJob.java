@@ -27,7 +27,8 @@ import org.stylepipe.ingest.PlanRule;
 import org.stylepipe.ingest.RecordingPlan;
 import org.stylepipe.ingest.SegmentPlan;
 import org.stylepipe.output.FileStore;
-import org.stylepipe.output.OutputGuard;
+import org.stylepipe.output.JobKind;
+import org.stylepipe.output.OutputClaim;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.SegmentCommit;
 import org.stylepipe.progress.ProgressBoard;
@@ -53,18 +54,40 @@ public final class DatasetJob {
 
   private DatasetJob() {}
 
+  /** Claims the output and runs the job. */
   public static DatasetSummary run(DatasetConfig config, SparkSession spark) throws IOException {
-    long started = System.nanoTime();
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Configuration hadoop = jsc.hadoopConfiguration();
+    try (OutputClaim claim = claim(config, spark.sparkContext().hadoopConfiguration())) {
+      return run(config, spark, claim);
+    }
+  }
+
+  /**
+   * Checks the storage and claims the output ({@link OutputClaim}), before Spark starts.
+   *
+   * @throws IllegalArgumentException if the output is refused or another run writes it
+   */
+  public static OutputClaim claim(DatasetConfig config, Configuration hadoop) throws IOException {
     if (config.keyframesFrom() != null) {
       checkFolder(config.keyframesFrom(), hadoop);
     }
     StoragePreflight.check(config.inputs(), config.output(), hadoop);
+    return OutputClaim.take(
+        new OutputLayout(qualify(config.output(), hadoop)),
+        JobKind.DATASET,
+        config.fingerprint(),
+        config.overwrite(),
+        hadoop);
+  }
+
+  /** Runs the job into the output {@code claim} holds. */
+  public static DatasetSummary run(DatasetConfig config, SparkSession spark, OutputClaim claim)
+      throws IOException {
+    long started = System.nanoTime();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Configuration hadoop = jsc.hadoopConfiguration();
     OutputLayout layout = new OutputLayout(qualify(config.output(), hadoop));
     LOG.info("Dataset job: {}", config);
-    boolean resume =
-        new OutputGuard(layout, hadoop).prepare(config.fingerprint(), config.overwrite());
+    boolean resume = claim.resume();
     jsc.setJobGroup("stylepipe-dataset", "stylepipe dataset -> " + layout.root(), false);
 
     GuideSettings guides = config.guides();
@@ -159,6 +182,7 @@ public final class DatasetJob {
             null),
         layout,
         store);
+    claim.checkHeld();
     store.write(layout.successMarker(), new byte[0]);
     jsc.clearJobGroup();
     return summary;

@@ -19,6 +19,8 @@ import org.stylepipe.ingest.IngestStage;
 import org.stylepipe.ingest.InputResolver;
 import org.stylepipe.ingest.RecordingPlan;
 import org.stylepipe.output.FileStore;
+import org.stylepipe.output.JobKind;
+import org.stylepipe.output.OutputClaim;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.storage.StoragePreflight;
 
@@ -35,13 +37,37 @@ public final class FlickerJob {
 
   private FlickerJob() {}
 
+  /** Claims the output and runs the job. */
   public static FlickerSummary run(FlickerConfig config, SparkSession spark) throws IOException {
-    long started = System.nanoTime();
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Configuration hadoop = jsc.hadoopConfiguration();
+    try (OutputClaim claim = claim(config, spark.sparkContext().hadoopConfiguration())) {
+      return run(config, spark, claim);
+    }
+  }
+
+  /**
+   * Checks the storage and claims the output ({@link OutputClaim}: a stylize job's output is joined
+   * as a guest), before Spark starts.
+   *
+   * @throws IllegalArgumentException if the output is refused or another run writes it
+   */
+  public static OutputClaim claim(FlickerConfig config, Configuration hadoop) throws IOException {
     List<String> reads = new ArrayList<>(config.inputs());
     reads.add(config.stylized());
     StoragePreflight.check(reads, config.output(), hadoop);
+    return OutputClaim.take(
+        new OutputLayout(qualify(config.output(), hadoop)),
+        JobKind.FLICKER,
+        config.fingerprint(),
+        config.overwrite(),
+        hadoop);
+  }
+
+  /** Runs the job into the output {@code claim} holds. */
+  public static FlickerSummary run(FlickerConfig config, SparkSession spark, OutputClaim claim)
+      throws IOException {
+    long started = System.nanoTime();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Configuration hadoop = jsc.hadoopConfiguration();
     OutputLayout layout = new OutputLayout(qualify(config.output(), hadoop));
     LOG.info("Flicker job: {}", config);
     jsc.setJobGroup("stylepipe-flicker", "stylepipe flicker -> " + layout.root(), false);
@@ -67,6 +93,7 @@ public final class FlickerJob {
             result,
             errors,
             (System.nanoTime() - started) / 1e9);
+    claim.checkHeld();
     write(summary, layout, hadoop);
     jsc.clearJobGroup();
     return summary;

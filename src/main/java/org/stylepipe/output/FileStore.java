@@ -31,7 +31,7 @@ public final class FileStore {
 
   /** Writes {@code bytes} to the file at {@code uri}, replacing any file there. */
   public void write(String uri, byte[] bytes) throws IOException {
-    URI parsed = URI.create(uri);
+    URI parsed = uri(uri);
     if (parsed.getScheme() == null || "file".equals(parsed.getScheme())) {
       writeLocal(parsed.getScheme() == null ? Paths.get(uri) : Paths.get(parsed), bytes);
     } else {
@@ -48,7 +48,7 @@ public final class FileStore {
    * java.io.FileNotFoundException}.
    */
   public byte[] read(String uri) throws IOException {
-    Path path = new Path(URI.create(uri));
+    Path path = new Path(uri);
     try (InputStream in = path.getFileSystem(conf).open(path)) {
       return in.readAllBytes();
     }
@@ -59,7 +59,7 @@ public final class FileStore {
    * target a hidden temporary name beside it, otherwise a temporary file on this machine.
    */
   public java.nio.file.Path stage(String uri) throws IOException {
-    URI parsed = URI.create(uri);
+    URI parsed = uri(uri);
     String name = Paths.get(parsed.getPath()).getFileName().toString();
     if (parsed.getScheme() == null || "file".equals(parsed.getScheme())) {
       java.nio.file.Path target = parsed.getScheme() == null ? Paths.get(uri) : Paths.get(parsed);
@@ -73,13 +73,21 @@ public final class FileStore {
    * Puts a file {@link #stage staged} for {@code uri} in place (renamed, or uploaded and deleted).
    */
   public void commit(java.nio.file.Path staged, String uri) throws IOException {
-    URI parsed = URI.create(uri);
+    URI parsed = uri(uri);
     if (parsed.getScheme() == null || "file".equals(parsed.getScheme())) {
       move(staged, parsed.getScheme() == null ? Paths.get(uri) : Paths.get(parsed));
     } else {
       Path path = new Path(parsed);
       path.getFileSystem(conf).copyFromLocalFile(true, true, new Path(staged.toUri()), path);
     }
+  }
+
+  /**
+   * The URI of a Hadoop path string ({@code file:/…}, {@code s3a://…}, as {@link Path#toString()}
+   * gives it: not URI-escaped, so any file name works).
+   */
+  private static URI uri(String path) {
+    return new Path(path).toUri();
   }
 
   private void writeLocal(java.nio.file.Path target, byte[] bytes) throws IOException {

@@ -1,6 +1,7 @@
 package org.stylepipe.output;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * Where the jobs write, under one root. Every name is a function of the recording id, the variant,
@@ -17,7 +18,8 @@ import java.io.Serializable;
  * ROOT/manifest/       stylize: Parquet, one row per written item, partitioned by recording_id
  * ROOT/errors/         Parquet, one row per failed input, recording or segment
  * ROOT/flicker/recording_id=&lt;recording&gt;/segment-&lt;5 digits&gt;.parquet    flicker: one row per frame
- * ROOT/_stylepipe/dataset-options.txt   the options that made the dataset (a rerun must match them)
+ * ROOT/_stylepipe/output.json   the marker, written first: the kind of job and the options that made it
+ * ROOT/_stylepipe/lease-&lt;generation, 8 digits&gt;.json   the run writing the output, its heartbeat
  * ROOT/_stylepipe/&lt;job&gt;-summary.json
  * ROOT/report.json     the job report: inputs, options, stages, executors, errors, sampled frames
  * ROOT/report.html     the same, self-contained, with pictures and plots
@@ -50,6 +52,11 @@ public final class OutputLayout implements Serializable {
   /** The full URI of a path relative to the root. */
   public String resolve(String relativePath) {
     return root + "/" + relativePath;
+  }
+
+  /** The stylize job's folder of videos and frames. */
+  public String stylized() {
+    return root + "/stylized";
   }
 
   public String stylizedVideo(String recordingId) {
@@ -132,8 +139,26 @@ public final class OutputLayout implements Serializable {
     return root + "/_stylepipe";
   }
 
-  public String options() {
-    return meta() + "/dataset-options.txt";
+  /** The marker: the kind of job that owns the output and its options ({@link OutputMarker}). */
+  public String marker() {
+    return meta() + "/output.json";
+  }
+
+  /**
+   * Every file and folder at the root that some job writes, but {@code _stylepipe/} (where the
+   * leases live): what {@code --overwrite true} removes.
+   */
+  public List<String> jobEntries() {
+    return List.of(
+        manifest(),
+        errors(),
+        frames(),
+        resolve(fewShot()),
+        stylized(),
+        flicker(),
+        reportJson(),
+        reportHtml(),
+        successMarker());
   }
 
   public String summary() {

@@ -26,7 +26,9 @@ import org.stylepipe.config.KeyframeStylizeConfig;
 import org.stylepipe.guides.FewShotLayout;
 import org.stylepipe.guides.NoiseVariant;
 import org.stylepipe.output.FileStore;
+import org.stylepipe.output.JobKind;
 import org.stylepipe.output.ManifestRow;
+import org.stylepipe.output.OutputClaim;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.stylize.ModelLoader;
 
@@ -74,13 +76,33 @@ public final class KeyframeStylizeJob {
     return prepare(config).run(spark);
   }
 
+  /** Claims the dataset and runs the job. */
   public KeyframeSummary run(SparkSession spark) throws IOException {
+    try (OutputClaim claim = claim(spark.sparkContext().hadoopConfiguration())) {
+      return run(spark, claim);
+    }
+  }
+
+  /**
+   * Claims the dataset as a guest ({@link OutputClaim}), before Spark starts.
+   *
+   * @throws IllegalArgumentException if it is no dataset or another run writes it
+   */
+  public OutputClaim claim(Configuration hadoop) throws IOException {
+    return OutputClaim.take(layout(hadoop), JobKind.STYLIZE_KEYFRAMES, "", false, hadoop);
+  }
+
+  private OutputLayout layout(Configuration hadoop) throws IOException {
+    Path root = new Path(config.dataset());
+    return new OutputLayout(root.getFileSystem(hadoop).makeQualified(root).toString());
+  }
+
+  /** Runs the job in the dataset {@code claim} holds. */
+  public KeyframeSummary run(SparkSession spark, OutputClaim claim) throws IOException {
     long started = System.nanoTime();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration hadoop = jsc.hadoopConfiguration();
-    Path root = new Path(config.dataset());
-    OutputLayout dataset =
-        new OutputLayout(root.getFileSystem(hadoop).makeQualified(root).toString());
+    OutputLayout dataset = layout(hadoop);
     LOG.info("Keyframes job: {}", config);
     jsc.setJobGroup(
         "stylepipe-stylize-keyframes", "stylepipe stylize-keyframes -> " + dataset.root(), false);
@@ -116,6 +138,7 @@ public final class KeyframeStylizeJob {
             errors,
             byDevice,
             (System.nanoTime() - started) / 1e9);
+    claim.checkHeld();
     new FileStore(hadoop)
         .write(dataset.meta() + "/keyframes-summary.json", JSON.writeValueAsBytes(summary.toMap()));
     jsc.clearJobGroup();

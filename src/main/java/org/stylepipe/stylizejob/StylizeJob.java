@@ -41,6 +41,8 @@ import org.stylepipe.ingest.IngestStage;
 import org.stylepipe.ingest.RecordingPlan;
 import org.stylepipe.ingest.SegmentPlan;
 import org.stylepipe.output.FileStore;
+import org.stylepipe.output.JobKind;
+import org.stylepipe.output.OutputClaim;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.StylizedRow;
 import org.stylepipe.progress.ProgressBoard;
@@ -108,19 +110,36 @@ public final class StylizeJob {
     return prepare(config).run(spark);
   }
 
+  /** Claims the output and runs the job. */
   public StylizeSummary run(SparkSession spark) throws IOException {
+    try (OutputClaim claim = claim(spark.sparkContext().hadoopConfiguration())) {
+      return run(spark, claim);
+    }
+  }
+
+  /**
+   * Claims the output ({@link OutputClaim}), before Spark starts.
+   *
+   * @throws IllegalArgumentException if the output is refused or another run writes it
+   */
+  public OutputClaim claim(Configuration hadoop) throws IOException {
+    return OutputClaim.take(
+        layout(hadoop), JobKind.STYLIZE, config.fingerprint(), config.overwrite(), hadoop);
+  }
+
+  private OutputLayout layout(Configuration hadoop) throws IOException {
+    Path root = new Path(config.output());
+    return new OutputLayout(root.getFileSystem(hadoop).makeQualified(root).toString());
+  }
+
+  /** Runs the job into the output {@code claim} holds. */
+  public StylizeSummary run(SparkSession spark, OutputClaim claim) throws IOException {
     long started = System.nanoTime();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration hadoop = jsc.hadoopConfiguration();
-    Path root = new Path(config.output());
-    OutputLayout layout =
-        new OutputLayout(root.getFileSystem(hadoop).makeQualified(root).toString());
+    OutputLayout layout = layout(hadoop);
     String modelName = config.model().getFileName().toString();
     LOG.info("Stylize job: {}", config);
-    // A reader must not take the previous run's output for complete while this run rewrites it.
-    new Path(layout.successMarker())
-        .getFileSystem(hadoop)
-        .delete(new Path(layout.successMarker()), false);
     jsc.setJobGroup("stylepipe-stylize", "stylepipe stylize -> " + layout.root(), false);
 
     RunLog log = new RunLog();
@@ -276,6 +295,7 @@ public final class StylizeJob {
             new VideoReview(flickerSeries, samples.preview(stylized, Preview.FRAMES))),
         layout,
         store);
+    claim.checkHeld();
     store.write(layout.successMarker(), new byte[0]);
     jsc.clearJobGroup();
     return summary;

@@ -154,7 +154,8 @@ class KeyframeStylizeJobIT extends SparkTestBase {
         assertThrows(
             IllegalArgumentException.class,
             () -> run(dir.resolve("nowhere"), "--model", model.toString()));
-    assertTrue(e.getMessage().contains("no _SUCCESS"), e.getMessage());
+    assertTrue(e.getMessage().contains("it holds no output of stylepipe dataset"), e.getMessage());
+    assertTrue(Files.notExists(dir.resolve("nowhere")), "a refused run writes nothing");
   }
 
   private static KeyframeSummary run(String... options) throws Exception {
