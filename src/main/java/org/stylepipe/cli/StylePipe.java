@@ -95,6 +95,8 @@ public final class StylePipe {
           "  --guide G               none | black: guide image of a 6-channel model (default none)",
           "  --model-threads N       threads per inference, 0 = all (default 1)",
           "  --decoder-threads N     FFmpeg threads per task, 0 = auto (default 1)",
+          "  --encoder E             openh264 | nvenc | auto: H.264 on the CPU, on the GPU's NVENC (the task",
+          "                          fails where the node has none), or NVENC where present (default openh264)",
           "  --flicker BOOL          measure flicker (E_warp) of input and output after the join (default true,",
           "                          with the video)",
           "  --overwrite BOOL        replace an output of another job or made with other options (default false)",

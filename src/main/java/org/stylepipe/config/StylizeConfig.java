@@ -41,6 +41,8 @@ import java.util.Set;
  *       #MODEL_THREADS_DEFAULT} (Spark runs one task per core)
  *   <li>{@value #DECODER_THREADS}: FFmpeg decoder threads per task, default {@value
  *       #DECODER_THREADS_DEFAULT}
+ *   <li>{@value #ENCODER}: the H.264 encoder, {@code openh264}, {@code nvenc} or {@code auto}
+ *       ({@link EncoderMode}), default {@value #ENCODER_DEFAULT}
  *   <li>{@value #FLICKER}: after the videos are joined, measure the flicker (E_warp) of input and
  *       output, default {@value #FLICKER_DEFAULT}; only where the video is written (it is measured
  *       on the video)
@@ -73,6 +75,8 @@ public final class StylizeConfig {
   public static final String MODEL_THREADS_DEFAULT = "1";
   public static final String DECODER_THREADS = "decoder-threads";
   public static final String DECODER_THREADS_DEFAULT = "1";
+  public static final String ENCODER = "encoder";
+  public static final String ENCODER_DEFAULT = "openh264";
   public static final String FLICKER = "flicker";
   public static final String FLICKER_DEFAULT = "true";
   public static final String OVERWRITE = "overwrite";
@@ -96,6 +100,7 @@ public final class StylizeConfig {
           GUIDE,
           MODEL_THREADS,
           DECODER_THREADS,
+          ENCODER,
           FLICKER,
           OVERWRITE);
 
@@ -192,7 +197,8 @@ public final class StylizeConfig {
             parseKbps(options.get(VIDEO_KBPS, VIDEO_KBPS_DEFAULT)),
             options.getEnum(GUIDE, GuideMode.NONE),
             options.getInt(MODEL_THREADS, Integer.parseInt(MODEL_THREADS_DEFAULT), 0, 1024),
-            options.getInt(DECODER_THREADS, Integer.parseInt(DECODER_THREADS_DEFAULT), 0, 64));
+            options.getInt(DECODER_THREADS, Integer.parseInt(DECODER_THREADS_DEFAULT), 0, 64),
+            options.getEnum(ENCODER, EncoderMode.OPENH264));
     return new StylizeConfig(
         inputs,
         output,
@@ -257,6 +263,7 @@ public final class StylizeConfig {
     options.put(GUIDE, s.guide().name().toLowerCase(Locale.ROOT));
     options.put(MODEL_THREADS, s.modelThreads());
     options.put(DECODER_THREADS, s.decoderThreads());
+    options.put(ENCODER, s.encoder().name().toLowerCase(Locale.ROOT));
     options.put(FLICKER, flicker);
     options.put(OVERWRITE, overwrite);
     return options;
@@ -300,7 +307,7 @@ public final class StylizeConfig {
     return String.format(
         Locale.ROOT,
         "inputs=%s output=%s model=%s segment-seconds=%s batch-size=%d device=%s%s%s size=%s write-frames=%s"
-            + " video=%s video-kbps=%s guide=%s model-threads=%d decoder-threads=%d flicker=%s",
+            + " video=%s video-kbps=%s guide=%s model-threads=%d decoder-threads=%d encoder=%s flicker=%s",
         inputs,
         output,
         model,
@@ -316,6 +323,7 @@ public final class StylizeConfig {
         s.guide().name().toLowerCase(Locale.ROOT),
         s.modelThreads(),
         s.decoderThreads(),
+        s.encoder().name().toLowerCase(Locale.ROOT),
         flicker);
   }
 }

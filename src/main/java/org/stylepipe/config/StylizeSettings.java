@@ -9,6 +9,7 @@ import java.io.Serializable;
  * @param height output height, or 0 for the source's (rounded down to even)
  * @param videoKbps H.264 bit rate in kbit/s, or 0 for {@link #bitRate automatic}
  * @param modelThreads threads one inference may use (0: all processors)
+ * @param encoder the H.264 encoder of the videos
  */
 public record StylizeSettings(
     int batchSize,
@@ -22,7 +23,8 @@ public record StylizeSettings(
     int videoKbps,
     GuideMode guide,
     int modelThreads,
-    int decoderThreads)
+    int decoderThreads,
+    EncoderMode encoder)
     implements Serializable {
 
   /**

@@ -15,17 +15,28 @@ import java.util.List;
  * back into frames of the same size. Input: each frame (then its guide image, for a guided model)
  * mapped to the model's pixel range and reflection-padded at the bottom and right to the spec's
  * multiple. Output: cropped back to the frame size, mapped to 0..255, clamped and rounded.
+ *
+ * <p>In channels-last mode (the PyTorch engine on the CPU) the input is an NCHW view of NHWC
+ * memory, which PyTorch's operators keep: oneDNN then convolves it in place, where an NCHW array is
+ * reordered to a blocked layout and back around every convolution. The output is read as NHWC
+ * either way, in that mode without a copy.
  */
 final class StyleTranslator implements NoBatchifyTranslator<FrameBatch, FrameBatch> {
   private static final String INPUT = "input";
 
   private final ModelSpec spec;
   private final DataType dataType;
+  private final boolean channelsLast;
   private final float[] toModel;
 
-  StyleTranslator(ModelSpec spec, DataType dataType) {
+  /**
+   * @param channelsLast give the model an NCHW view of NHWC memory, and read its output as NHWC;
+   *     only for engines whose arrays can be transposed (PyTorch)
+   */
+  StyleTranslator(ModelSpec spec, DataType dataType, boolean channelsLast) {
     this.spec = spec;
     this.dataType = dataType;
+    this.channelsLast = channelsLast;
     this.toModel = spec.range().lookupTable();
   }
 
@@ -41,17 +52,34 @@ final class StyleTranslator implements NoBatchifyTranslator<FrameBatch, FrameBat
     ctx.setAttachment(INPUT, batch);
     int height = spec.paddedSize(batch.height());
     int width = spec.paddedSize(batch.width());
-    int plane = height * width;
-    float[] data = new float[batch.size() * spec.inputChannels() * plane];
+    int channels = spec.inputChannels();
+    int sample = channels * height * width;
+    // Where channel c of pixel p lies: NHWC interleaves the channels, NCHW stacks their planes.
+    int pixelStep = channelsLast ? channels : 1;
+    int channelStep = channelsLast ? 1 : height * width;
+    float[] data = new float[batch.size() * sample];
     for (int i = 0; i < batch.size(); i++) {
-      int offset = i * spec.inputChannels() * plane;
-      writePlanes(batch.frames().get(i), batch, data, offset, height, width);
+      int offset = i * sample;
+      writeRgb(batch.frames().get(i), batch, data, offset, height, width, pixelStep, channelStep);
       if (spec.guided()) {
-        writePlanes(batch.guides().get(i), batch, data, offset + 3 * plane, height, width);
+        writeRgb(
+            batch.guides().get(i),
+            batch,
+            data,
+            offset + 3 * channelStep,
+            height,
+            width,
+            pixelStep,
+            channelStep);
       }
     }
-    Shape shape = new Shape(batch.size(), spec.inputChannels(), height, width);
-    NDArray input = ctx.getNDManager().create(FloatBuffer.wrap(data), shape);
+    NDArray input =
+        channelsLast
+            ? ctx.getNDManager()
+                .create(FloatBuffer.wrap(data), new Shape(batch.size(), height, width, channels))
+                .transpose(0, 3, 1, 2)
+            : ctx.getNDManager()
+                .create(FloatBuffer.wrap(data), new Shape(batch.size(), channels, height, width));
     return new NDList(dataType == DataType.FLOAT32 ? input : input.toType(dataType, false));
   }
 
@@ -76,12 +104,15 @@ final class StyleTranslator implements NoBatchifyTranslator<FrameBatch, FrameBat
               + batch.height()
               + "; expected [N, 3, >=H, >=W]");
     }
+    NDArray pixels = channelsLast ? output.transpose(0, 2, 3, 1) : output;
     float[] data =
-        (output.getDataType() == DataType.FLOAT32 ? output : output.toType(DataType.FLOAT32, false))
+        (pixels.getDataType() == DataType.FLOAT32 ? pixels : pixels.toType(DataType.FLOAT32, false))
             .toFloatArray();
     int outHeight = (int) shape.get(2);
     int outWidth = (int) shape.get(3);
     int plane = outHeight * outWidth;
+    int pixelStep = channelsLast ? 3 : 1;
+    int channelStep = channelsLast ? 1 : plane;
     List<byte[]> frames = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       byte[] frame = new byte[batch.height() * batch.width() * 3];
@@ -89,9 +120,9 @@ final class StyleTranslator implements NoBatchifyTranslator<FrameBatch, FrameBat
       for (int y = 0; y < batch.height(); y++) {
         for (int x = 0; x < batch.width(); x++) {
           int pixel = (y * batch.width() + x) * 3;
-          int source = offset + y * outWidth + x;
+          int source = offset + (y * outWidth + x) * pixelStep;
           for (int c = 0; c < 3; c++) {
-            frame[pixel + 2 - c] = spec.range().toPixel(data[source + c * plane]);
+            frame[pixel + 2 - c] = spec.range().toPixel(data[source + c * channelStep]);
           }
         }
       }
@@ -101,19 +132,25 @@ final class StyleTranslator implements NoBatchifyTranslator<FrameBatch, FrameBat
   }
 
   /**
-   * Writes the three RGB planes of a BGR image at {@code offset}, reflection-padded to height x
-   * width.
+   * Writes the RGB channels of a BGR image, reflection-padded to height x width, at {@code offset}:
+   * channel c of pixel p at {@code offset + p * pixelStep + c * channelStep}.
    */
-  private void writePlanes(
-      byte[] image, FrameBatch batch, float[] data, int offset, int height, int width) {
-    int plane = height * width;
+  private void writeRgb(
+      byte[] image,
+      FrameBatch batch,
+      float[] data,
+      int offset,
+      int height,
+      int width,
+      int pixelStep,
+      int channelStep) {
     for (int y = 0; y < height; y++) {
       int row = reflect(y, batch.height()) * batch.width();
       for (int x = 0; x < width; x++) {
         int pixel = (row + reflect(x, batch.width())) * 3;
-        int target = offset + y * width + x;
+        int target = offset + (y * width + x) * pixelStep;
         for (int c = 0; c < 3; c++) {
-          data[target + c * plane] = toModel[image[pixel + 2 - c] & 0xff];
+          data[target + c * channelStep] = toModel[image[pixel + 2 - c] & 0xff];
         }
       }
     }

@@ -129,9 +129,10 @@ public final class TransformerNet {
             .add(Activation.reluBlock())
             .add(conv(name + ".conv2", 128, 128, 3, 1))
             .add(norm(name + ".in2", 128));
+    // The body's output is its own new array: the identity is added to it in place.
     return new ParallelBlock(
         branches ->
-            new NDList(branches.get(0).singletonOrThrow().add(branches.get(1).singletonOrThrow())),
+            new NDList(branches.get(0).singletonOrThrow().addi(branches.get(1).singletonOrThrow())),
         List.of(body, Blocks.identityBlock()));
   }
 

@@ -8,9 +8,11 @@ import ai.djl.util.PairList;
 
 /**
  * Nearest-neighbour upsampling of an NCHW array by 2 in H and W: each value repeated along both
- * axes.
+ * axes. One interpolation kernel, which keeps a channels-last input channels-last.
  */
 final class Upsample2x extends AbstractBlock {
+  /** {@code NDArrayEx.interpolation}'s mode for nearest neighbour. */
+  private static final int NEAREST = 0;
 
   @Override
   protected NDList forwardInternal(
@@ -18,7 +20,12 @@ final class Upsample2x extends AbstractBlock {
       NDList inputs,
       boolean training,
       PairList<String, Object> params) {
-    return new NDList(inputs.singletonOrThrow().repeat(2, 2).repeat(3, 2));
+    Shape s = inputs.singletonOrThrow().getShape();
+    return new NDList(
+        inputs
+            .singletonOrThrow()
+            .getNDArrayInternal()
+            .interpolation(new long[] {s.get(2) * 2, s.get(3) * 2}, NEAREST, false));
   }
 
   @Override

@@ -22,6 +22,7 @@ import org.stylepipe.output.StylizedRow;
 import org.stylepipe.report.TaskPlace;
 import org.stylepipe.stylize.DeviceChoice;
 import org.stylepipe.stylize.FrameBatch;
+import org.stylepipe.video.H264Encoder;
 import org.stylepipe.video.TimeBase;
 import org.stylepipe.video.VideoEncoder;
 
@@ -53,7 +54,10 @@ public final class SegmentStylizer {
 
   /**
    * Stylizes the segment with {@code predictor}, which runs on {@code device}, in a task on {@code
-   * place}.
+   * place}. The segment video's encoder is opened before the first frame is stylized.
+   *
+   * @throws IllegalStateException if the node lacks the encoder {@code --encoder} asks for (the
+   *     task fails, not just the segment)
    */
   public StylizeOutcome process(
       StylizeTask task,
@@ -61,13 +65,18 @@ public final class SegmentStylizer {
       DeviceChoice device,
       TaskPlace place) {
     long started = System.nanoTime();
-    Run run = new Run(task, device);
+    H264Encoder encoder = settings.video() ? H264Encoder.forMode(settings.encoder()) : null;
+    Run run = new Run(task, device, encoder);
     String stage = "decode";
     FrameFeed feed = new FrameFeed(task, conf, settings.batchSize(), settings.decoderThreads());
     try (feed;
         ImageEncoder png = new ImageEncoder(ImageFormat.PNG, 0)) {
       FrameFeed.Batch batch;
       while ((batch = feed.take()) != null) {
+        if (settings.video() && run.encoder == null) {
+          stage = "write";
+          run.openVideo(batch.timeBase());
+        }
         stage = "stylize";
         long inferStart = System.nanoTime();
         FrameBatch stylized = predictor.predict(input(task, batch));
@@ -143,6 +152,7 @@ public final class SegmentStylizer {
   private final class Run {
     private final StylizeTask task;
     private final DeviceChoice device;
+    private final H264Encoder codec;
     private final FileStore store = new FileStore(conf);
     private final List<StylizedRow> rows = new ArrayList<>();
     private VideoEncoder encoder;
@@ -155,9 +165,10 @@ public final class SegmentStylizer {
     private long writeNanos;
     private ErrorRow error;
 
-    Run(StylizeTask task, DeviceChoice device) {
+    Run(StylizeTask task, DeviceChoice device, H264Encoder codec) {
       this.task = task;
       this.device = device;
+      this.codec = codec;
     }
 
     void write(FrameFeed.Batch batch, FrameBatch stylized, ImageEncoder png) throws IOException {
@@ -168,9 +179,6 @@ public final class SegmentStylizer {
           first = frame;
         }
         if (settings.video()) {
-          if (encoder == null) {
-            openVideo(batch.timeBase());
-          }
           encoder.encode(pixels, frame.ptsUs());
         }
         String path = null;
@@ -189,6 +197,7 @@ public final class SegmentStylizer {
       int keyframes = (int) Math.max(1, Math.round(task.frameRate() * KEYFRAME_SECONDS));
       encoder =
           new VideoEncoder(
+              codec,
               staged,
               task.width(),
               task.height(),

@@ -53,19 +53,24 @@ import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
 
 /**
- * Encodes 8-bit BGR frames into an H.264 MP4 file at given presentation times, with OpenH264 (the
- * H.264 encoder of JavaCV's FFmpeg build): no B-frames, so one packet per frame in presentation
- * order, and a keyframe first and every {@code keyframeInterval} frames. Times are written in the
- * given time base (the source stream's), so a decoder reports the same microsecond times as for the
- * source. The frame rate drives the rate control and gives each frame its nominal duration (what a
- * player shows the last frame for).
+ * Encodes 8-bit BGR frames into an H.264 MP4 file at given presentation times, with an {@link
+ * H264Encoder} of JavaCV's FFmpeg build (OpenH264 on the CPU, or NVENC on an NVIDIA GPU): no
+ * B-frames, so one packet per frame in presentation order, and a keyframe first and every {@code
+ * keyframeInterval} frames. Times are written in the given time base (the source stream's), so a
+ * decoder reports the same microsecond times as for the source. The frame rate drives the rate
+ * control and gives each frame its nominal duration (what a player shows the last frame for).
  *
  * <p>Call {@link #finish()} after the last frame; a file closed without it is incomplete. Not
  * thread-safe.
  */
 public final class VideoEncoder implements AutoCloseable {
-  private static final String ENCODER = "libopenh264";
+  /** Size and bit rate of the picture {@link #opens} tries. */
+  private static final int PROBE_WIDTH = 256;
 
+  private static final int PROBE_HEIGHT = 144;
+  private static final long PROBE_BIT_RATE = 1_000_000;
+
+  private final H264Encoder encoder;
   private final Path file;
   private final int width;
   private final int height;
@@ -89,6 +94,7 @@ public final class VideoEncoder implements AutoCloseable {
    * @param bitRate target bits per second
    */
   public VideoEncoder(
+      H264Encoder encoder,
       Path file,
       int width,
       int height,
@@ -97,6 +103,7 @@ public final class VideoEncoder implements AutoCloseable {
       long bitRate,
       int keyframeInterval)
       throws IOException {
+    this.encoder = encoder;
     this.file = file;
     this.width = width;
     this.height = height;
@@ -111,35 +118,22 @@ public final class VideoEncoder implements AutoCloseable {
 
   private void open(double frameRate, long bitRate, int keyframeInterval) throws IOException {
     frameTicks = Math.max(1, Math.round(timeBase.den() / (timeBase.num() * frameRate)));
-    AVCodec h264 = avcodec_find_encoder_by_name(ENCODER);
+    AVCodec h264 = avcodec_find_encoder_by_name(encoder.ffmpegName());
     if (h264 == null) {
-      throw new IOException("Cannot encode " + file + ": FFmpeg has no " + ENCODER + " encoder");
+      throw new IOException(
+          "Cannot encode " + file + ": FFmpeg has no " + encoder.ffmpegName() + " encoder");
     }
     check(
         avformat_alloc_output_context2(muxer, null, "mp4", file.toString()),
         "create an MP4 muxer for " + file);
     codec = avcodec_alloc_context3(h264);
-    codec
-        .width(width)
-        .height(height)
-        .pix_fmt(AV_PIX_FMT_YUV420P)
-        .bit_rate(bitRate)
-        .gop_size(keyframeInterval)
-        .max_b_frames(0)
-        .time_base(av_make_q(timeBase.num(), timeBase.den()))
-        .framerate(av_d2q(frameRate, 1_000_000));
+    configure(codec, width, height, timeBase, frameRate, bitRate, keyframeInterval);
     if ((muxer.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
       codec.flags(codec.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
     }
-    AVDictionary options = new AVDictionary(null);
-    av_dict_set(options, "rc_mode", "bitrate", 0);
-    try {
-      check(
-          avcodec_open2(codec, h264, options),
-          "open the " + ENCODER + " encoder at " + width + "x" + height);
-    } finally {
-      av_dict_free(options);
-    }
+    check(
+        openCodec(encoder, codec, h264),
+        "open the " + encoder.ffmpegName() + " encoder at " + width + "x" + height);
     stream = avformat_new_stream(muxer, null);
     check(
         avcodec_parameters_from_context(stream.codecpar(), codec),
@@ -167,6 +161,57 @@ public final class VideoEncoder implements AutoCloseable {
     source = new BytePointer((long) width * height * 3);
     sourcePlanes = new PointerPointer<>(source, null, null, null);
     sourceStride = new IntPointer(width * 3, 0, 0, 0);
+  }
+
+  /**
+   * Whether {@code encoder} opens on this node: a test encoder at 256x144, closed at once. NVENC
+   * fails here without an NVIDIA driver (FFmpeg logs "Cannot load libcuda.so.1"), on a GPU without
+   * an NVENC unit, or where the GPU has no free encoding session.
+   */
+  static boolean opens(H264Encoder encoder) {
+    AVCodec h264 = avcodec_find_encoder_by_name(encoder.ffmpegName());
+    if (h264 == null) {
+      return false;
+    }
+    AVCodecContext probe = avcodec_alloc_context3(h264);
+    try {
+      configure(probe, PROBE_WIDTH, PROBE_HEIGHT, new TimeBase(1, 30), 30, PROBE_BIT_RATE, 30);
+      return openCodec(encoder, probe, h264) >= 0;
+    } finally {
+      avcodec_free_context(probe);
+    }
+  }
+
+  private static void configure(
+      AVCodecContext context,
+      int width,
+      int height,
+      TimeBase timeBase,
+      double frameRate,
+      long bitRate,
+      int keyframeInterval) {
+    context
+        .width(width)
+        .height(height)
+        .pix_fmt(AV_PIX_FMT_YUV420P)
+        .bit_rate(bitRate)
+        .gop_size(keyframeInterval)
+        .max_b_frames(0)
+        .time_base(av_make_q(timeBase.num(), timeBase.den()))
+        .framerate(av_d2q(frameRate, 1_000_000));
+  }
+
+  /** avcodec_open2 with the encoder's own options: OpenH264 targets the bit rate. */
+  private static int openCodec(H264Encoder encoder, AVCodecContext context, AVCodec h264) {
+    AVDictionary options = new AVDictionary(null);
+    if (encoder == H264Encoder.OPENH264) {
+      av_dict_set(options, "rc_mode", "bitrate", 0);
+    }
+    try {
+      return avcodec_open2(context, h264, options);
+    } finally {
+      av_dict_free(options);
+    }
   }
 
   /**

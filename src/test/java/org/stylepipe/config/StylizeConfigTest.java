@@ -26,13 +26,26 @@ class StylizeConfigTest {
     StylizeSettings s = parse().settings();
     assertEquals(
         new StylizeSettings(
-            4, DeviceMode.AUTO, false, false, 0, 0, false, true, 0, GuideMode.NONE, 1, 1),
+            4,
+            DeviceMode.AUTO,
+            false,
+            false,
+            0,
+            0,
+            false,
+            true,
+            0,
+            GuideMode.NONE,
+            1,
+            1,
+            EncoderMode.OPENH264),
         s);
     assertEquals(10_000_000, parse().segmentMicros());
     assertTrue(parse().model().isAbsolute());
     assertEquals(2_211_840, s.bitRate(640, 576, 30)); // 0.2 bits per pixel per frame
     assertEquals(500_000, s.bitRate(96, 64, 30));
     assertEquals(3_000_000, parse("--video-kbps", "3000").settings().bitRate(96, 64, 30));
+    assertEquals(EncoderMode.NVENC, parse("--encoder", "nvenc").settings().encoder());
   }
 
   @Test
@@ -48,6 +61,8 @@ class StylizeConfigTest {
         "--size 641x480: H.264 video needs an even width and height", "--size", "641x480");
     assertRejected("--half true with --device cpu", "--half", "true", "--device", "cpu");
     assertRejected("nothing would be written", "--video", "false");
+    assertRejected(
+        "Cannot use --encoder x264: expected one of [openh264, nvenc, auto]", "--encoder", "x264");
     assertRejected("--device tpu: expected one of [auto, cpu, gpu]", "--device", "tpu");
     assertRejected("--batch-size 0", "--batch-size", "0");
     assertRejected("--video-kbps fast", "--video-kbps", "fast");

@@ -86,9 +86,27 @@ public final class StylizeBenchmark {
       }
     }
     System.out.printf(
-        "%n%d frames of %dx%d, batch %d, %d processors, local[1], all processors per inference,"
+        "%n%d frames of %dx%d, batch %d, %d processors (%s), local[1], all processors per inference,"
             + " fastest of %d rounds%n",
-        frames, WIDTH, HEIGHT, batch, Runtime.getRuntime().availableProcessors(), rounds);
+        frames,
+        WIDTH,
+        HEIGHT,
+        batch,
+        Runtime.getRuntime().availableProcessors(),
+        cpuModel(),
+        rounds);
+    double onnxBare = bare.get("mosaic.onnx");
+    double onnxStage = best.get("mosaic.onnx").stylizeSeconds();
+    for (String name : names) {
+      System.out.printf(
+          "%-12s bare forward %.3f fps, %.2fx the time of ONNX Runtime's | stylize stage %.3f fps,"
+              + " %.2fx ONNX Runtime's%n",
+          name,
+          frames / bare.get(name),
+          bare.get(name) / onnxBare,
+          frames / best.get(name).stylizeSeconds(),
+          best.get(name).stylizeSeconds() / onnxStage);
+    }
     for (String name : names) {
       double b = bare.get(name);
       StylizeSummary job = best.get(name);
@@ -113,6 +131,15 @@ public final class StylizeBenchmark {
           job.waitSeconds(),
           job.decodeSeconds());
     }
+  }
+
+  /** The CPU's model name, as lscpu gives it. */
+  private static String cpuModel() throws java.io.IOException {
+    return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+        .filter(line -> line.startsWith("model name"))
+        .map(line -> line.substring(line.indexOf(':') + 1).trim())
+        .findFirst()
+        .orElse("unknown CPU");
   }
 
   /** Seconds the predictor alone takes for the frames, after one untimed batch. */

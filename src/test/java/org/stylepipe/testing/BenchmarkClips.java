@@ -8,6 +8,7 @@ import org.stylepipe.config.ResizeMode;
 import org.stylepipe.decode.DecodedFrame;
 import org.stylepipe.decode.SegmentReader;
 import org.stylepipe.ingest.SegmentPlan;
+import org.stylepipe.video.H264Encoder;
 import org.stylepipe.video.TimeBase;
 import org.stylepipe.video.VideoEncoder;
 
@@ -34,7 +35,8 @@ public final class BenchmarkClips {
       DecodedFrame frame = reader.next();
       TimeBase timeBase = reader.timeBase();
       try (VideoEncoder encoder =
-          new VideoEncoder(clip, width, height, timeBase, 30, 20_000_000, 60)) {
+          new VideoEncoder(
+              H264Encoder.OPENH264, clip, width, height, timeBase, 30, 20_000_000, 60)) {
         for (int i = 0; i < frames && frame != null; i++, frame = reader.next()) {
           encoder.encode(bgr(resizer.resize(frame.image())), frame.ptsUs());
         }

@@ -59,7 +59,14 @@ class VideoJoinerTest {
           }
           encoder =
               new VideoEncoder(
-                  segments.get(i == 0 ? 0 : i == 20 ? 1 : 2), 96, 64, timeBase, fps, 500_000, 30);
+                  H264Encoder.OPENH264,
+                  segments.get(i == 0 ? 0 : i == 20 ? 1 : 2),
+                  96,
+                  64,
+                  timeBase,
+                  fps,
+                  500_000,
+                  30);
         }
         encoder.encode(TestVideos.pixels(frame), frame.timestamp);
         times.add(frame.timestamp);
