@@ -37,47 +37,27 @@ public final class FrameResizer implements AutoCloseable {
     if (sw == width && sh == height) {
       return src;
     }
-    switch (mode) {
-      case STRETCH:
-        opencv_imgproc.resize(src, out, target, 0, 0, interpolation(sw, sh, width, height));
-        return out;
-      case CROP:
-        return crop(src, sw, sh);
-      default:
-        return fit(src, sw, sh);
-    }
-  }
-
-  private Mat crop(Mat src, int sw, int sh) {
-    // The largest centred source window with the target's aspect ratio, scaled to the target.
-    int cw = (int) Math.min(sw, Math.round((double) width * sh / height));
-    int ch = (int) Math.min(sh, Math.round((double) height * sw / width));
-    try (Rect window = new Rect((sw - cw) / 2, (sh - ch) / 2, cw, ch);
+    Fitting fit = Fitting.of(sw, sh, width, height, mode);
+    int interpolation = fit.shrinks() ? INTER_AREA : INTER_LINEAR;
+    try (Rect window =
+            new Rect(fit.sourceX(), fit.sourceY(), fit.sourceWidth(), fit.sourceHeight());
         Mat roi = new Mat(src, window)) {
-      opencv_imgproc.resize(roi, out, target, 0, 0, interpolation(cw, ch, width, height));
-    }
-    return out;
-  }
-
-  private Mat fit(Mat src, int sw, int sh) {
-    double scale = Math.min((double) width / sw, (double) height / sh);
-    int w = Math.max(1, Math.min(width, (int) Math.round(sw * scale)));
-    int h = Math.max(1, Math.min(height, (int) Math.round(sh * scale)));
-    try (Size size = new Size(w, h)) {
-      opencv_imgproc.resize(src, scaled, size, 0, 0, interpolation(sw, sh, w, h));
+      if (!fit.padded(width, height)) {
+        opencv_imgproc.resize(roi, out, target, 0, 0, interpolation);
+        return out;
+      }
+      try (Size size = new Size(fit.scaledWidth(), fit.scaledHeight())) {
+        opencv_imgproc.resize(roi, scaled, size, 0, 0, interpolation);
+      }
     }
     out.create(height, width, src.type());
     try (Scalar black = new Scalar(0, 0, 0, 0);
-        Rect window = new Rect((width - w) / 2, (height - h) / 2, w, h);
-        Mat roi = new Mat(out, window)) {
+        Rect box = new Rect(fit.targetX(), fit.targetY(), fit.scaledWidth(), fit.scaledHeight());
+        Mat roi = new Mat(out, box)) {
       out.put(black);
       scaled.copyTo(roi);
     }
     return out;
-  }
-
-  private static int interpolation(int sw, int sh, int dw, int dh) {
-    return (long) dw * dh < (long) sw * sh ? INTER_AREA : INTER_LINEAR;
   }
 
   @Override

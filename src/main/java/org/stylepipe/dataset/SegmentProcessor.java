@@ -1,18 +1,20 @@
 package org.stylepipe.dataset;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.apache.hadoop.conf.Configuration;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.stylepipe.augment.FrameMirror;
-import org.stylepipe.augment.FrameResizer;
 import org.stylepipe.common.ErrorRow;
 import org.stylepipe.config.FrameSettings;
-import org.stylepipe.decode.DecodedFrame;
+import org.stylepipe.decode.BgrScaler;
 import org.stylepipe.decode.SegmentReader;
 import org.stylepipe.output.FileStore;
 import org.stylepipe.output.ImageEncoder;
@@ -60,37 +62,36 @@ public final class SegmentProcessor {
   /** Processes the segment of {@code task}, which runs on {@code place}. */
   public SegmentOutcome process(SegmentTask task, TaskPlace place) {
     long started = System.nanoTime();
-    List<ManifestRow> rows = new ArrayList<>();
+    List<ManifestRow> rows = List.of();
     long decoded = 0;
     long damaged = 0;
     ErrorRow error = null;
     FileStore store = new FileStore(conf);
-    try (SegmentReader reader =
+    ImageWriter writer = new ImageWriter(task, store);
+    try (writer;
+        SegmentReader reader =
             new SegmentReader(
-                task.recording().uri(), conf, task.segment(), settings.decoderThreads());
-        FrameResizer resizer =
-            new FrameResizer(settings.width(), settings.height(), settings.resizeMode());
-        FrameMirror mirror = new FrameMirror();
-        ImageEncoder encoder = new ImageEncoder(settings.format(), settings.jpegQuality())) {
-      Writer writer = new Writer(task, encoder, store);
+                task.recording().uri(),
+                conf,
+                task.segment(),
+                settings.decoderThreads(),
+                BgrScaler.to(settings.width(), settings.height(), settings.resizeMode()))) {
       long previousPts = task.segment().previousPtsUs();
-      DecodedFrame frame;
-      while ((frame = reader.next()) != null) {
+      while (reader.advance()) {
         decoded++;
-        if (frame.damaged()) {
+        if (reader.damaged()) {
           damaged++;
           continue;
         }
-        boolean keep = settings.sampling().keeps(frame.index(), frame.ptsUs(), previousPts);
-        previousPts = frame.ptsUs();
+        boolean keep = settings.sampling().keeps(reader.index(), reader.ptsUs(), previousPts);
+        previousPts = reader.ptsUs();
         if (keep) {
-          Mat image = resizer.resize(frame.image());
-          rows.add(writer.write(frame, ManifestRow.ORIGINAL, image));
-          if (settings.mirror()) {
-            rows.add(writer.write(frame, ManifestRow.MIRRORED, mirror.mirror(image)));
-          }
+          Mat image = writer.freeImage();
+          reader.convertInto(image);
+          writer.write(reader.index(), reader.ptsUs(), image);
         }
       }
+      writer.finish();
       if (decoded < task.segment().frameCount() || damaged > 0) {
         error =
             error(
@@ -106,6 +107,11 @@ public final class SegmentProcessor {
       }
     } catch (IOException | RuntimeException e) {
       error = error(task, "decode", "stopped after " + decoded + " frames: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while processing " + task.segment(), e);
+    } finally {
+      rows = writer.rows();
     }
     SegmentCommit commit =
         new SegmentCommit(
@@ -147,34 +153,109 @@ public final class SegmentProcessor {
         task.recording().uri(), task.recording().id(), stage, task.segment().index(), reason);
   }
 
-  /** Encodes, writes and describes one image. */
-  private final class Writer {
+  /**
+   * Mirrors, encodes, hashes and writes the kept frames on a thread of its own, so that the task's
+   * thread goes on decoding meanwhile, and describes each image written. It owns {@link #BUFFERS}
+   * frame buffers, lent out by {@link #freeImage} and given back once written: a segment holds that
+   * many frames at most, whatever its length. A failure stops the writing; the task's thread sees
+   * it at its next call.
+   */
+  private final class ImageWriter implements AutoCloseable {
+    private static final int BUFFERS = 3;
+
     private final SegmentTask task;
-    private final ImageEncoder encoder;
     private final FileStore store;
-    private final MessageDigest sha256;
+    private final BlockingQueue<Mat> free = new ArrayBlockingQueue<>(BUFFERS);
+    private final BlockingQueue<Kept> kept = new ArrayBlockingQueue<>(BUFFERS + 1);
+    private final List<ManifestRow> rows = new ArrayList<>();
+    private final Thread thread;
+    private volatile Throwable failure;
     private int written;
 
-    Writer(SegmentTask task, ImageEncoder encoder, FileStore store) {
+    ImageWriter(SegmentTask task, FileStore store) {
       this.task = task;
-      this.encoder = encoder;
       this.store = store;
-      try {
-        this.sha256 = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
+      for (int i = 0; i < BUFFERS; i++) {
+        free.add(new Mat());
+      }
+      thread =
+          new Thread(this::run, "stylepipe-writer " + task.recording().id() + " " + task.segment());
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    /** A buffer for the next kept frame, once one is free. */
+    Mat freeImage() throws IOException, InterruptedException {
+      Mat image = free.take();
+      rethrowFailure();
+      return image;
+    }
+
+    /** Hands the frame in {@code image} (from {@link #freeImage}) over to be written. */
+    void write(long index, long ptsUs, Mat image) throws InterruptedException {
+      kept.put(new Kept(index, ptsUs, image));
+    }
+
+    /** Waits until every frame handed over is written. */
+    void finish() throws IOException, InterruptedException {
+      kept.put(Kept.END);
+      thread.join();
+      rethrowFailure();
+    }
+
+    /** The images written so far (all of them after {@link #finish}). */
+    List<ManifestRow> rows() {
+      synchronized (rows) {
+        return new ArrayList<>(rows);
       }
     }
 
-    ManifestRow write(DecodedFrame frame, String variant, Mat image) throws IOException {
+    private void run() {
+      try (FrameMirror mirror = new FrameMirror();
+          ImageEncoder encoder = new ImageEncoder(settings.format(), settings.jpegQuality())) {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        Kept frame;
+        while ((frame = kept.take()) != Kept.END) {
+          try {
+            if (failure == null) {
+              add(write(frame, ManifestRow.ORIGINAL, frame.image(), encoder, sha256));
+              if (settings.mirror()) {
+                Mat mirrored = mirror.mirror(frame.image());
+                add(write(frame, ManifestRow.MIRRORED, mirrored, encoder, sha256));
+              }
+            }
+          } catch (Throwable e) { // handed to the task's thread, which fails or reports it
+            failure = e;
+          } finally {
+            free.put(frame.image());
+          }
+        }
+      } catch (InterruptedException e) {
+        // The task was stopped: close() interrupted this thread.
+      } catch (NoSuchAlgorithmException e) {
+        failure = new IllegalStateException(e);
+      }
+    }
+
+    private void add(ManifestRow row) {
+      synchronized (rows) {
+        rows.add(row);
+      }
+    }
+
+    private ManifestRow write(
+        Kept frame, String variant, Mat image, ImageEncoder encoder, MessageDigest sha256)
+        throws IOException {
       if (written++ == failAfterImages) {
         throw new FaultInjection.InjectedFault(
             "injected fault in " + task.recording().id() + " " + task.segment());
       }
-      byte[] bytes = encoder.encode(image);
+      ByteBuffer bytes = encoder.encodeDirect(image);
+      int size = bytes.remaining();
       String path =
           OutputLayout.frame(
               task.recording().id(), variant, frame.index(), settings.format().extension());
+      sha256.update(bytes.duplicate());
       store.write(layout.resolve(path), bytes);
       return new ManifestRow(
           task.recording().id(),
@@ -186,9 +267,41 @@ public final class SegmentProcessor {
           image.cols(),
           image.rows(),
           path,
-          bytes.length,
-          HexFormat.of().formatHex(sha256.digest(bytes)),
+          size,
+          HexFormat.of().formatHex(sha256.digest()),
           null);
     }
+
+    private void rethrowFailure() throws IOException {
+      Throwable e = failure;
+      if (e instanceof IOException io) {
+        throw io;
+      } else if (e instanceof RuntimeException runtime) {
+        throw runtime;
+      } else if (e instanceof Error error) {
+        throw error;
+      } else if (e != null) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** Lets the frames handed over be written, then ends the thread (at once if interrupted). */
+    @Override
+    public void close() throws InterruptedException {
+      try {
+        if (thread.isAlive()) {
+          kept.put(Kept.END);
+          thread.join();
+        }
+      } finally {
+        thread.interrupt();
+        free.forEach(Mat::close);
+      }
+    }
+  }
+
+  /** A kept frame on its way to the writer thread; {@link #END} ends the segment. */
+  private record Kept(long index, long ptsUs, Mat image) {
+    static final Kept END = new Kept(-1, Long.MIN_VALUE, null);
   }
 }

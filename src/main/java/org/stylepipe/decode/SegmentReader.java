@@ -8,7 +8,6 @@ import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.avutil.AVRational;
-import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -29,33 +28,47 @@ import org.stylepipe.video.TimeBase;
  * containers land late), the reader reopens and seeks earlier, down to the start of the file. Frame
  * indices continue from the planner's first index, so the numbering matches a sequential decode of
  * an undamaged file.
+ *
+ * <p>Frames are decoded in the decoder's own pixel format and converted to BGR by a {@link
+ * BgrScaler} only when asked ({@link #convertInto}), straight at the output size where the caller
+ * gives one: a frame the caller drops costs its decoding only.
  */
 public final class SegmentReader implements Closeable {
+  /** libavutil/frame.h: the frame data may be corrupted (not mapped by the presets). */
+  private static final int AV_FRAME_FLAG_CORRUPT = 1;
+
   /**
    * How far before the segment's first frame each seek attempt aims; after the last, decode from
    * the start.
    */
-  /** libavutil/frame.h: the frame data may be corrupted (not mapped by the presets). */
-  private static final int AV_FRAME_FLAG_CORRUPT = 1;
-
   private static final long[] SEEK_BACKOFF_US = {0, 1_000_000, 5_000_000};
 
   private final String uri;
   private final Configuration conf;
   private final SegmentPlan segment;
   private final int decoderThreads;
-  private Mat image;
+  private final BgrScaler scaler;
+  private final Mat image = new Mat();
   private FFmpegFrameGrabber grabber;
   private Frame pending;
-  private long nextIndex;
+  private Frame current;
+  private long index;
   private boolean finished;
 
+  /** A reader of frames at their source size. */
   public SegmentReader(String uri, Configuration conf, SegmentPlan segment, int decoderThreads) {
+    this(uri, conf, segment, decoderThreads, BgrScaler.sourceSize());
+  }
+
+  /** A reader of frames converted by {@code scaler}, which the reader closes. */
+  public SegmentReader(
+      String uri, Configuration conf, SegmentPlan segment, int decoderThreads, BgrScaler scaler) {
     this.uri = uri;
     this.conf = conf;
     this.segment = segment;
     this.decoderThreads = decoderThreads;
-    this.nextIndex = segment.firstFrameIndex();
+    this.scaler = scaler;
+    this.index = segment.firstFrameIndex() - 1;
   }
 
   /** The video stream's time base; known once the first frame has been read. */
@@ -68,10 +81,26 @@ public final class SegmentReader implements Closeable {
     return new TimeBase(base.num(), base.den());
   }
 
-  /** The next frame of the segment, or null after its last. */
+  /**
+   * The next frame of the segment, or null after its last; its image is the reader's, valid until
+   * the next call.
+   */
   public DecodedFrame next() throws IOException {
-    if (finished) {
+    if (!advance()) {
       return null;
+    }
+    convertInto(image);
+    return new DecodedFrame(index(), ptsUs(), image, damaged());
+  }
+
+  /**
+   * Decodes the next frame of the segment without converting it; false after the last frame. The
+   * frame's {@link #index}, {@link #ptsUs}, {@link #damaged} and {@link #convertInto} hold until
+   * the next call.
+   */
+  public boolean advance() throws IOException {
+    if (finished) {
+      return false;
     }
     if (grabber == null) {
       openAtSegment();
@@ -80,18 +109,36 @@ public final class SegmentReader implements Closeable {
     pending = null;
     if (frame == null || frame.timestamp >= segment.endUs()) {
       finished = true;
-      return null;
+      current = null;
+      return false;
     }
-    if (image != null) {
-      image.close();
-    }
-    image = BgrFrame.wrap(frame);
-    return new DecodedFrame(nextIndex++, frame.timestamp, image, isDamaged(frame));
+    index++;
+    current = frame;
+    return true;
+  }
+
+  /** The current frame's index in the recording. */
+  public long index() {
+    return index;
+  }
+
+  /** The current frame's presentation time. */
+  public long ptsUs() {
+    return current.timestamp;
+  }
+
+  /** Whether the decoder reported errors in the current frame. */
+  public boolean damaged() {
+    return isDamaged(current);
+  }
+
+  /** Writes the current frame as BGR into {@code out}, at the scaler's size. */
+  public void convertInto(Mat out) {
+    scaler.convert((AVFrame) current.opaque, out);
   }
 
   private static boolean isDamaged(Frame frame) {
-    // JavaCV copies the decoded picture's properties, error flags included, onto the converted
-    // frame.
+    // In raw mode the frame carries the decoder's own picture, error flags included.
     AVFrame picture = (AVFrame) frame.opaque;
     return picture.decode_error_flags() != 0 || (picture.flags() & AV_FRAME_FLAG_CORRUPT) != 0;
   }
@@ -122,7 +169,8 @@ public final class SegmentReader implements Closeable {
   private void open(long seekUs) throws IOException {
     try {
       grabber = MediaSource.grabber(uri, conf);
-      grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+      // Raw: the decoder's picture as is; the scaler converts only the frames asked for.
+      grabber.setImageMode(FrameGrabber.ImageMode.RAW);
       grabber.setVideoOption("threads", Integer.toString(decoderThreads));
       grabber.start();
       if (seekUs != Long.MIN_VALUE) {
@@ -170,9 +218,11 @@ public final class SegmentReader implements Closeable {
 
   @Override
   public void close() throws IOException {
-    closeGrabber();
-    if (image != null) {
+    try {
+      closeGrabber();
+    } finally {
       image.close();
+      scaler.close();
     }
   }
 }

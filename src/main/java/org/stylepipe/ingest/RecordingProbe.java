@@ -1,6 +1,7 @@
 package org.stylepipe.ingest;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_DISCARD;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 
@@ -59,7 +60,9 @@ public final class RecordingProbe {
             if (pts != AV_NOPTS_VALUE) {
               // The same conversion JavaCV applies to decoded frames, so the two agree to the
               // microsecond.
-              planner.add(1_000_000L * pts * timeBase.num() / timeBase.den());
+              planner.add(
+                  1_000_000L * pts * timeBase.num() / timeBase.den(),
+                  (packet.flags() & AV_PKT_FLAG_KEY) != 0);
             }
           }
         } finally {

@@ -3,23 +3,27 @@ package org.stylepipe.ingest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.stylepipe.config.Sampling;
 
 /**
  * Cuts a recording into time segments from the presentation times of its video packets, fed in any
- * order (demux order differs from display order when B-frames are present). Segments lie on a fixed
- * grid of {@code segmentUs} from time zero; empty grid cells are merged into their neighbours, so
- * no segment is empty. The planner keeps every frame's time (8 bytes a frame: 1.7 MB for an hour at
- * 60 fps) to number the frames the sampling keeps and to find each segment's lead-in and lead-out
- * frames ({@link KeptFrames}).
+ * order (demux order differs from display order when B-frames are present). Segments follow a grid
+ * of {@code segmentUs} from time zero, each boundary moved to the keyframe nearest its grid point
+ * if one lies within half a segment of it: a task then starts decoding at its own first frame
+ * instead of at an earlier keyframe, decoding and discarding the frames in between (without a
+ * keyframe that near, the boundary stays on the grid). Segments left empty are merged into their
+ * neighbours, so no segment is empty. The planner keeps every frame's time (8 bytes a frame: 1.7 MB
+ * for an hour at 60 fps) to number the frames the sampling keeps and to find each segment's lead-in
+ * and lead-out frames ({@link KeptFrames}).
  */
 public final class SegmentPlanner {
   private final long segmentUs;
   private final Sampling sampling;
   private final int leadIn;
   private final TreeMap<Long, Cell> cells = new TreeMap<>();
+  private final TreeSet<Long> keyframes = new TreeSet<>();
   private long frames;
 
   /** A planner that keeps every frame and plans no lead-in. */
@@ -48,7 +52,15 @@ public final class SegmentPlanner {
 
   /** Adds one frame's presentation time. */
   public void add(long ptsUs) {
+    add(ptsUs, false);
+  }
+
+  /** Adds one frame's presentation time, and whether decoding can start at it (a keyframe). */
+  public void add(long ptsUs, boolean keyframe) {
     cells.computeIfAbsent(Math.floorDiv(ptsUs, segmentUs), k -> new Cell()).add(ptsUs);
+    if (keyframe) {
+      keyframes.add(ptsUs);
+    }
     frames++;
   }
 
@@ -65,27 +77,24 @@ public final class SegmentPlanner {
   /** The segments, in time order; empty if no frame was added. */
   public List<SegmentPlan> plan() {
     long[] pts = new long[Math.toIntExact(frames)];
-    List<long[]> bounds = new ArrayList<>(); // per segment: grid cell, first index, frame count
     int n = 0;
-    for (Map.Entry<Long, Cell> cell : cells.entrySet()) {
-      int size = cell.getValue().size;
-      System.arraycopy(cell.getValue().sorted(), 0, pts, n, size);
-      bounds.add(new long[] {cell.getKey(), n, size});
-      n += size;
+    for (Cell cell : cells.values()) {
+      System.arraycopy(cell.sorted(), 0, pts, n, cell.size);
+      n += cell.size;
     }
     long[] kept = keptIndices(pts);
+    List<Long> starts = starts(pts);
     List<SegmentPlan> segments = new ArrayList<>();
+    int first = 0;
     int keptSoFar = 0;
-    for (int i = 0; i < bounds.size(); i++) {
-      long[] b = bounds.get(i);
-      int first = (int) b[1];
-      int count = (int) b[2];
+    for (int i = 0; i <= starts.size(); i++) {
+      long start = i == 0 ? Long.MIN_VALUE : starts.get(i - 1);
+      long end = i == starts.size() ? Long.MAX_VALUE : starts.get(i);
+      int count = firstAtOrAfter(pts, end) - first;
       int keptHere = 0;
       while (keptSoFar + keptHere < kept.length && kept[keptSoFar + keptHere] < first + count) {
         keptHere++;
       }
-      long start = i == 0 ? Long.MIN_VALUE : b[0] * segmentUs;
-      long end = i == bounds.size() - 1 ? Long.MAX_VALUE : bounds.get(i + 1)[0] * segmentUs;
       segments.add(
           new SegmentPlan(
               i,
@@ -97,8 +106,64 @@ public final class SegmentPlanner {
               first == 0 ? Long.MIN_VALUE : pts[first - 1],
               keptFrames(pts, kept, keptSoFar, keptHere, first, count)));
       keptSoFar += keptHere;
+      first += count;
     }
     return segments;
+  }
+
+  /**
+   * The start of every segment but the first, in time order: per grid point after the first frame's
+   * cell (of the cells holding frames), the keyframe nearest it within half a segment, else the
+   * grid point; a start that would leave its segment empty is dropped.
+   */
+  private List<Long> starts(long[] pts) {
+    List<Long> candidates = new ArrayList<>();
+    for (long cell : cells.keySet()) {
+      long grid = cell * segmentUs;
+      if (grid <= pts[0]) {
+        continue;
+      }
+      Long below = keyframes.floor(grid);
+      Long above = keyframes.ceiling(grid);
+      long start = grid;
+      long distance = segmentUs / 2;
+      if (below != null && grid - below < distance && below > pts[0]) {
+        start = below;
+        distance = grid - below;
+      }
+      if (above != null && above - grid < distance) {
+        start = above;
+      }
+      candidates.add(start);
+    }
+    List<Long> starts = new ArrayList<>();
+    for (int i = 0; i < candidates.size(); i++) {
+      long start = candidates.get(i);
+      long next = i + 1 < candidates.size() ? candidates.get(i + 1) : Long.MAX_VALUE;
+      long previous = starts.isEmpty() ? Long.MIN_VALUE : starts.get(starts.size() - 1);
+      int at = firstAtOrAfter(pts, start);
+      if (start > previous && at < pts.length && pts[at] < next) {
+        starts.add(start);
+      }
+    }
+    return starts;
+  }
+
+  /**
+   * The index of the first time at or after {@code t} in sorted {@code pts} (its length if none).
+   */
+  private static int firstAtOrAfter(long[] pts, long t) {
+    int low = 0;
+    int high = pts.length;
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (pts[mid] < t) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
   }
 
   /** Indices of the frames the sampling keeps, from the frames' sorted times. */

@@ -1,9 +1,17 @@
 package org.stylepipe.output;
 
+import static java.nio.file.StandardOpenOption.CREATE;
+import static java.nio.file.StandardOpenOption.TRUNCATE_EXISTING;
+import static java.nio.file.StandardOpenOption.WRITE;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Paths;
@@ -31,6 +39,14 @@ public final class FileStore {
 
   /** Writes {@code bytes} to the file at {@code uri}, replacing any file there. */
   public void write(String uri, byte[] bytes) throws IOException {
+    write(uri, ByteBuffer.wrap(bytes));
+  }
+
+  /**
+   * Writes the remaining bytes of {@code bytes} (native memory goes to the file without a copy on
+   * the Java heap) to the file at {@code uri}, replacing any file there.
+   */
+  public void write(String uri, ByteBuffer bytes) throws IOException {
     URI parsed = uri(uri);
     if (parsed.getScheme() == null || "file".equals(parsed.getScheme())) {
       writeLocal(parsed.getScheme() == null ? Paths.get(uri) : Paths.get(parsed), bytes);
@@ -38,7 +54,10 @@ public final class FileStore {
       Path path = new Path(parsed);
       FileSystem fs = path.getFileSystem(conf);
       try (OutputStream out = fs.create(path, true)) {
-        out.write(bytes);
+        WritableByteChannel channel = Channels.newChannel(out);
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
       }
     }
   }
@@ -90,13 +109,17 @@ public final class FileStore {
     return new Path(path).toUri();
   }
 
-  private void writeLocal(java.nio.file.Path target, byte[] bytes) throws IOException {
+  private void writeLocal(java.nio.file.Path target, ByteBuffer bytes) throws IOException {
     java.nio.file.Path folder = target.getParent();
     if (createdFolders.add(folder.toString())) {
       Files.createDirectories(folder);
     }
     java.nio.file.Path temp = folder.resolve("." + target.getFileName() + ".tmp");
-    Files.write(temp, bytes);
+    try (FileChannel channel = FileChannel.open(temp, CREATE, TRUNCATE_EXISTING, WRITE)) {
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
+      }
+    }
     move(temp, target);
   }
 

@@ -1,46 +1,61 @@
 package org.stylepipe.output;
 
-import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 
+import java.nio.ByteBuffer;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.stylepipe.config.ImageFormat;
 
 /**
- * Encodes 8-bit BGR frames as PNG or as JPEG at a given quality. Deterministic: the same pixels
- * give the same bytes. PNG uses OpenCV's speed-tuned defaults (SUB filter, zlib level 1, RLE
- * strategy): about twice as fast as ffmpeg's PNG encoder at a similar size on game frames; lossless
- * either way. Not thread-safe.
+ * Encodes 8-bit BGR frames as PNG or as JPEG at a given quality, into native memory that the caller
+ * hashes and writes without copying it to the Java heap. Deterministic: the same pixels give the
+ * same bytes. PNG uses OpenCV's speed-tuned defaults (SUB filter, zlib level 1, RLE strategy):
+ * about twice as fast as ffmpeg's PNG encoder at a similar size on game frames; lossless either
+ * way. JPEG: {@link JpegEncoder}. Not thread-safe.
  */
 public final class ImageEncoder implements AutoCloseable {
-  private final String extension;
-  private final IntPointer params;
-  private final BytePointer buffer = new BytePointer();
+  private final ImageFormat format;
+  // No PNG parameter: any, even the level, would turn OpenCV's speed tuning off.
+  private final IntPointer pngParams = new IntPointer();
+  private final BytePointer pngBuffer = new BytePointer();
+  private final JpegEncoder jpeg;
 
   public ImageEncoder(ImageFormat format, int jpegQuality) {
-    this.extension = "." + format.extension();
-    this.params =
-        format == ImageFormat.PNG
-            ? new IntPointer() // no PNG parameter: any, even the level, would turn OpenCV's speed
-            // tuning off
-            : new IntPointer(IMWRITE_JPEG_QUALITY, jpegQuality);
+    this.format = format;
+    this.jpeg = format == ImageFormat.JPEG ? new JpegEncoder(jpegQuality) : null;
   }
 
-  public byte[] encode(Mat image) {
-    if (!imencode(extension, image, buffer, params)) {
-      throw new IllegalStateException(
-          "Cannot encode a " + image.cols() + "x" + image.rows() + " frame as " + extension);
+  /** The encoded image in native memory, valid until the next call. */
+  public ByteBuffer encodeDirect(Mat image) {
+    if (jpeg != null) {
+      return jpeg.encode(image);
     }
-    byte[] bytes = new byte[(int) buffer.limit()];
-    buffer.get(bytes);
+    // Empty before the call, so that OpenCV's output vector starts without a copy of the last
+    // image.
+    pngBuffer.position(0).limit(0);
+    if (!imencode(".png", image, pngBuffer, pngParams)) {
+      throw new IllegalStateException(
+          "Cannot encode a " + image.cols() + "x" + image.rows() + " frame as PNG");
+    }
+    return pngBuffer.asByteBuffer();
+  }
+
+  /** The encoded image as a new array. */
+  public byte[] encode(Mat image) {
+    ByteBuffer encoded = encodeDirect(image);
+    byte[] bytes = new byte[encoded.remaining()];
+    encoded.get(bytes);
     return bytes;
   }
 
   @Override
   public void close() {
-    params.close();
-    buffer.close();
+    pngParams.close();
+    pngBuffer.close();
+    if (jpeg != null) {
+      jpeg.close();
+    }
   }
 }

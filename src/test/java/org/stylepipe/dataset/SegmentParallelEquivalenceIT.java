@@ -27,14 +27,21 @@ class SegmentParallelEquivalenceIT extends SparkTestBase {
 
   @Test
   void constantRateWithBoundariesBetweenKeyframes() throws Exception {
-    // 100 frames at 25 fps = 4 s; keyframes every 0.48 s; 0.7 s segments do not divide 4 s.
-    Path video = TestVideos.constantRate(dir.resolve("cfr.mp4"), 192, 108, 100, 25, 12);
+    // 100 frames at 25 fps = 4 s; keyframes every 2.4 s, so most 0.7 s grid points have none within
+    // half a segment and stay where they are, between keyframes; 0.7 s does not divide 4 s.
+    Path video = TestVideos.constantRate(dir.resolve("cfr.mp4"), 192, 108, 100, 25, 60);
     List<Long> keyframes = TestVideos.keyframeTimes(video);
-    assertTrue(keyframes.size() >= 8, "keyframes: " + keyframes);
-    for (long boundary = 700_000; boundary < 4_000_000; boundary += 700_000) {
-      assertTrue(!keyframes.contains(boundary), "boundary " + boundary + " is a keyframe");
-    }
+    assertEquals(List.of(0L, 2_400_000L), keyframes);
     assertParallelEqualsSequential(video, "0.7", "all", 6);
+  }
+
+  @Test
+  void boundariesMovedToKeyframes() throws Exception {
+    // Keyframes every 0.48 s: each 0.7 s grid point has one within 0.35 s, where its segment
+    // starts.
+    Path video = TestVideos.constantRate(dir.resolve("cfr-keys.mp4"), 192, 108, 100, 25, 12);
+    assertTrue(TestVideos.keyframeTimes(video).size() >= 8);
+    assertParallelEqualsSequential(video, "0.7", "all", 5);
   }
 
   @Test

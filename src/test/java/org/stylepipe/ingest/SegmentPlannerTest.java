@@ -24,7 +24,8 @@ class SegmentPlannerTest {
     Collections.shuffle(
         demuxOrder, new Random(2)); // B-frames: packets do not arrive in display order
     SegmentPlanner planner = new SegmentPlanner(3_000_000);
-    demuxOrder.forEach(planner::add);
+    Random keys = new Random(3);
+    demuxOrder.forEach(p -> planner.add(p, keys.nextInt(40) == 0));
     List<SegmentPlan> plan = planner.plan();
 
     assertEquals(Long.MIN_VALUE, plan.get(0).startUs());
@@ -45,6 +46,24 @@ class SegmentPlannerTest {
       }
     }
     assertEquals(500, plan.stream().mapToInt(SegmentPlan::frameCount).sum());
+  }
+
+  @Test
+  void boundariesMoveToTheNearestKeyframeWithinHalfASegment() {
+    // 30 fps for 20 s; keyframes every 2 s, and none near the grid point at 15 s.
+    SegmentPlanner planner = new SegmentPlanner(5_000_000);
+    for (int i = 0; i < 600; i++) {
+      long pts = i * 1_000_000L / 30;
+      boolean keyframe = i % 60 == 0 && pts != 14_000_000 && pts != 16_000_000;
+      planner.add(pts, keyframe);
+    }
+    List<SegmentPlan> plan = planner.plan();
+    assertEquals(
+        List.of(Long.MIN_VALUE, 4_000_000L, 10_000_000L, 15_000_000L),
+        plan.stream().map(SegmentPlan::startUs).toList());
+    assertEquals(
+        List.of(0L, 120L, 300L, 450L), plan.stream().map(SegmentPlan::firstFrameIndex).toList());
+    assertEquals(600, plan.stream().mapToInt(SegmentPlan::frameCount).sum());
   }
 
   @Test

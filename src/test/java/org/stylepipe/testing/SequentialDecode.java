@@ -4,12 +4,13 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.stylepipe.augment.FrameResizer;
 import org.stylepipe.config.FrameSettings;
-import org.stylepipe.decode.BgrFrame;
+import org.stylepipe.decode.BgrScaler;
 import org.stylepipe.output.ImageEncoder;
 
 /**
@@ -24,9 +25,11 @@ public final class SequentialDecode {
     List<String> lines = new ArrayList<>();
     MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file);
-        FrameResizer resizer =
-            new FrameResizer(settings.width(), settings.height(), settings.resizeMode());
+        BgrScaler scaler =
+            BgrScaler.to(settings.width(), settings.height(), settings.resizeMode());
+        Mat image = new Mat();
         ImageEncoder encoder = new ImageEncoder(settings.format(), settings.jpegQuality())) {
+      grabber.setImageMode(FrameGrabber.ImageMode.RAW);
       grabber.setVideoOption("threads", "1");
       grabber.start();
       long index = 0;
@@ -34,10 +37,8 @@ public final class SequentialDecode {
       Frame frame;
       while ((frame = grabber.grabImage()) != null) {
         if (settings.sampling().keeps(index, frame.timestamp, previous)) {
-          byte[] png;
-          try (Mat image = BgrFrame.wrap(frame)) {
-            png = encoder.encode(resizer.resize(image));
-          }
+          scaler.convert((AVFrame) frame.opaque, image);
+          byte[] png = encoder.encode(image);
           lines.add(
               index + " " + frame.timestamp + " " + HexFormat.of().formatHex(sha256.digest(png)));
         }
