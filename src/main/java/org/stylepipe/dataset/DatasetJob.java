@@ -100,7 +100,8 @@ public final class DatasetJob {
             new PlanRule(
                 config.segmentMicros(),
                 config.frames().sampling(),
-                guides == null ? 0 : guides.leadIn()));
+                guides == null ? 0 : guides.leadIn(),
+                true));
     log.probe(probeStarted, ingest.plans(), ingest.errors());
     List<ErrorRow> errors = new ArrayList<>(ingest.errors());
     int segments = 0;

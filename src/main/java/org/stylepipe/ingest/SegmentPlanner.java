@@ -10,33 +10,34 @@ import org.stylepipe.config.Sampling;
 /**
  * Cuts a recording into time segments from the presentation times of its video packets, fed in any
  * order (demux order differs from display order when B-frames are present). Segments follow a grid
- * of {@code segmentUs} from time zero, each boundary moved to the keyframe nearest its grid point
- * if one lies within half a segment of it: a task then starts decoding at its own first frame
- * instead of at an earlier keyframe, decoding and discarding the frames in between (without a
- * keyframe that near, the boundary stays on the grid). Segments left empty are merged into their
- * neighbours, so no segment is empty. The planner keeps every frame's time (8 bytes a frame: 1.7 MB
- * for an hour at 60 fps) to number the frames the sampling keeps and to find each segment's lead-in
- * and lead-out frames ({@link KeptFrames}).
+ * of {@code segmentUs} from time zero; with keyframe boundaries, each boundary moves to the
+ * keyframe nearest its grid point if one lies within half a segment of it: a task then starts
+ * decoding at its own first frame instead of at an earlier keyframe, decoding and discarding the
+ * frames in between (without a keyframe that near, the boundary stays on the grid). Segments left
+ * empty are merged into their neighbours, so no segment is empty. The planner keeps every frame's
+ * time (8 bytes a frame: 1.7 MB for an hour at 60 fps) to number the frames the sampling keeps and
+ * to find each segment's lead-in and lead-out frames ({@link KeptFrames}).
  */
 public final class SegmentPlanner {
   private final long segmentUs;
   private final Sampling sampling;
   private final int leadIn;
+  private final boolean keyframeBoundaries;
   private final TreeMap<Long, Cell> cells = new TreeMap<>();
   private final TreeSet<Long> keyframes = new TreeSet<>();
   private long frames;
 
-  /** A planner that keeps every frame and plans no lead-in. */
+  /** A planner on the grid that keeps every frame and plans no lead-in. */
   public SegmentPlanner(long segmentUs) {
-    this(segmentUs, Sampling.all(), 0);
+    this(segmentUs, Sampling.all(), 0, false);
   }
 
   /**
    * A planner for frames kept by {@code sampling}, each segment's decoding starting {@code leadIn}
    * kept frames before its first kept frame (0 for none) and ending at the first kept frame after
-   * it ({@code leadIn} > 0).
+   * it ({@code leadIn} > 0), its boundaries on the grid or moved to nearby keyframes.
    */
-  public SegmentPlanner(long segmentUs, Sampling sampling, int leadIn) {
+  public SegmentPlanner(long segmentUs, Sampling sampling, int leadIn, boolean keyframeBoundaries) {
     if (segmentUs <= 0) {
       throw new IllegalArgumentException(
           "Cannot plan segments of " + segmentUs + " us: must be positive");
@@ -48,6 +49,7 @@ public final class SegmentPlanner {
     this.segmentUs = segmentUs;
     this.sampling = sampling;
     this.leadIn = leadIn;
+    this.keyframeBoundaries = keyframeBoundaries;
   }
 
   /** Adds one frame's presentation time. */
@@ -58,7 +60,7 @@ public final class SegmentPlanner {
   /** Adds one frame's presentation time, and whether decoding can start at it (a keyframe). */
   public void add(long ptsUs, boolean keyframe) {
     cells.computeIfAbsent(Math.floorDiv(ptsUs, segmentUs), k -> new Cell()).add(ptsUs);
-    if (keyframe) {
+    if (keyframe && keyframeBoundaries) {
       keyframes.add(ptsUs);
     }
     frames++;

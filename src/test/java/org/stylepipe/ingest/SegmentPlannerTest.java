@@ -23,7 +23,7 @@ class SegmentPlannerTest {
     List<Long> demuxOrder = new ArrayList<>(pts);
     Collections.shuffle(
         demuxOrder, new Random(2)); // B-frames: packets do not arrive in display order
-    SegmentPlanner planner = new SegmentPlanner(3_000_000);
+    SegmentPlanner planner = new SegmentPlanner(3_000_000, Sampling.all(), 0, true);
     Random keys = new Random(3);
     demuxOrder.forEach(p -> planner.add(p, keys.nextInt(40) == 0));
     List<SegmentPlan> plan = planner.plan();
@@ -50,20 +50,31 @@ class SegmentPlannerTest {
 
   @Test
   void boundariesMoveToTheNearestKeyframeWithinHalfASegment() {
-    // 30 fps for 20 s; keyframes every 2 s, and none near the grid point at 15 s.
-    SegmentPlanner planner = new SegmentPlanner(5_000_000);
-    for (int i = 0; i < 600; i++) {
-      long pts = i * 1_000_000L / 30;
-      boolean keyframe = i % 60 == 0 && pts != 14_000_000 && pts != 16_000_000;
-      planner.add(pts, keyframe);
-    }
-    List<SegmentPlan> plan = planner.plan();
+    List<SegmentPlan> plan = twentySecondsWithKeyframes(true).plan();
     assertEquals(
         List.of(Long.MIN_VALUE, 4_000_000L, 10_000_000L, 15_000_000L),
         plan.stream().map(SegmentPlan::startUs).toList());
     assertEquals(
         List.of(0L, 120L, 300L, 450L), plan.stream().map(SegmentPlan::firstFrameIndex).toList());
     assertEquals(600, plan.stream().mapToInt(SegmentPlan::frameCount).sum());
+  }
+
+  @Test
+  void withoutKeyframeBoundariesSegmentsStayOnTheGrid() {
+    List<SegmentPlan> plan = twentySecondsWithKeyframes(false).plan();
+    assertEquals(
+        List.of(Long.MIN_VALUE, 5_000_000L, 10_000_000L, 15_000_000L),
+        plan.stream().map(SegmentPlan::startUs).toList());
+  }
+
+  /** 30 fps for 20 s in 5 s segments; keyframes every 2 s, but none near the grid point at 15 s. */
+  private static SegmentPlanner twentySecondsWithKeyframes(boolean keyframeBoundaries) {
+    SegmentPlanner planner = new SegmentPlanner(5_000_000, Sampling.all(), 0, keyframeBoundaries);
+    for (int i = 0; i < 600; i++) {
+      long pts = i * 1_000_000L / 30;
+      planner.add(pts, i % 60 == 0 && pts != 14_000_000 && pts != 16_000_000);
+    }
+    return planner;
   }
 
   @Test
@@ -91,7 +102,7 @@ class SegmentPlannerTest {
   void keptFramesAreNumberedAcrossSegmentsWithLeadFramesAroundEach() {
     // 30 frames at 10 fps in segments of 1 s; every third frame kept (indices 0, 3, ..., 27),
     // lead-in of 2.
-    SegmentPlanner planner = new SegmentPlanner(1_000_000, Sampling.everyNth(3), 2);
+    SegmentPlanner planner = new SegmentPlanner(1_000_000, Sampling.everyNth(3), 2, false);
     for (int i = 29; i >= 0; i--) {
       planner.add(i * 100_000L);
     }
