@@ -9,7 +9,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * Both flows of every frame of a sequence (numbered from 1), computed with {@link DisFlow} and kept
  * in memory.
  */
-final class MemoryFlows implements FlowSource {
+public final class MemoryFlows implements FlowSource {
   final Map<Integer, FlowField> forward = new HashMap<>();
   final Map<Integer, FlowField> backward = new HashMap<>();
 
@@ -17,7 +17,7 @@ final class MemoryFlows implements FlowSource {
     return of(frames, FlowPreset.MEDIUM);
   }
 
-  static MemoryFlows of(List<Mat> frames, FlowPreset preset) {
+  public static MemoryFlows of(List<Mat> frames, FlowPreset preset) {
     MemoryFlows flows = new MemoryFlows();
     try (DisFlow dis = new DisFlow(preset)) {
       for (int i = 0; i < frames.size(); i++) {
