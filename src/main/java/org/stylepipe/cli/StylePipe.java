@@ -59,6 +59,7 @@ public final class StylePipe {
           "  --options-file FILE     defaults for the options below (name=value lines)",
           "  --master URL            Spark master when not under spark-submit (default local[*])",
           "  --segment-seconds S     time segment per task (default 10)",
+          "  --video-stream N        the video stream to read (default: the one ffmpeg picks)",
           "dataset options:",
           "  --sample RULE           all | every:N | fps:F (default all)",
           "  --size WxH              output size (default 640x480)",

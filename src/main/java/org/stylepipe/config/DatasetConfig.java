@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import org.stylepipe.guides.FlowPreset;
 import org.stylepipe.guides.KeySpan;
 import org.stylepipe.guides.NoiseVariant;
+import org.stylepipe.video.VideoStreams;
 
 /**
  * The validated, immutable configuration of a dataset job, built on the driver before any Spark
@@ -80,6 +81,7 @@ public final class DatasetConfig {
   public static final String DECODER_THREADS_DEFAULT = "1";
   public static final String OVERWRITE = "overwrite";
   public static final String OVERWRITE_DEFAULT = "false";
+  public static final String VIDEO_STREAM = "video-stream";
   public static final String LAYOUT = "layout";
   public static final String LAYOUT_DEFAULT = "frames";
   public static final String MASK = "mask";
@@ -129,6 +131,7 @@ public final class DatasetConfig {
               JPEG_QUALITY,
               DECODER_THREADS,
               OVERWRITE,
+              VIDEO_STREAM,
               LAYOUT),
           GUIDE_OPTIONS);
 
@@ -141,6 +144,7 @@ public final class DatasetConfig {
   private final boolean overwrite;
   private final GuideSettings guides;
   private final String keyframesFrom;
+  private final int videoStream;
 
   private DatasetConfig(
       List<String> inputs,
@@ -149,7 +153,8 @@ public final class DatasetConfig {
       FrameSettings frames,
       boolean overwrite,
       GuideSettings guides,
-      String keyframesFrom) {
+      String keyframesFrom,
+      int videoStream) {
     this.inputs = List.copyOf(inputs);
     this.output = output;
     this.segmentMicros = segmentMicros;
@@ -157,6 +162,7 @@ public final class DatasetConfig {
     this.overwrite = overwrite;
     this.guides = guides;
     this.keyframesFrom = keyframesFrom;
+    this.videoStream = videoStream;
   }
 
   /**
@@ -238,7 +244,21 @@ public final class DatasetConfig {
         frames,
         overwrite,
         guides,
-        options.get(KEYFRAMES_FROM, null));
+        options.get(KEYFRAMES_FROM, null),
+        videoStream(options, VIDEO_STREAM));
+  }
+
+  /**
+   * The video stream option {@code key}: an index, or {@link VideoStreams#DEFAULT} (the stream
+   * ffmpeg picks) if absent.
+   */
+  static int videoStream(OptionMap options, String key) {
+    return options.getInt(key, VideoStreams.DEFAULT, 0, 1023);
+  }
+
+  /** The video stream read from each recording, or {@link VideoStreams#DEFAULT}. */
+  public int videoStream() {
+    return videoStream;
   }
 
   private static GuideSettings guides(OptionMap options) {
@@ -327,8 +347,12 @@ public final class DatasetConfig {
    */
   public String fingerprint() {
     return String.format(
-        "inputs=%s segment-seconds=%s %s%s",
-        inputs, segmentMicros / 1e6, frames, guides == null ? "" : " layout=fewshot " + guides);
+        "inputs=%s segment-seconds=%s %s%s%s",
+        inputs,
+        segmentMicros / 1e6,
+        frames,
+        videoStream == VideoStreams.DEFAULT ? "" : " video-stream=" + videoStream,
+        guides == null ? "" : " layout=fewshot " + guides);
   }
 
   /** The options besides inputs and output, by option name, as the job report lists them. */
@@ -343,6 +367,7 @@ public final class DatasetConfig {
     options.put(JPEG_QUALITY, frames.jpegQuality());
     options.put(DECODER_THREADS, frames.decoderThreads());
     options.put(OVERWRITE, overwrite);
+    options.put(VIDEO_STREAM, videoStream == VideoStreams.DEFAULT ? "default" : videoStream);
     options.put(LAYOUT, layout().name().toLowerCase(Locale.ROOT));
     if (guides != null) {
       options.put(MASK, GuideOptions.format(guides.mask()));

@@ -3,6 +3,7 @@ package org.stylepipe.config;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.stylepipe.video.VideoStreams;
 
 /**
  * The validated, immutable configuration of a flicker job, built on the driver before any Spark
@@ -29,25 +30,33 @@ public final class FlickerConfig {
   public static final String SEGMENT_SECONDS = "segment-seconds";
   public static final String SEGMENT_SECONDS_DEFAULT = "10";
   public static final String OVERWRITE = "overwrite";
+  public static final String VIDEO_STREAM = DatasetConfig.VIDEO_STREAM;
   public static final String OVERWRITE_DEFAULT = "false";
 
   /** Every option this job accepts. */
   public static final Set<String> OPTIONS =
-      Set.of(INPUT, STYLIZED, OUTPUT, SEGMENT_SECONDS, OVERWRITE);
+      Set.of(INPUT, STYLIZED, OUTPUT, SEGMENT_SECONDS, OVERWRITE, VIDEO_STREAM);
 
   private final List<String> inputs;
   private final String stylized;
   private final String output;
   private final long segmentMicros;
   private final boolean overwrite;
+  private final int videoStream;
 
   private FlickerConfig(
-      List<String> inputs, String stylized, String output, long segmentMicros, boolean overwrite) {
+      List<String> inputs,
+      String stylized,
+      String output,
+      long segmentMicros,
+      boolean overwrite,
+      int videoStream) {
     this.inputs = List.copyOf(inputs);
     this.stylized = stylized;
     this.output = output;
     this.segmentMicros = segmentMicros;
     this.overwrite = overwrite;
+    this.videoStream = videoStream;
   }
 
   /**
@@ -73,7 +82,8 @@ public final class FlickerConfig {
         stylized,
         output,
         Math.round(seconds * 1_000_000),
-        options.getBoolean(OVERWRITE, Boolean.parseBoolean(OVERWRITE_DEFAULT)));
+        options.getBoolean(OVERWRITE, Boolean.parseBoolean(OVERWRITE_DEFAULT)),
+        DatasetConfig.videoStream(options, VIDEO_STREAM));
   }
 
   public List<String> inputs() {
@@ -98,12 +108,18 @@ public final class FlickerConfig {
     return overwrite;
   }
 
+  /** The video stream read from each recording, or {@link VideoStreams#DEFAULT}. */
+  public int videoStream() {
+    return videoStream;
+  }
+
   /** What decides the files the job writes: a rerun with others is refused unless overwriting. */
   public String fingerprint() {
     return String.format(
         Locale.ROOT,
-        "inputs=%s stylized=%s segment-seconds=%s",
+        "inputs=%s video-stream=%d stylized=%s segment-seconds=%s",
         inputs,
+        videoStream,
         stylized,
         segmentMicros / 1e6);
   }

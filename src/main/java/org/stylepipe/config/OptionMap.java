@@ -192,12 +192,8 @@ public final class OptionMap {
     }
     switch (text.trim().toLowerCase(Locale.ROOT)) {
       case "true":
-      case "yes":
-      case "on":
         return true;
       case "false":
-      case "no":
-      case "off":
         return false;
       default:
         throw new IllegalArgumentException(

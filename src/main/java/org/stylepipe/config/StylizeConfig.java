@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.stylepipe.video.VideoEncoder;
+import org.stylepipe.video.VideoStreams;
 
 /**
  * The validated, immutable configuration of a stylize job, built on the driver before any Spark
@@ -80,6 +82,7 @@ public final class StylizeConfig {
   public static final String FLICKER = "flicker";
   public static final String FLICKER_DEFAULT = "true";
   public static final String OVERWRITE = "overwrite";
+  public static final String VIDEO_STREAM = DatasetConfig.VIDEO_STREAM;
   public static final String OVERWRITE_DEFAULT = "false";
 
   /** Every option this job accepts. */
@@ -102,7 +105,8 @@ public final class StylizeConfig {
           DECODER_THREADS,
           ENCODER,
           FLICKER,
-          OVERWRITE);
+          OVERWRITE,
+          VIDEO_STREAM);
 
   private final List<String> inputs;
   private final String output;
@@ -111,6 +115,7 @@ public final class StylizeConfig {
   private final StylizeSettings settings;
   private final boolean flicker;
   private final boolean overwrite;
+  private final int videoStream;
 
   private StylizeConfig(
       List<String> inputs,
@@ -119,7 +124,8 @@ public final class StylizeConfig {
       long segmentMicros,
       StylizeSettings settings,
       boolean flicker,
-      boolean overwrite) {
+      boolean overwrite,
+      int videoStream) {
     this.inputs = List.copyOf(inputs);
     this.output = output;
     this.model = model;
@@ -127,6 +133,7 @@ public final class StylizeConfig {
     this.settings = settings;
     this.flicker = flicker;
     this.overwrite = overwrite;
+    this.videoStream = videoStream;
   }
 
   /**
@@ -151,6 +158,17 @@ public final class StylizeConfig {
     String sizeText = options.get(SIZE, null);
     if (sizeText != null) {
       size = DatasetConfig.parseSize(sizeText);
+      if (size[0] < VideoEncoder.MIN_SIDE || size[1] < VideoEncoder.MIN_SIDE) {
+        throw new IllegalArgumentException(
+            "Cannot use --"
+                + SIZE
+                + " "
+                + sizeText
+                + ": H.264 video needs at least "
+                + VideoEncoder.MIN_SIDE
+                + "x"
+                + VideoEncoder.MIN_SIDE);
+      }
       if (size[0] % 2 != 0 || size[1] % 2 != 0) {
         throw new IllegalArgumentException(
             "Cannot use --"
@@ -206,7 +224,8 @@ public final class StylizeConfig {
         Math.round(seconds * 1_000_000),
         settings,
         flicker,
-        options.getBoolean(OVERWRITE, Boolean.parseBoolean(OVERWRITE_DEFAULT)));
+        options.getBoolean(OVERWRITE, Boolean.parseBoolean(OVERWRITE_DEFAULT)),
+        DatasetConfig.videoStream(options, VIDEO_STREAM));
   }
 
   private static int parseKbps(String text) {
@@ -269,6 +288,11 @@ public final class StylizeConfig {
     return options;
   }
 
+  /** The video stream read from each recording, or {@link VideoStreams#DEFAULT}. */
+  public int videoStream() {
+    return videoStream;
+  }
+
   /** Whether an output of another job, or made with other options, is replaced, not refused. */
   public boolean overwrite() {
     return overwrite;
@@ -282,9 +306,10 @@ public final class StylizeConfig {
     StylizeSettings s = settings;
     return String.format(
         Locale.ROOT,
-        "inputs=%s model=%s segment-seconds=%s size=%s half=%s video=%s write-frames=%s"
-            + " video-kbps=%s guide=%s flicker=%s",
+        "inputs=%s video-stream=%s model=%s segment-seconds=%s size=%s half=%s video=%s"
+            + " write-frames=%s video-kbps=%s guide=%s flicker=%s",
         inputs,
+        videoStream == VideoStreams.DEFAULT ? "default" : videoStream,
         model,
         segmentMicros / 1e6,
         s.width() == 0 ? "source" : s.width() + "x" + s.height(),

@@ -101,7 +101,8 @@ public final class DatasetJob {
                 config.segmentMicros(),
                 config.frames().sampling(),
                 guides == null ? 0 : guides.leadIn(),
-                true));
+                true,
+                config.videoStream()));
     log.probe(probeStarted, ingest.plans(), ingest.errors());
     List<ErrorRow> errors = new ArrayList<>(ingest.errors());
     int segments = 0;

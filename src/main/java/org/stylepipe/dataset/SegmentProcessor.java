@@ -71,7 +71,7 @@ public final class SegmentProcessor {
     try (writer;
         SegmentReader reader =
             new SegmentReader(
-                task.recording().uri(),
+                task.recording(),
                 conf,
                 task.segment(),
                 settings.decoderThreads(),
@@ -88,7 +88,7 @@ public final class SegmentProcessor {
         if (keep) {
           Mat image = writer.freeImage();
           reader.convertInto(image);
-          writer.write(reader.index(), reader.ptsUs(), image);
+          writer.write(reader.index(), reader.ptsUs(), reader.rotation(), image);
         }
       }
       writer.finish();
@@ -192,8 +192,8 @@ public final class SegmentProcessor {
     }
 
     /** Hands the frame in {@code image} (from {@link #freeImage}) over to be written. */
-    void write(long index, long ptsUs, Mat image) throws InterruptedException {
-      kept.put(new Kept(index, ptsUs, image));
+    void write(long index, long ptsUs, int rotation, Mat image) throws InterruptedException {
+      kept.put(new Kept(index, ptsUs, rotation, image));
     }
 
     /** Waits until every frame handed over is written. */
@@ -266,6 +266,7 @@ public final class SegmentProcessor {
           variant,
           image.cols(),
           image.rows(),
+          frame.rotation(),
           path,
           size,
           HexFormat.of().formatHex(sha256.digest()),
@@ -301,7 +302,7 @@ public final class SegmentProcessor {
   }
 
   /** A kept frame on its way to the writer thread; {@link #END} ends the segment. */
-  private record Kept(long index, long ptsUs, Mat image) {
-    static final Kept END = new Kept(-1, Long.MIN_VALUE, null);
+  private record Kept(long index, long ptsUs, int rotation, Mat image) {
+    static final Kept END = new Kept(-1, Long.MIN_VALUE, 0, null);
   }
 }

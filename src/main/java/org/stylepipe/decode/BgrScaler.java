@@ -61,6 +61,11 @@ public final class BgrScaler implements AutoCloseable {
     return new BgrScaler(width, height, mode);
   }
 
+  /** A scaler like this one for pictures shown turned a quarter: output width and height traded. */
+  public BgrScaler transposed() {
+    return new BgrScaler(height, width, mode);
+  }
+
   /** Writes {@code picture} as BGR into {@code out}, (re)allocating it to the output size. */
   public void convert(AVFrame picture, Mat out) {
     int sw = picture.width();

@@ -8,5 +8,11 @@ import org.bytedeco.opencv.opencv_core.Mat;
  *
  * @param damaged whether the decoder reported errors in this frame (its picture is concealed, not
  *     the original)
+ * @param rotation the clockwise turn in degrees that made the picture upright ({@link Orientation})
  */
-public record DecodedFrame(long index, long ptsUs, Mat image, boolean damaged) {}
+public record DecodedFrame(long index, long ptsUs, Mat image, boolean damaged, int rotation) {
+  /** A frame that was not turned. */
+  public DecodedFrame(long index, long ptsUs, Mat image, boolean damaged) {
+    this(index, ptsUs, image, damaged, 0);
+  }
+}

@@ -2,6 +2,7 @@ package org.stylepipe.decode;
 
 import static org.bytedeco.ffmpeg.global.avformat.AVSEEK_FLAG_BACKWARD;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_seek_file;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -12,9 +13,10 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.stylepipe.ingest.Recording;
 import org.stylepipe.ingest.SegmentPlan;
-import org.stylepipe.video.MediaSource;
 import org.stylepipe.video.TimeBase;
+import org.stylepipe.video.VideoStreams;
 
 /**
  * Decodes the frames of one segment, in presentation order, streaming: it seeks to the keyframe at
@@ -47,8 +49,11 @@ public final class SegmentReader implements Closeable {
   private final Configuration conf;
   private final SegmentPlan segment;
   private final int decoderThreads;
-  private final BgrScaler scaler;
+  private final int videoStream;
+  private BgrScaler scaler;
+  private Orientation orientation;
   private final Mat image = new Mat();
+  private final Mat unturned = new Mat();
   private FFmpegFrameGrabber grabber;
   private Frame pending;
   private Frame current;
@@ -63,7 +68,34 @@ public final class SegmentReader implements Closeable {
   /** A reader of frames converted by {@code scaler}, which the reader closes. */
   public SegmentReader(
       String uri, Configuration conf, SegmentPlan segment, int decoderThreads, BgrScaler scaler) {
+    this(uri, VideoStreams.DEFAULT, conf, segment, decoderThreads, scaler);
+  }
+
+  /** A reader of the recording's video stream at its source size. */
+  public SegmentReader(
+      Recording recording, Configuration conf, SegmentPlan segment, int decoderThreads) {
+    this(recording, conf, segment, decoderThreads, BgrScaler.sourceSize());
+  }
+
+  /** A reader of the recording's video stream, converted by {@code scaler}, which it closes. */
+  public SegmentReader(
+      Recording recording,
+      Configuration conf,
+      SegmentPlan segment,
+      int decoderThreads,
+      BgrScaler scaler) {
+    this(recording.uri(), recording.videoStream(), conf, segment, decoderThreads, scaler);
+  }
+
+  private SegmentReader(
+      String uri,
+      int videoStream,
+      Configuration conf,
+      SegmentPlan segment,
+      int decoderThreads,
+      BgrScaler scaler) {
     this.uri = uri;
+    this.videoStream = videoStream;
     this.conf = conf;
     this.segment = segment;
     this.decoderThreads = decoderThreads;
@@ -90,7 +122,7 @@ public final class SegmentReader implements Closeable {
       return null;
     }
     convertInto(image);
-    return new DecodedFrame(index(), ptsUs(), image, damaged());
+    return new DecodedFrame(index(), ptsUs(), image, damaged(), rotation());
   }
 
   /**
@@ -132,9 +164,22 @@ public final class SegmentReader implements Closeable {
     return isDamaged(current);
   }
 
-  /** Writes the current frame as BGR into {@code out}, at the scaler's size. */
+  /**
+   * Writes the current frame as BGR into {@code out}, at the scaler's size, upright: turned as the
+   * stream's display matrix says ({@link Orientation}), as the ffmpeg command shows it.
+   */
   public void convertInto(Mat out) {
-    scaler.convert((AVFrame) current.opaque, out);
+    if (!orientation.applied()) {
+      scaler.convert((AVFrame) current.opaque, out);
+      return;
+    }
+    scaler.convert((AVFrame) current.opaque, unturned);
+    orientation.apply(unturned, out);
+  }
+
+  /** The clockwise turn in degrees that makes the frames upright (0 if none is applied). */
+  public int rotation() {
+    return orientation.applied() ? orientation.degrees() : 0;
   }
 
   private static boolean isDamaged(Frame frame) {
@@ -168,11 +213,25 @@ public final class SegmentReader implements Closeable {
 
   private void open(long seekUs) throws IOException {
     try {
-      grabber = MediaSource.grabber(uri, conf);
-      // Raw: the decoder's picture as is; the scaler converts only the frames asked for.
-      grabber.setImageMode(FrameGrabber.ImageMode.RAW);
-      grabber.setVideoOption("threads", Integer.toString(decoderThreads));
-      grabber.start();
+      grabber =
+          VideoStreams.start(
+              uri,
+              conf,
+              videoStream,
+              opening -> {
+                // Raw: the decoder's picture as is; the scaler converts only the frames asked for.
+                opening.setImageMode(FrameGrabber.ImageMode.RAW);
+                opening.setVideoOption("threads", Integer.toString(decoderThreads));
+              });
+      if (orientation == null) {
+        orientation =
+            VideoStreams.orientation(grabber.getFormatContext().streams(grabber.getVideoStream()));
+        if (orientation.applied() && orientation.transposes()) {
+          BgrScaler sideways = scaler.transposed(); // scaled on its side, then turned
+          scaler.close();
+          scaler = sideways;
+        }
+      }
       if (seekUs != Long.MIN_VALUE) {
         long target = Math.max(0, seekUs);
         int ret =
@@ -190,14 +249,22 @@ public final class SegmentReader implements Closeable {
           open(Long.MIN_VALUE);
         }
       }
-    } catch (FrameGrabber.Exception e) {
-      throw new IOException("Cannot open " + uri + " for decoding: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new IOException("Cannot decode " + uri + ": " + e.getMessage(), e);
     }
   }
 
+  /** The next frame, its time rounded to the microsecond ({@link TimeBase#micros}). */
   private Frame grab() throws IOException {
     try {
-      return grabber.grabImage();
+      Frame frame = grabber.grabImage();
+      if (frame != null) {
+        long pts = ((AVFrame) frame.opaque).best_effort_timestamp();
+        if (pts != AV_NOPTS_VALUE) {
+          frame.timestamp = timeBase().micros(pts); // JavaCV's own is truncated
+        }
+      }
+      return frame;
     } catch (FrameGrabber.Exception e) {
       throw new IOException("Cannot decode " + uri + " in " + segment + ": " + e.getMessage(), e);
     }
@@ -222,6 +289,7 @@ public final class SegmentReader implements Closeable {
       closeGrabber();
     } finally {
       image.close();
+      unturned.close();
       scaler.close();
     }
   }

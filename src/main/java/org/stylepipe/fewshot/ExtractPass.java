@@ -124,7 +124,7 @@ public final class ExtractPass {
       SegmentPlan plan = task.segment().withLeadFrames();
       MaskMode mode = guides.mask().mode();
       try (SegmentReader reader =
-              new SegmentReader(task.recording().uri(), conf, plan, frames.decoderThreads());
+              new SegmentReader(task.recording(), conf, plan, frames.decoderThreads());
           CompanionMasks companions =
               task.maskTrack() == null
                   ? null

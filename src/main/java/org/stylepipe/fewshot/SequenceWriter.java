@@ -60,6 +60,7 @@ final class SequenceWriter {
         variant,
         width,
         height,
+        frame.rotation(),
         path,
         png.length,
         HexFormat.of().formatHex(sha256.digest(png)),

@@ -37,7 +37,7 @@ public final class FlickerFunction implements Function<FlickerTask, FlickerOutco
     Configuration hadoop = conf.get();
     FlickerOutcome outcome;
     try (SegmentReader input =
-            new SegmentReader(task.recording().uri(), hadoop, task.span(), DECODER_THREADS);
+            new SegmentReader(task.recording(), hadoop, task.span(), DECODER_THREADS);
         SegmentReader stylized =
             new SegmentReader(task.stylized(), hadoop, task.span(), DECODER_THREADS)) {
       outcome = new SegmentFlicker().measure(task, input::next, stylized::next);

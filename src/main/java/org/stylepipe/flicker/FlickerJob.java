@@ -17,6 +17,7 @@ import org.stylepipe.common.ErrorRow;
 import org.stylepipe.config.FlickerConfig;
 import org.stylepipe.ingest.IngestStage;
 import org.stylepipe.ingest.InputResolver;
+import org.stylepipe.ingest.PlanRule;
 import org.stylepipe.ingest.RecordingPlan;
 import org.stylepipe.output.FileStore;
 import org.stylepipe.output.JobKind;
@@ -72,7 +73,11 @@ public final class FlickerJob {
     LOG.info("Flicker job: {}", config);
     jsc.setJobGroup("stylepipe-flicker", "stylepipe flicker -> " + layout.root(), false);
 
-    IngestStage.Result ingest = IngestStage.run(jsc, config.inputs(), config.segmentMicros());
+    IngestStage.Result ingest =
+        IngestStage.run(
+            jsc,
+            config.inputs(),
+            PlanRule.segments(config.segmentMicros()).withVideoStream(config.videoStream()));
     List<ErrorRow> errors = new ArrayList<>(ingest.errors());
     List<FlickerPair> pairs = new ArrayList<>();
     Stylized stylized = Stylized.of(config.stylized(), ingest.plans().size(), hadoop);

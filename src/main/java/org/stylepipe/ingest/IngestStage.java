@@ -25,14 +25,10 @@ public final class IngestStage {
 
   private IngestStage() {}
 
-  /** Plans segments of {@code segmentUs}, every frame kept. */
-  public static Result run(JavaSparkContext jsc, List<String> inputs, long segmentUs) {
-    return run(jsc, inputs, PlanRule.segments(segmentUs));
-  }
-
   public static Result run(JavaSparkContext jsc, List<String> inputs, PlanRule rule) {
     HadoopConf conf = new HadoopConf(jsc.hadoopConfiguration());
-    InputResolver.Resolved resolved = new InputResolver(conf.get()).resolve(inputs);
+    InputResolver.Resolved resolved =
+        new InputResolver(conf.get(), rule.videoStream()).resolve(inputs);
     List<RecordingPlan> plans = new ArrayList<>();
     List<ErrorRow> errors = new ArrayList<>(resolved.errors());
     if (!resolved.recordings().isEmpty()) {

@@ -2,10 +2,16 @@ package org.stylepipe.ingest;
 
 import java.io.Serializable;
 import java.util.List;
+import org.stylepipe.decode.Orientation;
 
 /**
  * What probing found in a recording and how it is cut into segments.
  *
+ * @param videoStream the index of the video stream read
+ * @param videoStreams how many video streams the recording has
+ * @param orientation how its pictures are turned upright (its display matrix)
+ * @param width the width of the upright frames
+ * @param height the height of the upright frames
  * @param frameRate the container's average rate (variable-rate recordings are cut by time all the
  *     same)
  * @param frameCount video frames the container lists (packets with a presentation time)
@@ -16,6 +22,9 @@ public record RecordingPlan(
     Recording recording,
     String format,
     String videoCodec,
+    int videoStream,
+    int videoStreams,
+    Orientation orientation,
     int width,
     int height,
     double frameRate,
@@ -38,12 +47,14 @@ public record RecordingPlan(
   @Override
   public String toString() {
     return String.format(
-        "%s: %s/%s %dx%d %.3f fps %.2f s, %d frames, %d segments%s%s",
+        "%s: %s/%s%s %dx%d%s %.3f fps %.2f s, %d frames, %d segments%s%s",
         recording.id(),
         format,
         videoCodec,
+        videoStreams > 1 ? " (video stream #" + videoStream + " of " + videoStreams + ")" : "",
         width,
         height,
+        orientation.degrees() != 0 || orientation.applied() ? " " + orientation : "",
         frameRate,
         durationUs / 1e6,
         frameCount,

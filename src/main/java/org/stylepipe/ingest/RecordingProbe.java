@@ -6,12 +6,18 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 
 import java.io.IOException;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stylepipe.decode.Orientation;
 import org.stylepipe.video.MediaSource;
+import org.stylepipe.video.TimeBase;
+import org.stylepipe.video.VideoStreams;
 
 /**
  * Probes a recording (container, codec, size, rate, duration, audio) and plans its segments from a
@@ -20,6 +26,11 @@ import org.stylepipe.video.MediaSource;
  * parallel tasks cannot know alone.
  */
 public final class RecordingProbe {
+  private static final Logger LOG = LoggerFactory.getLogger(RecordingProbe.class);
+
+  /** The option that chooses another video stream than the default. */
+  private static final String VIDEO_STREAM_OPTION = "video-stream";
+
   /**
    * A recording whose packets end this much before the container's stated duration is reported
    * truncated.
@@ -44,13 +55,25 @@ public final class RecordingProbe {
     if (MediaSource.size(recording.uri(), conf) == 0) {
       throw new IOException("the file is empty (0 bytes)");
     }
-    try (FFmpegFrameGrabber grabber = MediaSource.grabber(recording.uri(), conf)) {
-      startOrExplain(grabber, recording);
+    try (FFmpegFrameGrabber grabber = startOrExplain(recording)) {
       if (!grabber.hasVideo()) {
         throw new IOException("it has no video stream");
       }
       int stream = grabber.getVideoStream();
-      AVRational timeBase = grabber.getFormatContext().streams(stream).time_base();
+      List<Integer> videoStreams = VideoStreams.videoStreams(grabber.getFormatContext());
+      if (videoStreams.size() > 1) {
+        LOG.info(
+            "{} has video streams {}: reading #{} ({}; choose another with --{})",
+            recording.uri(),
+            videoStreams,
+            stream,
+            recording.videoStream() == VideoStreams.DEFAULT ? "the one ffmpeg picks" : "as asked",
+            VIDEO_STREAM_OPTION);
+      }
+      Orientation orientation =
+          VideoStreams.orientation(grabber.getFormatContext().streams(stream));
+      AVRational base = grabber.getFormatContext().streams(stream).time_base();
+      TimeBase timeBase = new TimeBase(base.num(), base.den());
       SegmentPlanner planner = rule.planner();
       AVPacket packet;
       while ((packet = grabber.grabPacket()) != null) {
@@ -58,11 +81,8 @@ public final class RecordingProbe {
           if (packet.stream_index() == stream && (packet.flags() & AV_PKT_FLAG_DISCARD) == 0) {
             long pts = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
             if (pts != AV_NOPTS_VALUE) {
-              // The same conversion JavaCV applies to decoded frames, so the two agree to the
-              // microsecond.
-              planner.add(
-                  1_000_000L * pts * timeBase.num() / timeBase.den(),
-                  (packet.flags() & AV_PKT_FLAG_KEY) != 0);
+              // The conversion SegmentReader applies to decoded frames, so the two agree.
+              planner.add(timeBase.micros(pts), (packet.flags() & AV_PKT_FLAG_KEY) != 0);
             }
           }
         } finally {
@@ -73,12 +93,16 @@ public final class RecordingProbe {
         throw new IOException("it holds no video frame with a timestamp");
       }
       long durationUs = grabber.getLengthInTime();
+      boolean transposed = orientation.applied() && orientation.transposes();
       return new RecordingPlan(
           recording,
           grabber.getFormat(),
           grabber.getVideoCodecName(),
-          grabber.getImageWidth(),
-          grabber.getImageHeight(),
+          stream,
+          videoStreams.size(),
+          orientation,
+          transposed ? grabber.getImageHeight() : grabber.getImageWidth(),
+          transposed ? grabber.getImageWidth() : grabber.getImageHeight(),
           grabber.getVideoFrameRate(),
           durationUs,
           grabber.hasAudio(),
@@ -90,12 +114,15 @@ public final class RecordingProbe {
     }
   }
 
-  private static void startOrExplain(FFmpegFrameGrabber grabber, Recording recording)
-      throws IOException {
+  /** The recording's grabber, started on its video stream; errors say what FFmpeg found. */
+  private FFmpegFrameGrabber startOrExplain(Recording recording) throws IOException {
     try {
-      grabber.start();
-    } catch (FrameGrabber.Exception e) {
-      String message = String.valueOf(e.getMessage());
+      return VideoStreams.start(recording.uri(), conf, recording.videoStream(), grabber -> {});
+    } catch (IOException e) {
+      if (!(e.getCause() instanceof FrameGrabber.Exception)) {
+        throw e;
+      }
+      String message = String.valueOf(e.getCause().getMessage());
       if (message.contains("error -1094995529") || message.contains("Invalid data")) {
         throw new IOException(
             "not a recording FFmpeg can open (invalid data, or a truncated/empty file)", e);

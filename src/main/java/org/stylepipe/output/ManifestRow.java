@@ -23,10 +23,11 @@ import org.apache.parquet.schema.Types;
 import org.stylepipe.common.ParquetBytes;
 
 /**
- * One written image: where it came from, which frame and variant it is, where it is and its
- * checksum, and in a few-shot dataset its {@link GuideColumns} (null otherwise: those columns are
- * then null). In the Parquet manifest the recording id is the partition folder ({@code
- * recording_id=<id>}), not a column of the files.
+ * One written image: where it came from, which frame and variant it is, its size, the clockwise
+ * turn in degrees that made the decoded picture upright (the recording's display matrix, as ffmpeg
+ * applies it), where it is and its checksum, and in a few-shot dataset its {@link GuideColumns}
+ * (null otherwise: those columns are then null). In the Parquet manifest the recording id is the
+ * partition folder ({@code recording_id=<id>}), not a column of the files.
  */
 public record ManifestRow(
     String recordingId,
@@ -37,6 +38,7 @@ public record ManifestRow(
     String variant,
     int width,
     int height,
+    int rotation,
     String path,
     long bytes,
     String sha256,
@@ -65,6 +67,8 @@ public record ManifestRow(
           .named("width")
           .required(INT32)
           .named("height")
+          .required(INT32)
+          .named("rotation")
           .required(BINARY)
           .as(stringType())
           .named("path")
@@ -110,6 +114,7 @@ public record ManifestRow(
         variant,
         width,
         height,
+        rotation,
         path,
         bytes,
         sha256,
@@ -127,6 +132,7 @@ public record ManifestRow(
             .append("variant", variant)
             .append("width", width)
             .append("height", height)
+            .append("rotation", rotation)
             .append("path", path)
             .append("bytes", bytes)
             .append("sha256", sha256);
@@ -181,6 +187,7 @@ public record ManifestRow(
         group.getString("variant", 0),
         group.getInteger("width", 0),
         group.getInteger("height", 0),
+        group.getInteger("rotation", 0),
         group.getString("path", 0),
         group.getLong("bytes", 0),
         group.getString("sha256", 0),

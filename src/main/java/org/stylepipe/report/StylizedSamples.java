@@ -145,8 +145,7 @@ public final class StylizedSamples {
    * Decodes the segment's input and stylized frames in step and shows each pair to {@code visitor}.
    */
   private void pairs(StylizedSegment segment, PairVisitor visitor) throws IOException {
-    try (SegmentReader input =
-            new SegmentReader(segment.recording().uri(), conf, segment.segment(), 1);
+    try (SegmentReader input = new SegmentReader(segment.recording(), conf, segment.segment(), 1);
         SegmentReader video =
             segment.videoUri() == null
                 ? null

@@ -97,7 +97,7 @@ final class FrameFeed implements AutoCloseable {
     TimeBase timeBase = null;
     IOException error = null;
     try (SegmentReader reader =
-            new SegmentReader(task.recording().uri(), conf, task.segment(), decoderThreads);
+            new SegmentReader(task.recording(), conf, task.segment(), decoderThreads);
         FrameResizer resizer = new FrameResizer(task.width(), task.height(), ResizeMode.STRETCH)) {
       List<FrameRef> frames = new ArrayList<>(batchSize);
       List<byte[]> pixels = new ArrayList<>(batchSize);

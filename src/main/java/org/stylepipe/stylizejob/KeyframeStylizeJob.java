@@ -159,7 +159,7 @@ public final class KeyframeStylizeJob {
               + "it holds no complete dataset (no _SUCCESS); run the dataset job"
               + " with --layout fewshot there first, or let it finish");
     }
-    Dataset<Row> manifest = spark.read().parquet(dataset.manifest());
+    Dataset<Row> manifest = spark.read().parquet(literal(dataset.manifest()));
     if (!Arrays.asList(manifest.columns()).contains("keyframe")
         || manifest.filter(col("sequence").isNotNull()).isEmpty()) {
       throw new IllegalArgumentException(
@@ -240,6 +240,11 @@ public final class KeyframeStylizeJob {
               + names);
     }
     return NoiseVariant.parse(wanted);
+  }
+
+  /** {@code path} with glob characters escaped, so that Spark reads that very folder. */
+  private static String literal(String path) {
+    return path.replaceAll("([\\\\{}\\[\\]*?])", "\\\\$1");
   }
 
   private static FewShotLayout layout(Row row) {

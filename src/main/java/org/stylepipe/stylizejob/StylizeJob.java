@@ -38,6 +38,7 @@ import org.stylepipe.flicker.FlickerStage;
 import org.stylepipe.flicker.FlickerSummary;
 import org.stylepipe.flicker.WarpStats;
 import org.stylepipe.ingest.IngestStage;
+import org.stylepipe.ingest.PlanRule;
 import org.stylepipe.ingest.RecordingPlan;
 import org.stylepipe.ingest.SegmentPlan;
 import org.stylepipe.output.FileStore;
@@ -144,7 +145,11 @@ public final class StylizeJob {
 
     RunLog log = new RunLog();
     long probeStarted = System.nanoTime();
-    IngestStage.Result ingest = IngestStage.run(jsc, config.inputs(), config.segmentMicros());
+    IngestStage.Result ingest =
+        IngestStage.run(
+            jsc,
+            config.inputs(),
+            PlanRule.segments(config.segmentMicros()).withVideoStream(config.videoStream()));
     log.probe(probeStarted, ingest.plans(), ingest.errors());
     List<ErrorRow> errors = new ArrayList<>(ingest.errors());
     List<StylizeTask> tasks = new ArrayList<>();

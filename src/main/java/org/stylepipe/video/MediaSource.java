@@ -19,9 +19,10 @@ import org.bytedeco.javacv.FFmpegLogCallback;
 import org.bytedeco.javacv.Frame;
 
 /**
- * Opens a recording for FFmpeg: local files by path (FFmpeg's own file protocol), anything else
- * (s3a://, hdfs://) through the Hadoop file system as a seekable stream, so a task reads only the
- * byte ranges it decodes.
+ * Opens a recording for FFmpeg, its location given as a Hadoop path string ({@code file:/…}, {@code
+ * s3a://…}, not URI-escaped, so any file name works): local files by path (FFmpeg's own file
+ * protocol), anything else (s3a://, hdfs://) through the Hadoop file system as a seekable stream,
+ * so a task reads only the byte ranges it decodes.
  */
 public final class MediaSource {
   static {
@@ -35,7 +36,7 @@ public final class MediaSource {
 
   /** Size of the recording in bytes. */
   public static long size(String uri, Configuration conf) throws IOException {
-    Path path = new Path(URI.create(uri));
+    Path path = new Path(uri);
     return path.getFileSystem(conf).getFileStatus(path).getLen();
   }
 
@@ -43,12 +44,12 @@ public final class MediaSource {
    * A grabber for the recording at {@code uri}, not yet started, for one use; the caller closes it.
    */
   public static FFmpegFrameGrabber grabber(String uri, Configuration conf) throws IOException {
-    URI parsed = URI.create(uri);
+    Path path = new Path(uri);
+    URI parsed = path.toUri();
     if (parsed.getScheme() == null || "file".equals(parsed.getScheme())) {
-      String local = parsed.getScheme() == null ? uri : Paths.get(parsed).toString();
-      return new FFmpegFrameGrabber(local);
+      return new FFmpegFrameGrabber(
+          parsed.getScheme() == null ? uri : Paths.get(parsed).toString());
     }
-    Path path = new Path(parsed);
     FileSystem fs = path.getFileSystem(conf);
     FileStatus status = fs.getFileStatus(path);
     // FFmpeg reads forward from each seek. S3A's default policy turns random after the first

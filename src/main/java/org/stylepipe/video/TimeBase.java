@@ -3,8 +3,9 @@ package org.stylepipe.video;
 import java.io.Serializable;
 
 /**
- * A stream's time base {@code num/den} seconds per tick, and the conversion between ticks and the
- * microsecond times JavaCV reports ({@code floor(ticks * 1e6 * num / den)}).
+ * A stream's time base {@code num/den} seconds per tick, and the conversion between ticks and
+ * microsecond times, rounded to the nearest microsecond as ffprobe rounds {@code pts_time} (1/15 s
+ * is 66667 µs).
  */
 public record TimeBase(int num, int den) implements Serializable {
   /** Microseconds. */
@@ -17,14 +18,16 @@ public record TimeBase(int num, int den) implements Serializable {
     }
   }
 
-  /** The microsecond time JavaCV reports for {@code ticks}. */
+  /** The time of {@code ticks} in microseconds, rounded to the nearest. */
   public long micros(long ticks) {
-    return Math.floorDiv(Math.multiplyExact(Math.multiplyExact(ticks, 1_000_000L), num), den);
+    return Math.floorDiv(
+        Math.addExact(Math.multiplyExact(Math.multiplyExact(ticks, 1_000_000L), num), den / 2),
+        den);
   }
 
   /**
-   * The tick that JavaCV reports as {@code micros}: the nearest one, which is exact while a tick is
-   * longer than 2 µs (see {@link #forMicros}).
+   * The tick whose time is {@code micros}: the nearest one, which is exact while a tick is longer
+   * than 2 µs (see {@link #forMicros}).
    */
   public long ticks(long micros) {
     long divisor = Math.multiplyExact(1_000_000L, num);

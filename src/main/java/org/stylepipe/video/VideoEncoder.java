@@ -64,6 +64,9 @@ import org.bytedeco.javacpp.PointerPointer;
  * thread-safe.
  */
 public final class VideoEncoder implements AutoCloseable {
+  /** The smallest width and height the H.264 encoders take (OpenH264's limit). */
+  public static final int MIN_SIDE = 16;
+
   /** Size and bit rate of the picture {@link #opens} tries. */
   private static final int PROBE_WIDTH = 256;
 
@@ -103,6 +106,20 @@ public final class VideoEncoder implements AutoCloseable {
       long bitRate,
       int keyframeInterval)
       throws IOException {
+    if (width < MIN_SIDE || height < MIN_SIDE) {
+      throw new IOException(
+          "Cannot encode "
+              + width
+              + "x"
+              + height
+              + " frames into "
+              + file
+              + ": H.264 encoders take frames of at least "
+              + MIN_SIDE
+              + "x"
+              + MIN_SIDE
+              + " pixels; stylize at a larger --size");
+    }
     this.encoder = encoder;
     this.file = file;
     this.width = width;

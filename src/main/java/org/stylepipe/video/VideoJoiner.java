@@ -1,6 +1,12 @@
 package org.stylepipe.video;
 
-import static org.bytedeco.ffmpeg.global.avcodec.FF_COMPLIANCE_NORMAL;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AAC;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_AC3;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_ALAC;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_EAC3;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_FLAC;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MP3;
+import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_OPUS;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_rescale_ts;
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_get_name;
@@ -10,7 +16,6 @@ import static org.bytedeco.ffmpeg.global.avformat.av_write_trailer;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_alloc_output_context2;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_free_context;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_new_stream;
-import static org.bytedeco.ffmpeg.global.avformat.avformat_query_codec;
 import static org.bytedeco.ffmpeg.global.avformat.avio_closep;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_compare_ts;
@@ -19,6 +24,7 @@ import static org.stylepipe.video.FfmpegCalls.check;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -31,8 +37,9 @@ import org.bytedeco.javacv.FrameGrabber;
 /**
  * Joins segment videos into one MP4 without re-encoding: their video packets are copied in order,
  * keeping their timestamps (segments carry the source's times, so they follow on), and the audio
- * track of the source recording, if it has one the MP4 container can hold, is copied beside them,
- * interleaved by time.
+ * track of the source recording, if MP4 holds its codec in a standard way (AAC, MP3, AC-3, E-AC-3,
+ * ALAC, Opus, FLAC), is copied beside them, interleaved by time; other audio (Vorbis, PCM) is left
+ * out and the result says why.
  */
 public final class VideoJoiner {
   /**
@@ -40,6 +47,20 @@ public final class VideoJoiner {
    * it was not).
    */
   public record Result(long videoPackets, long audioPackets, String audioSkipped) {}
+
+  /**
+   * The audio codecs MP4 holds in a standard way, which players play: others (Vorbis, PCM) would be
+   * written under tags of FFmpeg's own.
+   */
+  private static final Set<Integer> MP4_AUDIO =
+      Set.of(
+          AV_CODEC_ID_AAC,
+          AV_CODEC_ID_MP3,
+          AV_CODEC_ID_AC3,
+          AV_CODEC_ID_EAC3,
+          AV_CODEC_ID_ALAC,
+          AV_CODEC_ID_OPUS,
+          AV_CODEC_ID_FLAC);
 
   private final Configuration conf;
 
@@ -73,11 +94,14 @@ public final class VideoJoiner {
           audioSkipped = "the source has no audio stream";
         } else {
           AVCodecParameters params = stream(audio, audio.getAudioStream()).codecpar();
-          if (avformat_query_codec(muxer.oformat(), params.codec_id(), FF_COMPLIANCE_NORMAL) == 1) {
+          if (MP4_AUDIO.contains(params.codec_id())) {
             audioOut = addStream(muxer, stream(audio, audio.getAudioStream()));
           } else {
             audioSkipped =
-                "MP4 cannot hold its " + avcodec_get_name(params.codec_id()).getString() + " audio";
+                "MP4 cannot hold its "
+                    + avcodec_get_name(params.codec_id()).getString()
+                    + " audio in a standard way (players would not play it); re-encode the"
+                    + " recording's audio to AAC to keep it";
           }
         }
       }

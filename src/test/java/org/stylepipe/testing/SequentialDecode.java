@@ -36,13 +36,13 @@ public final class SequentialDecode {
       long previous = Long.MIN_VALUE;
       Frame frame;
       while ((frame = grabber.grabImage()) != null) {
-        if (settings.sampling().keeps(index, frame.timestamp, previous)) {
+        long pts = TestVideos.ptsUs(grabber, frame);
+        if (settings.sampling().keeps(index, pts, previous)) {
           scaler.convert((AVFrame) frame.opaque, image);
           byte[] png = encoder.encode(image);
-          lines.add(
-              index + " " + frame.timestamp + " " + HexFormat.of().formatHex(sha256.digest(png)));
+          lines.add(index + " " + pts + " " + HexFormat.of().formatHex(sha256.digest(png)));
         }
-        previous = frame.timestamp;
+        previous = pts;
         index++;
       }
     }

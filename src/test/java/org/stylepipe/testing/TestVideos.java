@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
@@ -20,6 +22,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
+import org.stylepipe.video.TimeBase;
 
 /**
  * Writes small real H.264 test recordings with FFmpeg (JavaCV's build encodes H.264 with OpenH264:
@@ -66,7 +69,7 @@ public final class TestVideos {
       Frame frame;
       while ((frame = grabber.grabImage()) != null) {
         if (frame.keyFrame) {
-          times.add(frame.timestamp);
+          times.add(ptsUs(grabber, frame));
         }
       }
     }
@@ -203,6 +206,13 @@ public final class TestVideos {
       opencv_imgproc.putText(
           image, Integer.toString(frame), origin, opencv_imgproc.FONT_HERSHEY_PLAIN, 1.0, black);
     }
+  }
+
+  /** A decoded frame's time in microseconds, rounded as ffprobe rounds (JavaCV's is truncated). */
+  public static long ptsUs(FFmpegFrameGrabber grabber, Frame frame) {
+    AVRational base = grabber.getFormatContext().streams(grabber.getVideoStream()).time_base();
+    return new TimeBase(base.num(), base.den())
+        .micros(((AVFrame) frame.opaque).best_effort_timestamp());
   }
 
   /** The pixels of a frame decoded as BGR24, row after row without the row padding. */
