@@ -163,7 +163,7 @@ class FlickerJobIT extends SparkTestBase {
     assertEquals(2, summary.errors().size(), summary.toText());
     ErrorRow missing = summary.errors().get(0);
     assertEquals("other", missing.recordingId());
-    assertEquals(other.toUri().toString(), missing.source());
+    assertEquals(new org.apache.hadoop.fs.Path(other.toUri()).toString(), missing.source());
     assertEquals(
         "cannot measure flicker against the stylized video file:"
             + mixed.resolve("stylized/other.mp4")
