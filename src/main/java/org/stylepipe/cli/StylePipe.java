@@ -8,6 +8,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.sql.SparkSession;
+import org.stylepipe.common.JobRefusedException;
 import org.stylepipe.config.DatasetConfig;
 import org.stylepipe.config.FlickerConfig;
 import org.stylepipe.config.KeyframeStylizeConfig;
@@ -35,9 +36,11 @@ import org.stylepipe.stylizejob.StylizeSummary;
  * <p>The output is claimed ({@link OutputClaim}) before Spark starts.
  *
  * <p>Exit status: 0 all inputs processed; 3 the job completed but some inputs failed (see the
- * errors output); 2 bad command line, an output refused (another job's, made with other options, or
- * written by another run at the moment: nothing written), or (stylize) a model that does not load;
- * 1 the job itself failed.
+ * errors output); 2 bad command line or a refused job, with nothing written ({@link
+ * JobRefusedException}: an output refused (another job's, made with other options, or written by
+ * another run at the moment), a local output on a cluster, a {@code --model} that cannot be read,
+ * does not match its checksum or does not load); 1 the job itself failed (any other exception, with
+ * its stack trace).
  */
 public final class StylePipe {
   public static final int OK = 0;
@@ -60,6 +63,8 @@ public final class StylePipe {
           "  --master URL            Spark master when not under spark-submit (default local[*])",
           "  --segment-seconds S     time segment per task (default 10)",
           "  --video-stream N        the video stream to read (default: the one ffmpeg picks)",
+          "  --shared-mount BOOL     a local --output is mounted at the same path on every node of a cluster",
+          "                          (default false: a local output is refused with a cluster master)",
           "dataset options:",
           "  --sample RULE           all | every:N | fps:F (default all)",
           "  --size WxH              output size (default 640x480)",
@@ -84,8 +89,13 @@ public final class StylePipe {
           "  --key-reach N           keys each way a key's points are tracked to, or all (default 1)",
           "  --keyframes-from DIR    painted keyframes DIR/<sequence>/<number>.png for _train/output",
           "stylize options:",
-          "  --model FILE            .npz, .pt or .onnx style model (checked on the driver first); on a CPU the",
-          "                          same model runs fastest as .onnx, on ONNX Runtime (docs/benchmarks.md)",
+          "  --model FILE_OR_URI     .npz, .pt or .onnx style model: a local path or a URI (s3a://, hdfs://,",
+          "                          file://), read once and checked on the driver, shipped to the executors;",
+          "                          on a CPU the same model runs fastest as .onnx, on ONNX Runtime",
+          "                          (docs/benchmarks.md)",
+          "  --model-sha256 HEX      refuse a model whose bytes have another SHA-256 (default: any, recorded)",
+          "  --overwrite BOOL        replace an output made with other options or another model (default",
+          "                          false: resume an output made with the same ones, refuse any other)",
           "  --batch-size N          frames per inference (default 4)",
           "  --device D              auto | cpu | gpu (default auto: the GPU Spark assigns, else CPU)",
           "  --cpu-fallback BOOL     run on the CPU where a GPU is asked for but CUDA is absent (default false)",
@@ -106,7 +116,7 @@ public final class StylePipe {
           "  --dataset DIR           a dataset made with --layout fewshot",
           "  --guide G               none | black | noise[:VARIANT]: the keyframe's noise guide (default none)",
           "  --overwrite BOOL        stylize keyframes that already have an output (default false: keep them)",
-          "  --model, --batch-size, --device, --cpu-fallback, --half, --model-threads: as for stylize",
+          "  --model, --model-sha256, --batch-size, --device, --cpu-fallback, --half, --model-threads: as for stylize",
           "flicker options:",
           "  --stylized PATH         the stylized video of the one recording, or a stylize job's output",
           "                          folder (its stylized/<recording>.mp4)",
@@ -130,28 +140,34 @@ public final class StylePipe {
       return table(args.subList(1, args.size()));
     }
     Callable<Integer> runner;
-    String master;
     try {
       OptionMap cli = OptionMap.fromArgs(args.subList(1, args.size()));
       String optionsFile = cli.get(OPTIONS_FILE, null);
       OptionMap options =
           optionsFile == null ? cli : OptionMap.fromFile(Path.of(optionsFile)).overriddenBy(cli);
-      master = options.get(MASTER, "local[*]");
+      SparkConf conf = sparkConf("stylepipe " + job, options.get(MASTER, "local[*]"));
       OptionMap jobOptions = options.without(OPTIONS_FILE, MASTER);
       runner =
           switch (job) {
-            case "dataset" -> dataset(DatasetConfig.from(jobOptions), master);
-            case "stylize" -> stylize(StylizeJob.prepare(StylizeConfig.from(jobOptions)), master);
-            case "stylize-keyframes" ->
-                stylizeKeyframes(
-                    KeyframeStylizeJob.prepare(KeyframeStylizeConfig.from(jobOptions)), master);
-            case "flicker" -> flicker(FlickerConfig.from(jobOptions), master);
+            case "dataset" -> dataset(DatasetConfig.from(jobOptions), conf);
+            case "stylize" -> {
+              StylizeConfig config = StylizeConfig.from(jobOptions);
+              yield stylize(StylizeJob.prepare(config, hadoop(conf)), conf);
+            }
+            case "stylize-keyframes" -> {
+              KeyframeStylizeConfig config = KeyframeStylizeConfig.from(jobOptions);
+              yield stylizeKeyframes(KeyframeStylizeJob.prepare(config, hadoop(conf)), conf);
+            }
+            case "flicker" -> flicker(FlickerConfig.from(jobOptions), conf);
             default ->
                 throw new IllegalArgumentException(
                     "Cannot run job '"
                         + job
                         + "': known jobs are [dataset, stylize, stylize-keyframes, flicker]");
           };
+    } catch (JobRefusedException e) {
+      System.err.println("stylepipe: " + e.getMessage());
+      return USAGE;
     } catch (IllegalArgumentException e) {
       System.err.println("stylepipe: " + e.getMessage());
       System.err.println(USAGE_TEXT);
@@ -159,7 +175,7 @@ public final class StylePipe {
     }
     try {
       return runner.call();
-    } catch (IllegalArgumentException e) {
+    } catch (JobRefusedException e) {
       System.err.println("stylepipe: " + e.getMessage());
       return USAGE;
     } catch (Exception e) {
@@ -169,10 +185,9 @@ public final class StylePipe {
     }
   }
 
-  private static Callable<Integer> dataset(DatasetConfig config, String master) {
+  private static Callable<Integer> dataset(DatasetConfig config, SparkConf conf) {
     return () -> {
-      SparkConf conf = sparkConf("stylepipe dataset", master);
-      try (OutputClaim claim = DatasetJob.claim(config, hadoop(conf));
+      try (OutputClaim claim = DatasetJob.claim(config, hadoop(conf), conf.get("spark.master"));
           SparkSession spark = session(conf)) {
         DatasetSummary summary = DatasetJob.run(config, spark, claim);
         System.out.println(summary.toText());
@@ -181,10 +196,9 @@ public final class StylePipe {
     };
   }
 
-  private static Callable<Integer> stylize(StylizeJob prepared, String master) {
+  private static Callable<Integer> stylize(StylizeJob prepared, SparkConf conf) {
     return () -> {
-      SparkConf conf = sparkConf("stylepipe stylize", master);
-      try (OutputClaim claim = prepared.claim(hadoop(conf));
+      try (OutputClaim claim = prepared.claim(hadoop(conf), conf.get("spark.master"));
           SparkSession spark = session(conf)) {
         StylizeSummary summary = prepared.run(spark, claim);
         System.out.println(summary.toText());
@@ -193,10 +207,9 @@ public final class StylePipe {
     };
   }
 
-  private static Callable<Integer> stylizeKeyframes(KeyframeStylizeJob prepared, String master) {
+  private static Callable<Integer> stylizeKeyframes(KeyframeStylizeJob prepared, SparkConf conf) {
     return () -> {
-      SparkConf conf = sparkConf("stylepipe stylize-keyframes", master);
-      try (OutputClaim claim = prepared.claim(hadoop(conf));
+      try (OutputClaim claim = prepared.claim(hadoop(conf), conf.get("spark.master"));
           SparkSession spark = session(conf)) {
         KeyframeSummary summary = prepared.run(spark, claim);
         System.out.println(summary.toText());
@@ -205,10 +218,9 @@ public final class StylePipe {
     };
   }
 
-  private static Callable<Integer> flicker(FlickerConfig config, String master) {
+  private static Callable<Integer> flicker(FlickerConfig config, SparkConf conf) {
     return () -> {
-      SparkConf conf = sparkConf("stylepipe flicker", master);
-      try (OutputClaim claim = FlickerJob.claim(config, hadoop(conf));
+      try (OutputClaim claim = FlickerJob.claim(config, hadoop(conf), conf.get("spark.master"));
           SparkSession spark = session(conf)) {
         FlickerSummary summary = FlickerJob.run(config, spark, claim);
         System.out.println(summary.toText());
@@ -238,7 +250,10 @@ public final class StylePipe {
     }
   }
 
-  /** Spark's configuration: spark-submit's if present, else an embedded one on {@code master}. */
+  /**
+   * Spark's configuration: spark-submit's if present (its master included), else an embedded
+   * session's on {@code master}.
+   */
   static SparkConf sparkConf(String appName, String master) {
     SparkConf conf = new SparkConf().setIfMissing("spark.app.name", appName);
     if (!conf.contains("spark.master")) {
@@ -249,7 +264,8 @@ public final class StylePipe {
 
   /**
    * The Hadoop configuration the job will have ({@code spark.hadoop.*}, the AWS environment), made
-   * as Spark makes it but before Spark starts, so that the output is claimed first.
+   * as Spark makes it but before Spark starts, so that the model is read and the output claimed
+   * first.
    */
   private static Configuration hadoop(SparkConf conf) {
     return SparkHadoopUtil.get().newConfiguration(conf);

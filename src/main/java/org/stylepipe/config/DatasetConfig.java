@@ -35,6 +35,9 @@ import org.stylepipe.video.VideoStreams;
  *       #DECODER_THREADS_DEFAULT}
  *   <li>{@value #OVERWRITE}: replace a dataset made with other options instead of refusing, default
  *       {@value #OVERWRITE_DEFAULT}
+ *   <li>{@value #SHARED_MOUNT}: a local {@code --output} is a folder every node of the cluster
+ *       mounts at the same path, default {@value #SHARED_MOUNT_DEFAULT} (a local output is refused
+ *       with a cluster master)
  *   <li>{@value #LAYOUT}: {@code frames} or {@code fewshot} ({@link DatasetLayout}), default
  *       {@value #LAYOUT_DEFAULT}
  * </ul>
@@ -82,6 +85,8 @@ public final class DatasetConfig {
   public static final String OVERWRITE = "overwrite";
   public static final String OVERWRITE_DEFAULT = "false";
   public static final String VIDEO_STREAM = "video-stream";
+  public static final String SHARED_MOUNT = StylizeConfig.SHARED_MOUNT;
+  public static final String SHARED_MOUNT_DEFAULT = StylizeConfig.SHARED_MOUNT_DEFAULT;
   public static final String LAYOUT = "layout";
   public static final String LAYOUT_DEFAULT = "frames";
   public static final String MASK = "mask";
@@ -132,6 +137,7 @@ public final class DatasetConfig {
               DECODER_THREADS,
               OVERWRITE,
               VIDEO_STREAM,
+              SHARED_MOUNT,
               LAYOUT),
           GUIDE_OPTIONS);
 
@@ -145,6 +151,7 @@ public final class DatasetConfig {
   private final GuideSettings guides;
   private final String keyframesFrom;
   private final int videoStream;
+  private final boolean sharedMount;
 
   private DatasetConfig(
       List<String> inputs,
@@ -154,7 +161,8 @@ public final class DatasetConfig {
       boolean overwrite,
       GuideSettings guides,
       String keyframesFrom,
-      int videoStream) {
+      int videoStream,
+      boolean sharedMount) {
     this.inputs = List.copyOf(inputs);
     this.output = output;
     this.segmentMicros = segmentMicros;
@@ -163,6 +171,7 @@ public final class DatasetConfig {
     this.guides = guides;
     this.keyframesFrom = keyframesFrom;
     this.videoStream = videoStream;
+    this.sharedMount = sharedMount;
   }
 
   /**
@@ -245,7 +254,8 @@ public final class DatasetConfig {
         overwrite,
         guides,
         options.get(KEYFRAMES_FROM, null),
-        videoStream(options, VIDEO_STREAM));
+        videoStream(options, VIDEO_STREAM),
+        options.getBoolean(SHARED_MOUNT, Boolean.parseBoolean(SHARED_MOUNT_DEFAULT)));
   }
 
   /**
@@ -339,6 +349,11 @@ public final class DatasetConfig {
   /** Whether an existing dataset made with other options is replaced rather than refused. */
   public boolean overwrite() {
     return overwrite;
+  }
+
+  /** Whether a local output is a folder every node mounts at the same path. */
+  public boolean sharedMount() {
+    return sharedMount;
   }
 
   /**

@@ -21,6 +21,8 @@ import org.stylepipe.video.VideoStreams;
  *       #SEGMENT_SECONDS_DEFAULT}
  *   <li>{@value #OVERWRITE}: replace an output of another job (but a stylize job's, which it joins)
  *       or a flicker output made with other options, default {@value #OVERWRITE_DEFAULT}
+ *   <li>{@value #SHARED_MOUNT}: a local {@code --output} is a folder every node of the cluster
+ *       mounts at the same path, default {@value #SHARED_MOUNT_DEFAULT}
  * </ul>
  */
 public final class FlickerConfig {
@@ -32,10 +34,12 @@ public final class FlickerConfig {
   public static final String OVERWRITE = "overwrite";
   public static final String VIDEO_STREAM = DatasetConfig.VIDEO_STREAM;
   public static final String OVERWRITE_DEFAULT = "false";
+  public static final String SHARED_MOUNT = StylizeConfig.SHARED_MOUNT;
+  public static final String SHARED_MOUNT_DEFAULT = StylizeConfig.SHARED_MOUNT_DEFAULT;
 
   /** Every option this job accepts. */
   public static final Set<String> OPTIONS =
-      Set.of(INPUT, STYLIZED, OUTPUT, SEGMENT_SECONDS, OVERWRITE, VIDEO_STREAM);
+      Set.of(INPUT, STYLIZED, OUTPUT, SEGMENT_SECONDS, OVERWRITE, VIDEO_STREAM, SHARED_MOUNT);
 
   private final List<String> inputs;
   private final String stylized;
@@ -43,6 +47,7 @@ public final class FlickerConfig {
   private final long segmentMicros;
   private final boolean overwrite;
   private final int videoStream;
+  private final boolean sharedMount;
 
   private FlickerConfig(
       List<String> inputs,
@@ -50,13 +55,15 @@ public final class FlickerConfig {
       String output,
       long segmentMicros,
       boolean overwrite,
-      int videoStream) {
+      int videoStream,
+      boolean sharedMount) {
     this.inputs = List.copyOf(inputs);
     this.stylized = stylized;
     this.output = output;
     this.segmentMicros = segmentMicros;
     this.overwrite = overwrite;
     this.videoStream = videoStream;
+    this.sharedMount = sharedMount;
   }
 
   /**
@@ -83,7 +90,8 @@ public final class FlickerConfig {
         output,
         Math.round(seconds * 1_000_000),
         options.getBoolean(OVERWRITE, Boolean.parseBoolean(OVERWRITE_DEFAULT)),
-        DatasetConfig.videoStream(options, VIDEO_STREAM));
+        DatasetConfig.videoStream(options, VIDEO_STREAM),
+        options.getBoolean(SHARED_MOUNT, Boolean.parseBoolean(SHARED_MOUNT_DEFAULT)));
   }
 
   public List<String> inputs() {
@@ -111,6 +119,11 @@ public final class FlickerConfig {
   /** The video stream read from each recording, or {@link VideoStreams#DEFAULT}. */
   public int videoStream() {
     return videoStream;
+  }
+
+  /** Whether a local output is a folder every node mounts at the same path. */
+  public boolean sharedMount() {
+    return sharedMount;
   }
 
   /** What decides the files the job writes: a rerun with others is refused unless overwriting. */

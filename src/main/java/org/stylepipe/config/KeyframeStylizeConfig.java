@@ -1,6 +1,5 @@
 package org.stylepipe.config;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -17,19 +16,22 @@ import java.util.Set;
  *   <li>{@value #DATASET} (required): the output root of a dataset job run with {@code --layout
  *       fewshot}
  *   <li>{@value #MODEL} (required): the teacher, a {@code .npz}, {@code .pt} or {@code .onnx} style
- *       model
+ *       model, a local path or any Hadoop URI, as in the stylize job
+ *   <li>{@value #MODEL_SHA256}: the SHA-256 the model's bytes must have, as in the stylize job
  *   <li>{@value #GUIDE}: {@code none}, {@code black} or {@code noise[:VARIANT]} (the keyframe's
  *       noise guide, the dataset's first variant unless one is named), for 6-channel models,
  *       default {@value #GUIDE_DEFAULT}
  *   <li>{@value #OVERWRITE}: stylize keyframes that already have an output (painted ones too),
  *       default {@value #OVERWRITE_DEFAULT}
  *   <li>{@value #BATCH_SIZE}, {@value #DEVICE}, {@value #CPU_FALLBACK}, {@value #HALF}, {@value
- *       #MODEL_THREADS}: as in the stylize job
+ *       #MODEL_THREADS}, {@value #SHARED_MOUNT} (for a local {@code --dataset}): as in the stylize
+ *       job
  * </ul>
  */
 public final class KeyframeStylizeConfig {
   public static final String DATASET = "dataset";
   public static final String MODEL = StylizeConfig.MODEL;
+  public static final String MODEL_SHA256 = StylizeConfig.MODEL_SHA256;
   public static final String GUIDE = StylizeConfig.GUIDE;
   public static final String GUIDE_DEFAULT = "none";
   public static final String OVERWRITE = "overwrite";
@@ -39,29 +41,46 @@ public final class KeyframeStylizeConfig {
   public static final String CPU_FALLBACK = StylizeConfig.CPU_FALLBACK;
   public static final String HALF = StylizeConfig.HALF;
   public static final String MODEL_THREADS = StylizeConfig.MODEL_THREADS;
+  public static final String SHARED_MOUNT = StylizeConfig.SHARED_MOUNT;
 
   /** Every option this job accepts. */
   public static final Set<String> OPTIONS =
       Set.of(
-          DATASET, MODEL, GUIDE, OVERWRITE, BATCH_SIZE, DEVICE, CPU_FALLBACK, HALF, MODEL_THREADS);
+          DATASET,
+          MODEL,
+          MODEL_SHA256,
+          GUIDE,
+          OVERWRITE,
+          BATCH_SIZE,
+          DEVICE,
+          CPU_FALLBACK,
+          HALF,
+          MODEL_THREADS,
+          SHARED_MOUNT);
 
   private final String dataset;
-  private final Path model;
+  private final String model;
+  private final String modelSha256;
   private final String guideVariant;
   private final int modelThreads;
   private final KeyframeStylizeSettings settings;
+  private final boolean sharedMount;
 
   private KeyframeStylizeConfig(
       String dataset,
-      Path model,
+      String model,
+      String modelSha256,
       String guideVariant,
       int modelThreads,
-      KeyframeStylizeSettings settings) {
+      KeyframeStylizeSettings settings,
+      boolean sharedMount) {
     this.dataset = dataset;
     this.model = model;
+    this.modelSha256 = modelSha256;
     this.guideVariant = guideVariant;
     this.modelThreads = modelThreads;
     this.settings = settings;
+    this.sharedMount = sharedMount;
   }
 
   /**
@@ -70,7 +89,8 @@ public final class KeyframeStylizeConfig {
   public static KeyframeStylizeConfig from(OptionMap options) {
     options.rejectUnknown(OPTIONS);
     String dataset = options.require(DATASET);
-    Path model = Path.of(options.require(MODEL)).toAbsolutePath().normalize();
+    String model = StylizeConfig.model(options.require(MODEL));
+    String modelSha256 = StylizeConfig.sha256(options.get(MODEL_SHA256, null));
     String guideText = options.get(GUIDE, GUIDE_DEFAULT).trim().toLowerCase(Locale.ROOT);
     String[] guideParts = guideText.split(":", 2);
     GuideMode guide = null;
@@ -111,10 +131,12 @@ public final class KeyframeStylizeConfig {
     return new KeyframeStylizeConfig(
         dataset,
         model,
+        modelSha256,
         guideParts.length == 2 ? guideParts[1] : null,
         options.getInt(
             MODEL_THREADS, Integer.parseInt(StylizeConfig.MODEL_THREADS_DEFAULT), 0, 1024),
-        settings);
+        settings,
+        options.getBoolean(SHARED_MOUNT, Boolean.parseBoolean(StylizeConfig.SHARED_MOUNT_DEFAULT)));
   }
 
   /** The few-shot dataset's output root. */
@@ -122,9 +144,14 @@ public final class KeyframeStylizeConfig {
     return dataset;
   }
 
-  /** The model file, absolute. */
-  public Path model() {
+  /** {@code --model}: a URI, or an absolute local path. */
+  public String model() {
     return model;
+  }
+
+  /** The SHA-256 the model must have, or null for any. */
+  public String modelSha256() {
+    return modelSha256;
   }
 
   /**
@@ -144,11 +171,17 @@ public final class KeyframeStylizeConfig {
     return settings;
   }
 
+  /** Whether a local dataset is a folder every node mounts at the same path. */
+  public boolean sharedMount() {
+    return sharedMount;
+  }
+
   /** The options, by option name, as the summary lists them. */
   public Map<String, Object> options() {
     Map<String, Object> options = new LinkedHashMap<>();
     options.put(DATASET, dataset);
-    options.put(MODEL, model.toString());
+    options.put(MODEL, model);
+    options.put(MODEL_SHA256, modelSha256);
     options.put(
         GUIDE,
         settings.guide().name().toLowerCase(Locale.ROOT)

@@ -19,8 +19,11 @@ import org.stylepipe.video.VideoStreams;
  *   <li>{@value #INPUT} (required, repeatable): a recording, folder or glob on any Hadoop file
  *       system
  *   <li>{@value #OUTPUT} (required): the output root
- *   <li>{@value #MODEL} (required): a {@code .npz}, {@code .pt} or {@code .onnx} style model, at
- *       the same local path on every executor
+ *   <li>{@value #MODEL} (required): a {@code .npz}, {@code .pt} or {@code .onnx} style model: a
+ *       local path or any Hadoop URI ({@code s3a://}, {@code hdfs://}, {@code file://}); the driver
+ *       reads it and ships it to the executors
+ *   <li>{@value #MODEL_SHA256}: the SHA-256 the model's bytes must have (64 hex digits); default:
+ *       any, the one read is recorded
  *   <li>{@value #BATCH_SIZE}: frames per inference, default {@value #BATCH_SIZE_DEFAULT}
  *   <li>{@value #DEVICE}: {@code auto}, {@code cpu} or {@code gpu} ({@link DeviceMode}), default
  *       {@value #DEVICE_DEFAULT}
@@ -48,12 +51,19 @@ import org.stylepipe.video.VideoStreams;
  *   <li>{@value #FLICKER}: after the videos are joined, measure the flicker (E_warp) of input and
  *       output, default {@value #FLICKER_DEFAULT}; only where the video is written (it is measured
  *       on the video)
+ *   <li>{@value #OVERWRITE}: replace an output made with other options or another model, default
+ *       {@value #OVERWRITE_DEFAULT} (an output made with the same options is resumed, any other is
+ *       refused)
+ *   <li>{@value #SHARED_MOUNT}: a local {@code --output} is a folder every node of the cluster
+ *       mounts at the same path, default {@value #SHARED_MOUNT_DEFAULT} (a local output is refused
+ *       with a cluster master)
  * </ul>
  */
 public final class StylizeConfig {
   public static final String INPUT = "input";
   public static final String OUTPUT = "output";
   public static final String MODEL = "model";
+  public static final String MODEL_SHA256 = "model-sha256";
   public static final String BATCH_SIZE = "batch-size";
   public static final String BATCH_SIZE_DEFAULT = "4";
   public static final String DEVICE = "device";
@@ -84,6 +94,8 @@ public final class StylizeConfig {
   public static final String OVERWRITE = "overwrite";
   public static final String VIDEO_STREAM = DatasetConfig.VIDEO_STREAM;
   public static final String OVERWRITE_DEFAULT = "false";
+  public static final String SHARED_MOUNT = "shared-mount";
+  public static final String SHARED_MOUNT_DEFAULT = "false";
 
   /** Every option this job accepts. */
   public static final Set<String> OPTIONS =
@@ -105,35 +117,43 @@ public final class StylizeConfig {
           DECODER_THREADS,
           ENCODER,
           FLICKER,
+          MODEL_SHA256,
           OVERWRITE,
-          VIDEO_STREAM);
+          VIDEO_STREAM,
+          SHARED_MOUNT);
 
   private final List<String> inputs;
   private final String output;
-  private final Path model;
+  private final String model;
+  private final String modelSha256;
   private final long segmentMicros;
   private final StylizeSettings settings;
   private final boolean flicker;
   private final boolean overwrite;
   private final int videoStream;
+  private final boolean sharedMount;
 
   private StylizeConfig(
       List<String> inputs,
       String output,
-      Path model,
+      String model,
+      String modelSha256,
       long segmentMicros,
       StylizeSettings settings,
       boolean flicker,
       boolean overwrite,
-      int videoStream) {
+      int videoStream,
+      boolean sharedMount) {
     this.inputs = List.copyOf(inputs);
     this.output = output;
     this.model = model;
+    this.modelSha256 = modelSha256;
     this.segmentMicros = segmentMicros;
     this.settings = settings;
     this.flicker = flicker;
     this.overwrite = overwrite;
     this.videoStream = videoStream;
+    this.sharedMount = sharedMount;
   }
 
   /**
@@ -147,7 +167,8 @@ public final class StylizeConfig {
           "Cannot run without option --" + INPUT + " (a recording, folder or glob)");
     }
     String output = options.require(OUTPUT);
-    Path model = Path.of(options.require(MODEL)).toAbsolutePath().normalize();
+    String model = model(options.require(MODEL));
+    String modelSha256 = sha256(options.get(MODEL_SHA256, null));
     double seconds =
         options.getDouble(SEGMENT_SECONDS, Double.parseDouble(SEGMENT_SECONDS_DEFAULT), 0);
     if (seconds < 0.1) {
@@ -221,11 +242,36 @@ public final class StylizeConfig {
         inputs,
         output,
         model,
+        modelSha256,
         Math.round(seconds * 1_000_000),
         settings,
         flicker,
         options.getBoolean(OVERWRITE, Boolean.parseBoolean(OVERWRITE_DEFAULT)),
-        DatasetConfig.videoStream(options, VIDEO_STREAM));
+        DatasetConfig.videoStream(options, VIDEO_STREAM),
+        options.getBoolean(SHARED_MOUNT, Boolean.parseBoolean(SHARED_MOUNT_DEFAULT)));
+  }
+
+  /**
+   * {@code --model} as the job names it: a URI with a scheme as given, a local path made absolute.
+   */
+  static String model(String text) {
+    String model = text.trim();
+    return model.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:.*")
+        ? model
+        : Path.of(model).toAbsolutePath().normalize().toString();
+  }
+
+  /** {@code --model-sha256} in lower case, or null if not given. */
+  static String sha256(String text) {
+    if (text == null) {
+      return null;
+    }
+    String sha256 = text.trim().toLowerCase(Locale.ROOT);
+    if (!sha256.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException(
+          "Cannot use --" + MODEL_SHA256 + " " + text + ": expected 64 hexadecimal digits");
+    }
+    return sha256;
   }
 
   private static int parseKbps(String text) {
@@ -252,9 +298,49 @@ public final class StylizeConfig {
     return output;
   }
 
-  /** The model file, absolute. */
-  public Path model() {
+  /** {@code --model}: a URI, or an absolute local path. */
+  public String model() {
     return model;
+  }
+
+  /** The SHA-256 the model must have, or null for any. */
+  public String modelSha256() {
+    return modelSha256;
+  }
+
+  /** Whether an output of another job, or made with other options, is replaced, not refused. */
+  public boolean overwrite() {
+    return overwrite;
+  }
+
+  /** Whether a local output is a folder every node mounts at the same path. */
+  public boolean sharedMount() {
+    return sharedMount;
+  }
+
+  /**
+   * Everything that decides which files the job writes and what they hold, with the SHA-256 of the
+   * model's bytes (not its location): a rerun with the same fingerprint resumes, one with another
+   * is refused unless {@link #overwrite()}. Speed settings (batch size, threads, device choice) are
+   * not part of it.
+   */
+  public String fingerprint(String modelSha256) {
+    StylizeSettings s = settings;
+    return String.format(
+        Locale.ROOT,
+        "inputs=%s video-stream=%s model-sha256=%s segment-seconds=%s size=%s half=%s video=%s"
+            + " write-frames=%s video-kbps=%s guide=%s flicker=%s",
+        inputs,
+        videoStream == VideoStreams.DEFAULT ? "default" : videoStream,
+        modelSha256,
+        segmentMicros / 1e6,
+        s.width() == 0 ? "source" : s.width() + "x" + s.height(),
+        s.half(),
+        s.video(),
+        s.writeFrames(),
+        s.videoKbps() == 0 ? "auto" : s.videoKbps(),
+        s.guide().name().toLowerCase(Locale.ROOT),
+        flicker);
   }
 
   public long segmentMicros() {
@@ -269,7 +355,8 @@ public final class StylizeConfig {
   public Map<String, Object> options() {
     StylizeSettings s = settings;
     Map<String, Object> options = new LinkedHashMap<>();
-    options.put(MODEL, model.toString());
+    options.put(MODEL, model);
+    options.put(MODEL_SHA256, modelSha256);
     options.put(BATCH_SIZE, s.batchSize());
     options.put(DEVICE, s.device().name().toLowerCase(Locale.ROOT));
     options.put(CPU_FALLBACK, s.cpuFallback());
@@ -285,40 +372,13 @@ public final class StylizeConfig {
     options.put(ENCODER, s.encoder().name().toLowerCase(Locale.ROOT));
     options.put(FLICKER, flicker);
     options.put(OVERWRITE, overwrite);
+    options.put(SHARED_MOUNT, sharedMount);
     return options;
   }
 
   /** The video stream read from each recording, or {@link VideoStreams#DEFAULT}. */
   public int videoStream() {
     return videoStream;
-  }
-
-  /** Whether an output of another job, or made with other options, is replaced, not refused. */
-  public boolean overwrite() {
-    return overwrite;
-  }
-
-  /**
-   * Everything that decides which files the job writes and what they hold (not how fast): a rerun
-   * with other options is refused unless {@link #overwrite()}.
-   */
-  public String fingerprint() {
-    StylizeSettings s = settings;
-    return String.format(
-        Locale.ROOT,
-        "inputs=%s video-stream=%s model=%s segment-seconds=%s size=%s half=%s video=%s"
-            + " write-frames=%s video-kbps=%s guide=%s flicker=%s",
-        inputs,
-        videoStream == VideoStreams.DEFAULT ? "default" : videoStream,
-        model,
-        segmentMicros / 1e6,
-        s.width() == 0 ? "source" : s.width() + "x" + s.height(),
-        s.half(),
-        s.video(),
-        s.writeFrames(),
-        s.videoKbps() == 0 ? "auto" : s.videoKbps(),
-        s.guide().name().toLowerCase(Locale.ROOT),
-        flicker);
   }
 
   /** Whether the flicker of input and output is measured after the videos are joined. */
@@ -332,7 +392,8 @@ public final class StylizeConfig {
     return String.format(
         Locale.ROOT,
         "inputs=%s output=%s model=%s segment-seconds=%s batch-size=%d device=%s%s%s size=%s write-frames=%s"
-            + " video=%s video-kbps=%s guide=%s model-threads=%d decoder-threads=%d encoder=%s flicker=%s",
+            + " video=%s video-kbps=%s guide=%s model-threads=%d decoder-threads=%d encoder=%s flicker=%s"
+            + " overwrite=%s shared-mount=%s",
         inputs,
         output,
         model,
@@ -349,6 +410,8 @@ public final class StylizeConfig {
         s.modelThreads(),
         s.decoderThreads(),
         s.encoder().name().toLowerCase(Locale.ROOT),
-        flicker);
+        flicker,
+        overwrite,
+        sharedMount);
   }
 }

@@ -18,7 +18,9 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stylepipe.common.ErrorRow;
+import org.stylepipe.common.FaultInjection;
 import org.stylepipe.common.HadoopConf;
+import org.stylepipe.common.JobRefusedException;
 import org.stylepipe.config.DatasetConfig;
 import org.stylepipe.config.GuideSettings;
 import org.stylepipe.fewshot.FewShotStage;
@@ -39,6 +41,7 @@ import org.stylepipe.report.JobReport;
 import org.stylepipe.report.ReportFiles;
 import org.stylepipe.report.RunLog;
 import org.stylepipe.report.StageStats;
+import org.stylepipe.storage.OutputPlacement;
 import org.stylepipe.storage.StoragePreflight;
 
 /**
@@ -56,27 +59,29 @@ public final class DatasetJob {
 
   /** Claims the output and runs the job. */
   public static DatasetSummary run(DatasetConfig config, SparkSession spark) throws IOException {
-    try (OutputClaim claim = claim(config, spark.sparkContext().hadoopConfiguration())) {
+    try (OutputClaim claim =
+        claim(config, spark.sparkContext().hadoopConfiguration(), spark.sparkContext().master())) {
       return run(config, spark, claim);
     }
   }
 
   /**
-   * Checks the storage and claims the output ({@link OutputClaim}), before Spark starts.
+   * Checks the storage and claims the output ({@link OutputClaim}), before Spark starts; {@code
+   * master} is the Spark master the job will run on ({@link OutputPlacement}).
    *
-   * @throws IllegalArgumentException if the output is refused or another run writes it
+   * @throws org.stylepipe.common.JobRefusedException if the output is refused or another run writes
+   *     it
    */
-  public static OutputClaim claim(DatasetConfig config, Configuration hadoop) throws IOException {
+  public static OutputClaim claim(DatasetConfig config, Configuration hadoop, String master)
+      throws IOException {
     if (config.keyframesFrom() != null) {
       checkFolder(config.keyframesFrom(), hadoop);
     }
+    OutputLayout layout = new OutputLayout(qualify(config.output(), hadoop));
+    OutputPlacement.check(layout.root(), master, config.sharedMount(), DatasetConfig.SHARED_MOUNT);
     StoragePreflight.check(config.inputs(), config.output(), hadoop);
     return OutputClaim.take(
-        new OutputLayout(qualify(config.output(), hadoop)),
-        JobKind.DATASET,
-        config.fingerprint(),
-        config.overwrite(),
-        hadoop);
+        layout, JobKind.DATASET, config.fingerprint(), config.overwrite(), hadoop);
   }
 
   /** Runs the job into the output {@code claim} holds. */
@@ -275,14 +280,14 @@ public final class DatasetJob {
     Path path = new Path(folder);
     try {
       if (!path.getFileSystem(hadoop).getFileStatus(path).isDirectory()) {
-        throw new IllegalArgumentException(
+        throw new JobRefusedException(
             "Cannot read painted keyframes from " + folder + ": it is not a folder");
       }
     } catch (FileNotFoundException e) {
-      throw new IllegalArgumentException(
+      throw new JobRefusedException(
           "Cannot read painted keyframes from " + folder + ": it does not exist");
     } catch (AccessDeniedException e) {
-      throw new IllegalArgumentException(
+      throw new JobRefusedException(
           "Cannot read painted keyframes from " + folder + ": " + e.getMessage());
     }
   }

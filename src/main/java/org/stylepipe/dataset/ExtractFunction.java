@@ -3,6 +3,7 @@ package org.stylepipe.dataset;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.util.LongAccumulator;
+import org.stylepipe.common.FaultInjection;
 import org.stylepipe.common.HadoopConf;
 import org.stylepipe.config.FrameSettings;
 import org.stylepipe.output.OutputLayout;
@@ -36,10 +37,12 @@ public final class ExtractFunction implements Function<SegmentTask, SegmentOutco
 
   @Override
   public SegmentOutcome call(SegmentTask task) throws InterruptedException {
-    faults.holdIfChosen(task);
+    String id = task.recording().id();
+    int segment = task.segment().index();
+    faults.holdIfChosen(id, segment);
     int failAfter =
-        faults.strikes(task, TaskContext.get().attemptNumber())
-            ? FaultInjection.IMAGES_BEFORE_FAULT
+        faults.strikes(id, segment, TaskContext.get().attemptNumber())
+            ? SegmentProcessor.IMAGES_BEFORE_FAULT
             : SegmentProcessor.NEVER;
     SegmentOutcome outcome =
         new SegmentProcessor(settings, layout, conf.get(), failAfter)

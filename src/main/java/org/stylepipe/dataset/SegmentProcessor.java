@@ -13,6 +13,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.stylepipe.augment.FrameMirror;
 import org.stylepipe.common.ErrorRow;
+import org.stylepipe.common.FaultInjection;
 import org.stylepipe.config.FrameSettings;
 import org.stylepipe.decode.BgrScaler;
 import org.stylepipe.decode.SegmentReader;
@@ -39,6 +40,9 @@ public final class SegmentProcessor {
 
   /** {@code failAfterImages} value for a processor that never fails on purpose. */
   static final int NEVER = -1;
+
+  /** Images a doomed attempt ({@link FaultInjection#FAIL}) writes before it dies. */
+  static final int IMAGES_BEFORE_FAULT = 3;
 
   private final Configuration conf;
   private final int failAfterImages;

@@ -15,6 +15,7 @@ import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.stylepipe.ingest.Recording;
 import org.stylepipe.ingest.SegmentPlan;
+import org.stylepipe.video.FfmpegLog;
 import org.stylepipe.video.TimeBase;
 import org.stylepipe.video.VideoStreams;
 
@@ -50,6 +51,7 @@ public final class SegmentReader implements Closeable {
   private final SegmentPlan segment;
   private final int decoderThreads;
   private final int videoStream;
+  private final FfmpegLog.Scope log;
   private BgrScaler scaler;
   private Orientation orientation;
   private final Mat image = new Mat();
@@ -101,6 +103,7 @@ public final class SegmentReader implements Closeable {
     this.decoderThreads = decoderThreads;
     this.scaler = scaler;
     this.index = segment.firstFrameIndex() - 1;
+    this.log = FfmpegLog.scope("decode " + uri + " segment " + segment.index());
   }
 
   /** The video stream's time base; known once the first frame has been read. */
@@ -134,6 +137,12 @@ public final class SegmentReader implements Closeable {
     if (finished) {
       return false;
     }
+    try (FfmpegLog.Entered entered = log.enter()) {
+      return decodeNext();
+    }
+  }
+
+  private boolean decodeNext() throws IOException {
     if (grabber == null) {
       openAtSegment();
     }
@@ -285,12 +294,13 @@ public final class SegmentReader implements Closeable {
 
   @Override
   public void close() throws IOException {
-    try {
+    try (FfmpegLog.Entered entered = log.enter()) {
       closeGrabber();
     } finally {
       image.close();
       unturned.close();
       scaler.close();
+      log.close();
     }
   }
 }

@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stylepipe.common.ErrorRow;
+import org.stylepipe.common.JobRefusedException;
 import org.stylepipe.config.FlickerConfig;
 import org.stylepipe.ingest.IngestStage;
 import org.stylepipe.ingest.InputResolver;
@@ -23,6 +24,7 @@ import org.stylepipe.output.FileStore;
 import org.stylepipe.output.JobKind;
 import org.stylepipe.output.OutputClaim;
 import org.stylepipe.output.OutputLayout;
+import org.stylepipe.storage.OutputPlacement;
 import org.stylepipe.storage.StoragePreflight;
 
 /**
@@ -40,27 +42,29 @@ public final class FlickerJob {
 
   /** Claims the output and runs the job. */
   public static FlickerSummary run(FlickerConfig config, SparkSession spark) throws IOException {
-    try (OutputClaim claim = claim(config, spark.sparkContext().hadoopConfiguration())) {
+    try (OutputClaim claim =
+        claim(config, spark.sparkContext().hadoopConfiguration(), spark.sparkContext().master())) {
       return run(config, spark, claim);
     }
   }
 
   /**
    * Checks the storage and claims the output ({@link OutputClaim}: a stylize job's output is joined
-   * as a guest), before Spark starts.
+   * as a guest), before Spark starts; {@code master} is the Spark master the job will run on
+   * ({@link OutputPlacement}).
    *
-   * @throws IllegalArgumentException if the output is refused or another run writes it
+   * @throws org.stylepipe.common.JobRefusedException if the output is refused or another run writes
+   *     it
    */
-  public static OutputClaim claim(FlickerConfig config, Configuration hadoop) throws IOException {
+  public static OutputClaim claim(FlickerConfig config, Configuration hadoop, String master)
+      throws IOException {
     List<String> reads = new ArrayList<>(config.inputs());
     reads.add(config.stylized());
+    OutputLayout layout = new OutputLayout(qualify(config.output(), hadoop));
+    OutputPlacement.check(layout.root(), master, config.sharedMount(), FlickerConfig.SHARED_MOUNT);
     StoragePreflight.check(reads, config.output(), hadoop);
     return OutputClaim.take(
-        new OutputLayout(qualify(config.output(), hadoop)),
-        JobKind.FLICKER,
-        config.fingerprint(),
-        config.overwrite(),
-        hadoop);
+        layout, JobKind.FLICKER, config.fingerprint(), config.overwrite(), hadoop);
   }
 
   /** Runs the job into the output {@code claim} holds. */
@@ -130,7 +134,7 @@ public final class FlickerJob {
         return new Stylized(null, new OutputLayout(qualified));
       }
       if (recordings > 1) {
-        throw new IllegalArgumentException(
+        throw new JobRefusedException(
             "Cannot use --"
                 + FlickerConfig.STYLIZED
                 + " "

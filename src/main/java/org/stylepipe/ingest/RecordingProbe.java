@@ -15,6 +15,7 @@ import org.bytedeco.javacv.FrameGrabber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stylepipe.decode.Orientation;
+import org.stylepipe.video.FfmpegLog;
 import org.stylepipe.video.MediaSource;
 import org.stylepipe.video.TimeBase;
 import org.stylepipe.video.VideoStreams;
@@ -52,6 +53,13 @@ public final class RecordingProbe {
    *     holds no frame
    */
   public RecordingPlan probe(Recording recording) throws IOException {
+    try (FfmpegLog.Scope scope = FfmpegLog.scope("probe " + recording.uri());
+        FfmpegLog.Entered entered = scope.enter()) {
+      return probeScoped(recording);
+    }
+  }
+
+  private RecordingPlan probeScoped(Recording recording) throws IOException {
     if (MediaSource.size(recording.uri(), conf) == 0) {
       throw new IOException("the file is empty (0 bytes)");
     }

@@ -18,16 +18,22 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.CommonPathCapabilities;
+import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 
 /**
  * Writes whole files so that a reader never sees a partial one and a rewrite replaces the old one:
- * local files go to a hidden temporary name beside the target and are renamed into place; object
- * stores (s3a://) make an object visible only when its upload completes. Files written by other
- * code (videos) are {@link #stage staged} in a local file first, then {@link #commit committed} the
- * same way. Not thread-safe.
+ * object stores whose uploads become visible only when complete (s3a://: output streams that can be
+ * aborted) are written in place; every other file system (local, hdfs://) gets a hidden temporary
+ * name beside the target, unique to the write, that is renamed into place. So two attempts of one
+ * task writing the same file at once each leave a whole file, and the last rename wins: never a
+ * torn or mixed one. Files written by other code (videos) are {@link #stage staged} in a local file
+ * first, then {@link #commit committed} the same way. Not thread-safe.
  */
 public final class FileStore {
   private final Configuration conf;
@@ -50,15 +56,19 @@ public final class FileStore {
     URI parsed = uri(uri);
     if (parsed.getScheme() == null || "file".equals(parsed.getScheme())) {
       writeLocal(parsed.getScheme() == null ? Paths.get(uri) : Paths.get(parsed), bytes);
-    } else {
-      Path path = new Path(parsed);
-      FileSystem fs = path.getFileSystem(conf);
-      try (OutputStream out = fs.create(path, true)) {
-        WritableByteChannel channel = Channels.newChannel(out);
-        while (bytes.hasRemaining()) {
-          channel.write(bytes);
-        }
+      return;
+    }
+    Path path = new Path(parsed);
+    FileSystem fs = path.getFileSystem(conf);
+    Path target = visibleWhenComplete(fs, path) ? path : temporary(path);
+    try (OutputStream out = fs.create(target, true)) {
+      WritableByteChannel channel = Channels.newChannel(out);
+      while (bytes.hasRemaining()) {
+        channel.write(bytes);
       }
+    }
+    if (target != path) {
+      renameOver(target, path);
     }
   }
 
@@ -75,7 +85,8 @@ public final class FileStore {
 
   /**
    * A local file to write the content of {@code uri} into before {@link #commit}: for a local
-   * target a hidden temporary name beside it, otherwise a temporary file on this machine.
+   * target a hidden temporary name beside it, unique to this call, otherwise a temporary file on
+   * this machine.
    */
   public java.nio.file.Path stage(String uri) throws IOException {
     URI parsed = uri(uri);
@@ -83,7 +94,7 @@ public final class FileStore {
     if (parsed.getScheme() == null || "file".equals(parsed.getScheme())) {
       java.nio.file.Path target = parsed.getScheme() == null ? Paths.get(uri) : Paths.get(parsed);
       Files.createDirectories(target.getParent());
-      return target.resolveSibling("." + name + ".tmp");
+      return target.resolveSibling(temporaryName(name));
     }
     return Files.createTempFile("stylepipe-", "-" + name);
   }
@@ -95,9 +106,44 @@ public final class FileStore {
     URI parsed = uri(uri);
     if (parsed.getScheme() == null || "file".equals(parsed.getScheme())) {
       move(staged, parsed.getScheme() == null ? Paths.get(uri) : Paths.get(parsed));
+      return;
+    }
+    Path path = new Path(parsed);
+    FileSystem fs = path.getFileSystem(conf);
+    Path local = new Path(staged.toUri());
+    if (visibleWhenComplete(fs, path)) {
+      fs.copyFromLocalFile(true, true, local, path);
     } else {
-      Path path = new Path(parsed);
-      path.getFileSystem(conf).copyFromLocalFile(true, true, new Path(staged.toUri()), path);
+      Path temp = temporary(path);
+      fs.copyFromLocalFile(true, true, local, temp);
+      renameOver(temp, path);
+    }
+  }
+
+  /**
+   * The name of a temporary file for {@code name} in the same folder: hidden (Spark and Hadoop skip
+   * names starting with a dot) and unique to the write.
+   */
+  static String temporaryName(String name) {
+    return "." + name + "." + UUID.randomUUID() + ".tmp";
+  }
+
+  /** Whether what is written to {@code path} becomes visible only, and whole, when it is closed. */
+  private static boolean visibleWhenComplete(FileSystem fs, Path path) throws IOException {
+    return fs.hasPathCapability(path, CommonPathCapabilities.ABORTABLE_STREAM);
+  }
+
+  private static Path temporary(Path path) {
+    return new Path(path.getParent(), temporaryName(path.getName()));
+  }
+
+  private void renameOver(Path temp, Path target) throws IOException {
+    try {
+      FileContext.getFileContext(target.toUri(), conf)
+          .rename(temp, target, Options.Rename.OVERWRITE);
+    } catch (IOException | RuntimeException e) {
+      temp.getFileSystem(conf).delete(temp, false);
+      throw e;
     }
   }
 
@@ -114,13 +160,17 @@ public final class FileStore {
     if (createdFolders.add(folder.toString())) {
       Files.createDirectories(folder);
     }
-    java.nio.file.Path temp = folder.resolve("." + target.getFileName() + ".tmp");
-    try (FileChannel channel = FileChannel.open(temp, CREATE, TRUNCATE_EXISTING, WRITE)) {
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
+    java.nio.file.Path temp = folder.resolve(temporaryName(target.getFileName().toString()));
+    try {
+      try (FileChannel channel = FileChannel.open(temp, CREATE, TRUNCATE_EXISTING, WRITE)) {
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
       }
+      move(temp, target);
+    } finally {
+      Files.deleteIfExists(temp);
     }
-    move(temp, target);
   }
 
   private static void move(java.nio.file.Path temp, java.nio.file.Path target) throws IOException {

@@ -8,6 +8,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stylepipe.common.JobRefusedException;
 
 /**
  * A run's claim on its output, taken before the job writes anything and closed at its end: the
@@ -42,15 +43,15 @@ public final class OutputClaim implements AutoCloseable {
    * Claims {@code layout}'s output for a run of {@code kind} made with options {@code options}.
    *
    * @param overwrite whether to replace an output of another kind or made with other options
-   * @throws IllegalArgumentException {@code Cannot write to <output>: <why>} if another run holds
-   *     the output or it is refused (nothing is touched)
+   * @throws JobRefusedException {@code Cannot write to <output>: <why>} if another run holds the
+   *     output or it is refused (nothing is touched)
    */
   public static OutputClaim take(
       OutputLayout layout, JobKind kind, String options, boolean overwrite, Configuration conf)
       throws IOException {
     try {
       plan(layout, kind, options, overwrite, conf); // a refused output is left untouched
-    } catch (IllegalArgumentException refused) {
+    } catch (JobRefusedException refused) {
       OutputLease.refuseIfHeld(layout, kind, conf); // a run writing it now is the better reason
       throw refused;
     }
@@ -115,7 +116,7 @@ public final class OutputClaim implements AutoCloseable {
   /**
    * What a run of {@code kind} does to the output, found without changing anything.
    *
-   * @throws IllegalArgumentException if the output is refused
+   * @throws JobRefusedException if the output is refused
    */
   private static Plan plan(
       OutputLayout layout, JobKind kind, String options, boolean overwrite, Configuration conf)
@@ -127,7 +128,7 @@ public final class OutputClaim implements AutoCloseable {
     }
     String cannot = "Cannot write to " + layout.root() + " as stylepipe " + kind.command() + ": ";
     if (kind.onlyGuest()) {
-      throw new IllegalArgumentException(
+      throw new JobRefusedException(
           cannot
               + "it holds no output of stylepipe "
               + kind.host().command()
@@ -160,7 +161,7 @@ public final class OutputClaim implements AutoCloseable {
               + ")";
     }
     if (conflict != null && !overwrite) {
-      throw new IllegalArgumentException(
+      throw new JobRefusedException(
           cannot
               + conflict
               + "; use --overwrite true to replace it (everything stylepipe wrote there is"

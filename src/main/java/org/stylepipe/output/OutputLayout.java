@@ -14,8 +14,9 @@ import java.util.List;
  * ROOT/stylized/&lt;recording&gt;.mp4                                             stylize
  * ROOT/stylized/&lt;recording&gt;/segments/&lt;segment, 5 digits&gt;.mp4
  * ROOT/stylized/&lt;recording&gt;/frames/&lt;frame index, 8 digits&gt;.png
- * ROOT/manifest/recording_id=&lt;recording&gt;/segment-&lt;5 digits&gt;.parquet   dataset: one row per image
- * ROOT/manifest/       stylize: Parquet, one row per written item, partitioned by recording_id
+ * ROOT/manifest/recording_id=&lt;recording&gt;/segment-&lt;5 digits&gt;.parquet   dataset: one row per image;
+ *                      stylize: one row per stylized frame and one for the segment video
+ * ROOT/manifest/recording_id=&lt;recording&gt;/video.parquet   stylize: the joined video's row
  * ROOT/errors/         Parquet, one row per failed input, recording or segment
  * ROOT/flicker/recording_id=&lt;recording&gt;/segment-&lt;5 digits&gt;.parquet    flicker: one row per frame
  * ROOT/_stylepipe/output.json   the marker, written first: the kind of job and the options that made it
@@ -59,16 +60,29 @@ public final class OutputLayout implements Serializable {
     return root + "/stylized";
   }
 
+  /** The full URI of a recording's stylized video. */
   public String stylizedVideo(String recordingId) {
-    return String.format("%s/stylized/%s.mp4", root, recordingId);
+    return resolve(stylizedVideoPath(recordingId));
   }
 
-  public String stylizedSegment(String recordingId, int segment) {
-    return String.format("%s/stylized/%s/segments/%05d.mp4", root, recordingId, segment);
+  /** The path of a recording's stylized video relative to the root, as the manifest lists it. */
+  public static String stylizedVideoPath(String recordingId) {
+    return String.format("stylized/%s.mp4", recordingId);
   }
 
-  public String stylizedFrame(String recordingId, long frameIndex) {
-    return String.format("%s/stylized/%s/frames/%08d.png", root, recordingId, frameIndex);
+  /** The path of a segment video relative to the root, as the manifest lists it. */
+  public static String stylizedSegmentPath(String recordingId, int segment) {
+    return String.format("stylized/%s/segments/%05d.mp4", recordingId, segment);
+  }
+
+  /** The path of a stylized frame relative to the root, as the manifest lists it. */
+  public static String stylizedFramePath(String recordingId, long frameIndex) {
+    return String.format("stylized/%s/frames/%08d.png", recordingId, frameIndex);
+  }
+
+  /** The stylize job's manifest file of a recording's joined video, written by its join task. */
+  public String manifestVideo(String recordingId) {
+    return String.format("%s/recording_id=%s/video.parquet", manifest(), recordingId);
   }
 
   /** The manifest folder: a Parquet dataset partitioned by {@code recording_id}. */

@@ -16,6 +16,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stylepipe.common.JobRefusedException;
 
 /**
  * The one writer's lease on an output: a file {@code _stylepipe/lease-<generation>.json} naming the
@@ -82,7 +83,7 @@ public final class OutputLease implements AutoCloseable {
   /**
    * Takes the lease of {@code layout}'s output for a run of {@code kind}.
    *
-   * @throws IllegalArgumentException naming the holder if another run holds it
+   * @throws JobRefusedException naming the holder if another run holds it
    */
   public static OutputLease take(OutputLayout layout, JobKind kind, Configuration conf)
       throws IOException {
@@ -130,7 +131,7 @@ public final class OutputLease implements AutoCloseable {
   /**
    * Refuses the output if another run holds its lease now.
    *
-   * @throws IllegalArgumentException naming the holder
+   * @throws JobRefusedException naming the holder
    */
   public static void refuseIfHeld(OutputLayout layout, JobKind kind, Configuration conf)
       throws IOException {
@@ -147,7 +148,7 @@ public final class OutputLease implements AutoCloseable {
       OutputLayout layout, JobKind kind, Generation current, Duration timeout) {
     Instant now = Instant.now();
     if (current != null && current.holder().live(now, timeout)) {
-      throw new IllegalArgumentException(
+      throw new JobRefusedException(
           "Cannot write to "
               + layout.root()
               + " as stylepipe "

@@ -191,7 +191,8 @@ public final class StylizedSamples {
 
   /** The stylized PNG frame, or null if the job wrote none for this frame. */
   private Mat png(StylizedSegment segment, long frameIndex) throws IOException {
-    String uri = layout.stylizedFrame(segment.recording().id(), frameIndex);
+    String uri =
+        layout.resolve(OutputLayout.stylizedFramePath(segment.recording().id(), frameIndex));
     Path path = new Path(uri);
     try (InputStream in = path.getFileSystem(conf).open(path)) {
       return Thumbnails.decode(in.readAllBytes(), uri);
@@ -204,7 +205,8 @@ public final class StylizedSamples {
     String uri =
         segment.videoUri() != null
             ? segment.videoUri()
-            : layout.stylizedFrame(segment.recording().id(), frame.index());
+            : layout.resolve(
+                OutputLayout.stylizedFramePath(segment.recording().id(), frame.index()));
     return uri.startsWith(layout.root() + "/") ? uri.substring(layout.root().length() + 1) : uri;
   }
 

@@ -29,9 +29,9 @@ import org.apache.hadoop.fs.Path;
  * Cannot read|write <uri>: <reason>} instead of in every task, or after minutes of retries. Inputs
  * that merely do not exist are left to the input stage, which reports each one and goes on.
  *
- * <p>The checks use their own file system instances with S3A's retries cut and its timeouts at
- * their minimum, and each has a time limit, so an unreachable store fails within seconds rather
- * than minutes.
+ * <p>The checks use their own file system instances with S3A's and Hadoop IPC's retries cut and
+ * S3A's timeouts at their minimum, and each has a time limit, so an unreachable store fails within
+ * seconds rather than minutes.
  */
 public final class StoragePreflight {
   /** The most one check may take (two requests at S3A's minimum timeout of 15 s). */
@@ -48,7 +48,9 @@ public final class StoragePreflight {
           "fs.s3a.retry.throttle.limit", "0",
           "fs.s3a.connection.establish.timeout", "15s",
           "fs.s3a.connection.timeout", "15s",
-          "fs.s3a.connection.request.timeout", "15s");
+          "fs.s3a.connection.request.timeout", "15s",
+          "ipc.client.connect.max.retries", "0",
+          "ipc.client.connect.max.retries.on.timeouts", "0");
 
   private StoragePreflight() {}
 
@@ -61,15 +63,8 @@ public final class StoragePreflight {
    */
   public static void check(List<String> inputs, String output, Configuration conf)
       throws IOException {
-    Configuration quick = new Configuration(conf);
-    FAIL_FAST.forEach(quick::set);
-    ExecutorService executor =
-        Executors.newSingleThreadExecutor(
-            task -> {
-              Thread thread = new Thread(task, "stylepipe-storage-preflight");
-              thread.setDaemon(true);
-              return thread;
-            });
+    Configuration quick = quick(conf);
+    ExecutorService executor = executor();
     try {
       for (String input : inputs) {
         withTimeLimit(
@@ -79,6 +74,39 @@ public final class StoragePreflight {
     } finally {
       executor.shutdownNow();
     }
+  }
+
+  /**
+   * Reads the status of the file at {@code location} ({@code name} as the user gave it), so that a
+   * store that does not answer, or refuses, fails within seconds; a missing file is left to the
+   * caller.
+   *
+   * @throws IOException {@code Cannot read <name>: <reason>}
+   */
+  public static void checkReadable(String name, Path location, Configuration conf)
+      throws IOException {
+    Configuration quick = quick(conf);
+    ExecutorService executor = executor();
+    try {
+      withTimeLimit(executor, "read", name, () -> checkReadable(location, quick));
+    } finally {
+      executor.shutdownNow();
+    }
+  }
+
+  private static Configuration quick(Configuration conf) {
+    Configuration quick = new Configuration(conf);
+    FAIL_FAST.forEach(quick::set);
+    return quick;
+  }
+
+  private static ExecutorService executor() {
+    return Executors.newSingleThreadExecutor(
+        task -> {
+          Thread thread = new Thread(task, "stylepipe-storage-preflight");
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   private static Void checkReadable(Path path, Configuration conf) throws IOException {

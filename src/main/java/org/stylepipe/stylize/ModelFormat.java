@@ -33,9 +33,18 @@ public enum ModelFormat {
     return engine;
   }
 
+  /** The file name extension of models in this format ({@code .onnx}). */
+  public String extension() {
+    return extension;
+  }
+
   /** The format whose extension {@code file} has, if any. */
   public static Optional<ModelFormat> ofFile(Path file) {
-    String name = file.getFileName().toString();
+    return ofName(file.getFileName().toString());
+  }
+
+  /** The format whose extension the file name, path or URI {@code name} ends with, if any. */
+  public static Optional<ModelFormat> ofName(String name) {
     return Arrays.stream(values()).filter(f -> name.endsWith(f.extension)).findFirst();
   }
 

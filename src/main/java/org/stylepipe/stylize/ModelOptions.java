@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  * @param device {@code cpu}, {@code gpu} (the first GPU) or {@code gpu:N}
  * @param halfPrecision run in float16; needs a GPU and an {@code .npz} model, since DJL cannot cast
  *     TorchScript or ONNX models
- * @param intraOpThreads threads one operation may use; 0 for all processors of the JVM. For PyTorch
- *     this is a process-wide setting: the first model loaded in a JVM fixes it (a {@code
- *     -Dai.djl.pytorch.num_threads} flag wins). Under Spark, set it to the cores per task
+ * @param intraOpThreads threads one operation may use; 0 for all processors of the JVM. PyTorch
+ *     keeps this count per thread: each predictor sets it for the thread that takes it, so every
+ *     job in a JVM runs with its own. Under Spark, set it to the cores per task
  * @param interOpThreads threads that run independent operations in parallel; 1 suits these
  *     sequential networks. Process-wide for PyTorch as above ({@code
  *     -Dai.djl.pytorch.num_interop_threads})

@@ -84,7 +84,7 @@ public record ModelSpec(ModelFormat format, PixelRange range, int inputChannels,
             "Cannot read model properties " + file + ": " + e.getMessage(), e);
       }
     }
-    return fromProperties(model, properties, file);
+    return parse(model.toString(), properties, file.toString());
   }
 
   /**
@@ -95,7 +95,14 @@ public record ModelSpec(ModelFormat format, PixelRange range, int inputChannels,
     return model.resolveSibling(model.getFileName() + PROPERTIES_SUFFIX);
   }
 
-  private static ModelSpec fromProperties(Path model, Properties properties, Path source) {
+  /**
+   * The spec of the model named {@code model} (a path or URI; its file name's extension gives the
+   * format unless {@code properties} name one), from {@code properties} read from {@code source}
+   * (empty if the model has no properties file).
+   *
+   * @throws IllegalArgumentException naming {@code source} or {@code model} and the reason
+   */
+  public static ModelSpec parse(String model, Properties properties, String source) {
     Set<String> unknown = new TreeSet<>(properties.stringPropertyNames());
     unknown.removeAll(KEYS);
     if (!unknown.isEmpty()) {
@@ -104,7 +111,7 @@ public record ModelSpec(ModelFormat format, PixelRange range, int inputChannels,
     String formatKey = value(properties, FORMAT, null);
     ModelFormat format =
         formatKey == null
-            ? ModelFormat.ofFile(model)
+            ? ModelFormat.ofName(model)
                 .orElseThrow(
                     () ->
                         new IllegalArgumentException(
@@ -152,12 +159,48 @@ public record ModelSpec(ModelFormat format, PixelRange range, int inputChannels,
     return inputChannels == 6;
   }
 
-  /** {@code size} rounded up to a multiple of {@link #padMultiple}. */
-  public int paddedSize(int size) {
-    return (size + padMultiple - 1) / padMultiple * padMultiple;
+  /**
+   * The most values one model input may hold: the largest Java array. Batch size, channels and
+   * padded frame size multiply past it quickly (256 six-channel 1080p frames hold 3.2 billion).
+   */
+  public static final long MAX_INPUT_VALUES = Integer.MAX_VALUE - 8;
+
+  /** The values of the model's input for {@code batchSize} frames of {@code width x height}. */
+  public long inputValues(int batchSize, int width, int height) {
+    return (long) batchSize * inputChannels * paddedSize(height) * paddedSize(width);
   }
 
-  private static int intProperty(Properties properties, String key, int defaultValue, Path source) {
+  /**
+   * {@link #inputValues}, checked against {@link #MAX_INPUT_VALUES}.
+   *
+   * @throws IllegalArgumentException naming the batch and the limit, if it holds more
+   */
+  public int checkedInputValues(int batchSize, int width, int height) {
+    long values = inputValues(batchSize, width, height);
+    if (values > MAX_INPUT_VALUES) {
+      throw new IllegalArgumentException(
+          "Cannot stylize "
+              + batchSize
+              + " frames of "
+              + width
+              + "x"
+              + height
+              + " in one batch: the model input would hold "
+              + values
+              + " values, more than the limit of "
+              + MAX_INPUT_VALUES
+              + "; use a smaller --batch-size or --size");
+    }
+    return (int) values;
+  }
+
+  /** {@code size} rounded up to a multiple of {@link #padMultiple}. */
+  public int paddedSize(int size) {
+    return (int) (((long) size + padMultiple - 1) / padMultiple * padMultiple);
+  }
+
+  private static int intProperty(
+      Properties properties, String key, int defaultValue, String source) {
     String value = value(properties, key, null);
     try {
       return value == null ? defaultValue : Integer.parseInt(value);
@@ -178,7 +221,7 @@ public record ModelSpec(ModelFormat format, PixelRange range, int inputChannels,
     return padMultiple < 1 ? PAD_MULTIPLE + " must be at least 1, not " + padMultiple : null;
   }
 
-  private static IllegalArgumentException invalid(Path source, String reason) {
+  private static IllegalArgumentException invalid(String source, String reason) {
     return new IllegalArgumentException("Cannot read model properties " + source + ": " + reason);
   }
 }

@@ -4,6 +4,7 @@ import ai.djl.ModelException;
 import ai.djl.engine.Engine;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
@@ -26,18 +27,21 @@ import java.util.Map;
  * rather than on the first batch. Before the first engine starts, it sets these DJL system
  * properties unless already given as a system property or environment variable: {@code
  * ai.djl.offline=true} (natives come from the Maven jars; nothing is downloaded), {@code
- * OPT_OUT_TRACKING=true}, and PyTorch's thread counts from {@link ModelOptions}. Where DJL keeps
- * its caches is set with {@code DJL_CACHE_DIR} and {@code ENGINE_CACHE_DIR} (system property or
- * environment variable).
+ * OPT_OUT_TRACKING=true}, and PyTorch's thread counts from {@link ModelOptions} (its intra-op count
+ * is then set again for each predictor's thread, {@link #newPredictor}). Where DJL keeps its caches
+ * is set with {@code DJL_CACHE_DIR} and {@code ENGINE_CACHE_DIR} (system property or environment
+ * variable).
  */
 public final class StyleModel implements AutoCloseable {
   private static final int PROBE_SIZE = 16;
 
   private final ModelSpec spec;
+  private final ModelOptions options;
   private final ZooModel<FrameBatch, FrameBatch> model;
 
-  private StyleModel(ModelSpec spec, ZooModel<FrameBatch, FrameBatch> model) {
+  private StyleModel(ModelSpec spec, ModelOptions options, ZooModel<FrameBatch, FrameBatch> model) {
     this.spec = spec;
+    this.options = options;
     this.model = model;
   }
 
@@ -47,7 +51,7 @@ public final class StyleModel implements AutoCloseable {
    * @throws IllegalArgumentException naming the file and the reason, if it cannot be loaded
    */
   public static StyleModel load(Path file, ModelOptions options) {
-    requireFile(file);
+    requireFile(file, file.toString());
     return load(file, ModelSpec.forModel(file), options);
   }
 
@@ -57,10 +61,20 @@ public final class StyleModel implements AutoCloseable {
    * @throws IllegalArgumentException naming the file and the reason, if it cannot be loaded
    */
   public static StyleModel load(Path file, ModelSpec spec, ModelOptions options) {
-    requireFile(file);
+    return load(file, file.toString(), spec, options);
+  }
+
+  /**
+   * Loads {@code file}, a copy of the model {@code name} (its URI, say), as described by {@code
+   * spec}.
+   *
+   * @throws IllegalArgumentException naming {@code name} and the reason, if it cannot be loaded
+   */
+  public static StyleModel load(Path file, String name, ModelSpec spec, ModelOptions options) {
+    requireFile(file, name);
     if (options.halfPrecision() && spec.format() != ModelFormat.NPZ) {
       throw cannotLoad(
-          file,
+          name,
           "half precision needs an .npz model; DJL cannot cast " + spec.format().key() + " models");
     }
     configureDjl(options);
@@ -78,7 +92,7 @@ public final class StyleModel implements AutoCloseable {
     TransformerNet net = null;
     Map<String, NpyArray> weights = null;
     if (spec.format() == ModelFormat.NPZ) {
-      weights = readWeights(file);
+      weights = readWeights(file, name);
       net = new TransformerNet();
       criteria.optBlock(net.block()).optOption("hasParameter", "false");
     } else if (spec.format() == ModelFormat.ONNX) {
@@ -90,14 +104,14 @@ public final class StyleModel implements AutoCloseable {
     try {
       model = criteria.build().loadModel();
     } catch (IOException | ModelException | RuntimeException e) {
-      throw cannotLoad(file, describe(e));
+      throw cannotLoad(name, describe(e));
     }
     try {
       if (net != null) {
-        net.setWeights(model.getNDManager(), weights, dataType, file.toString());
+        net.setWeights(model.getNDManager(), weights, dataType, name);
       }
-      probe(file, spec, model);
-      return new StyleModel(spec, model);
+      probe(name, spec, model);
+      return new StyleModel(spec, options, model);
     } catch (RuntimeException e) {
       model.close();
       throw e;
@@ -113,9 +127,22 @@ public final class StyleModel implements AutoCloseable {
     return Engine.getEngine(format.engine()).getGpuCount();
   }
 
-  /** A new predictor; not thread-safe, close it after use. */
+  /**
+   * A new predictor for the calling thread; not thread-safe, close it after use. On the PyTorch
+   * engine it first gives the calling thread this model's intra-op thread count: PyTorch keeps that
+   * count per thread, so each job's {@code --model-threads} holds in pooled task threads too.
+   */
   public Predictor<FrameBatch, FrameBatch> newPredictor() {
+    if (spec.format().engine().equals("PyTorch")) {
+      JniUtils.setNumThreads(options.intraOpThreadCount());
+    }
     return model.newPredictor();
+  }
+
+  /** The engine that runs the model, with its version ({@code OnnxRuntime 1.21.1}). */
+  public String engine() {
+    Engine engine = Engine.getEngine(spec.format().engine());
+    return engine.getEngineName() + " " + engine.getVersion();
   }
 
   /** What the model expects. */
@@ -128,24 +155,24 @@ public final class StyleModel implements AutoCloseable {
     model.close();
   }
 
-  private static void requireFile(Path file) {
+  private static void requireFile(Path file, String name) {
     if (!Files.isRegularFile(file)) {
-      throw cannotLoad(file, "no such file");
+      throw cannotLoad(name, "no such file");
     }
   }
 
-  private static Map<String, NpyArray> readWeights(Path file) {
+  private static Map<String, NpyArray> readWeights(Path file, String name) {
     try {
       return NpzReader.read(file);
     } catch (IOException e) {
-      throw cannotLoad(file, describe(e));
+      throw cannotLoad(name, describe(e));
     }
   }
 
   /**
    * Runs one forward pass on a small grey input, which fails if the model does not match the spec.
    */
-  private static void probe(Path file, ModelSpec spec, ZooModel<FrameBatch, FrameBatch> model) {
+  private static void probe(String name, ModelSpec spec, ZooModel<FrameBatch, FrameBatch> model) {
     int side = spec.paddedSize(PROBE_SIZE);
     byte[] grey = new byte[side * side * 3];
     Arrays.fill(grey, (byte) 128);
@@ -154,7 +181,7 @@ public final class StyleModel implements AutoCloseable {
       predictor.predict(spec.guided() ? probe.withGuides(List.of(grey)) : probe);
     } catch (TranslateException | RuntimeException e) {
       throw cannotLoad(
-          file,
+          name,
           "a test forward pass with "
               + spec.inputChannels()
               + " input channels at "
@@ -164,7 +191,8 @@ public final class StyleModel implements AutoCloseable {
               + " failed (check "
               + ModelSpec.INPUT_CHANNELS
               + " in "
-              + ModelSpec.propertiesFile(file).getFileName()
+              + name
+              + ModelSpec.PROPERTIES_SUFFIX
               + "): "
               + describe(e));
     }
@@ -201,7 +229,7 @@ public final class StyleModel implements AutoCloseable {
     return String.join(": ", lines);
   }
 
-  private static IllegalArgumentException cannotLoad(Path file, String reason) {
-    return new IllegalArgumentException("Cannot load model " + file + ": " + reason);
+  private static IllegalArgumentException cannotLoad(String name, String reason) {
+    return new IllegalArgumentException("Cannot load model " + name + ": " + reason);
   }
 }

@@ -57,7 +57,7 @@ final class StyleTranslator implements NoBatchifyTranslator<FrameBatch, FrameBat
     // Where channel c of pixel p lies: NHWC interleaves the channels, NCHW stacks their planes.
     int pixelStep = channelsLast ? channels : 1;
     int channelStep = channelsLast ? 1 : height * width;
-    float[] data = new float[batch.size() * sample];
+    float[] data = new float[spec.checkedInputValues(batch.size(), batch.width(), batch.height())];
     for (int i = 0; i < batch.size(); i++) {
       int offset = i * sample;
       writeRgb(batch.frames().get(i), batch, data, offset, height, width, pixelStep, channelStep);

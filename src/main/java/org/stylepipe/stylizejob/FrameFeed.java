@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import org.apache.hadoop.conf.Configuration;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.stylepipe.augment.FrameResizer;
+import org.stylepipe.common.FaultInjection;
 import org.stylepipe.config.ResizeMode;
 import org.stylepipe.decode.DecodedFrame;
 import org.stylepipe.decode.SegmentReader;
@@ -18,6 +19,11 @@ import org.stylepipe.video.TimeBase;
  * to the task's size, copied out as BGR bytes and handed over in batches through a queue of {@value
  * #CAPACITY} batches. Damaged frames are counted and left out, as in the dataset job. The consumer
  * takes batches until null, then reads the {@link #end()}.
+ *
+ * <p>Whatever ends the decode thread reaches the consumer, so it never waits for a batch that will
+ * not come: an {@link IOException} (the recording cannot be read or decoded: bad input, or its
+ * store) as it is, anything else (a bug, an {@link Error} such as a native library that fails to
+ * load or {@link OutOfMemoryError}) wrapped in a {@link DecodeFailure}, which fails the task.
  */
 final class FrameFeed implements AutoCloseable {
   /** Batches decoded ahead of inference. */
@@ -31,27 +37,52 @@ final class FrameFeed implements AutoCloseable {
 
   /**
    * What decoding found: frames decoded and damaged, the stream's time base (null if no frame
-   * decoded), time spent decoding (without waiting for room in the queue), and the error that
-   * stopped it, or null.
+   * decoded), time spent decoding (without waiting for room in the queue), and what stopped it, or
+   * null.
    */
-  record End(long decoded, long damaged, TimeBase timeBase, long decodeNanos, IOException error) {}
+  record End(long decoded, long damaged, TimeBase timeBase, long decodeNanos, Throwable error) {}
+
+  /** The decode thread ended with something other than an {@link IOException}: not bad input. */
+  static final class DecodeFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    DecodeFailure(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
 
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(CAPACITY);
+  private final StylizeTask task;
   private final Thread thread;
   private End end;
   private long waitNanos;
 
-  /** Starts decoding {@code task} on a new thread. */
-  FrameFeed(StylizeTask task, Configuration conf, int batchSize, int decoderThreads) {
+  /**
+   * Starts decoding {@code task} on a new thread; with {@code injectError} (a test's {@link
+   * org.stylepipe.common.FaultInjection#DECODE_ERROR}), the thread throws an {@link Error} after
+   * its first frame.
+   */
+  FrameFeed(
+      StylizeTask task,
+      Configuration conf,
+      int batchSize,
+      int decoderThreads,
+      boolean injectError) {
+    this.task = task;
     thread =
         new Thread(
-            () -> decode(task, conf, batchSize, decoderThreads),
+            () -> decode(conf, batchSize, decoderThreads, injectError),
             "stylepipe-decode-" + task.recording().id() + "-" + task.segment().index());
     thread.setDaemon(true);
     thread.start();
   }
 
-  /** The next batch, or null after the last; rethrows the error that stopped decoding. */
+  /**
+   * The next batch, or null after the last.
+   *
+   * @throws IOException the recording could not be read or decoded
+   * @throws DecodeFailure the decode thread ended with anything else
+   */
   Batch take() throws IOException, InterruptedException {
     if (end != null) {
       return null;
@@ -61,8 +92,18 @@ final class FrameFeed implements AutoCloseable {
     waitNanos += System.nanoTime() - started;
     if (item instanceof End last) {
       end = last;
+      if (last.error() instanceof IOException e) {
+        throw e;
+      }
       if (last.error() != null) {
-        throw last.error();
+        throw new DecodeFailure(
+            "Cannot decode "
+                + task.recording().uri()
+                + " in "
+                + task.segment()
+                + ": the decode thread failed with "
+                + last.error(),
+            last.error());
       }
       return null;
     }
@@ -90,12 +131,12 @@ final class FrameFeed implements AutoCloseable {
     }
   }
 
-  private void decode(StylizeTask task, Configuration conf, int batchSize, int decoderThreads) {
+  private void decode(Configuration conf, int batchSize, int decoderThreads, boolean injectError) {
     long busy = 0;
     long decoded = 0;
     long damaged = 0;
     TimeBase timeBase = null;
-    IOException error = null;
+    Throwable error = null;
     try (SegmentReader reader =
             new SegmentReader(task.recording(), conf, task.segment(), decoderThreads);
         FrameResizer resizer = new FrameResizer(task.width(), task.height(), ResizeMode.STRETCH)) {
@@ -104,6 +145,13 @@ final class FrameFeed implements AutoCloseable {
       long started = System.nanoTime();
       DecodedFrame frame;
       while ((frame = reader.next()) != null) {
+        if (injectError && decoded > 0) {
+          throw new FaultInjection.InjectedFault(
+              "injected error in the decode thread of "
+                  + task.recording().id()
+                  + " "
+                  + task.segment());
+        }
         decoded++;
         if (timeBase == null) {
           timeBase = reader.timeBase();
@@ -128,10 +176,8 @@ final class FrameFeed implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       return; // closed by the consumer, which reads no more
-    } catch (IOException e) {
+    } catch (Throwable e) { // anything: the consumer must learn that no more batches come
       error = e;
-    } catch (RuntimeException e) {
-      error = new IOException(e.toString(), e);
     }
     try {
       queue.put(new End(decoded, damaged, timeBase, busy, error));

@@ -3,6 +3,7 @@ package org.stylepipe.stylizejob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.spark.api.java.function.Function;
 import org.stylepipe.common.ErrorRow;
 import org.stylepipe.common.HadoopConf;
@@ -10,20 +11,23 @@ import org.stylepipe.output.FileStore;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.output.StylizedRow;
 import org.stylepipe.report.TaskPlace;
+import org.stylepipe.stylize.ModelFile;
 import org.stylepipe.video.VideoJoiner;
 
 /**
  * Executor function: joins one recording's segment videos into its stylized video by packet copy,
- * with the source's audio; the file is written locally first and then put in place.
+ * with the source's audio; the file is written locally first and then put in place, then the
+ * video's manifest file. A segment video or store that cannot be read or written is an error row
+ * (with the exception's class); anything else fails the task.
  */
 public final class JoinFunction implements Function<JoinTask, JoinOutcome> {
   private static final long serialVersionUID = 1L;
 
   private final OutputLayout layout;
   private final HadoopConf conf;
-  private final String model;
+  private final ModelFile model;
 
-  public JoinFunction(OutputLayout layout, HadoopConf conf, String model) {
+  public JoinFunction(OutputLayout layout, HadoopConf conf, ModelFile model) {
     this.layout = layout;
     this.conf = conf;
     this.model = model;
@@ -33,15 +37,18 @@ public final class JoinFunction implements Function<JoinTask, JoinOutcome> {
   public JoinOutcome call(JoinTask task) {
     long started = System.nanoTime();
     String id = task.recording().id();
-    String uri = layout.stylizedVideo(id);
+    String path = OutputLayout.stylizedVideoPath(id);
     FileStore store = new FileStore(conf.get());
     Path staged = null;
     try {
-      staged = store.stage(uri);
+      staged = store.stage(layout.resolve(path));
       VideoJoiner.Result result =
           new VideoJoiner(conf.get())
-              .join(task.segmentVideos(), task.copyAudio() ? task.recording().uri() : null, staged);
-      store.commit(staged, uri);
+              .join(
+                  task.segmentVideos().stream().map(layout::resolve).toList(),
+                  task.copyAudio() ? task.recording().uri() : null,
+                  staged);
+      store.commit(staged, layout.resolve(path));
       StylizedRow row =
           new StylizedRow(
               id,
@@ -53,20 +60,23 @@ public final class JoinFunction implements Function<JoinTask, JoinOutcome> {
               task.firstPtsUs(),
               task.width(),
               task.height(),
-              uri,
-              model,
+              path,
+              model.uri(),
+              model.sha256(),
               null,
               null);
+      store.write(
+          layout.manifestVideo(id), StylizedRow.toParquet(List.of(row), java.util.Map.of()));
       ErrorRow audio =
           result.audioSkipped() == null
               ? null
               : error(task, "the stylized video has no sound: " + result.audioSkipped());
       return new JoinOutcome(row, audio, System.nanoTime() - started, TaskPlace.current());
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException e) {
       deleteQuietly(staged);
       return new JoinOutcome(
           null,
-          error(task, "cannot join the segment videos: " + e.getMessage()),
+          error(task, "cannot join the segment videos: " + SegmentStylizer.describe(e)),
           System.nanoTime() - started,
           TaskPlace.current());
     }
@@ -81,7 +91,7 @@ public final class JoinFunction implements Function<JoinTask, JoinOutcome> {
       try {
         Files.deleteIfExists(staged);
       } catch (IOException e) {
-        // A leftover temporary file; a rerun overwrites it.
+        // A leftover temporary file, unique to this attempt; nothing reads it.
       }
     }
   }

@@ -5,8 +5,8 @@ import java.util.List;
 import org.stylepipe.ingest.Recording;
 
 /**
- * One recording's segment videos to join, in time order, with the first frame they hold and the
- * frame size, and whether the source's audio is to be copied.
+ * One recording's segment videos to join (relative to the output root), in time order, with the
+ * first frame they hold and the frame size, and whether the source's audio is to be copied.
  */
 public record JoinTask(
     Recording recording,

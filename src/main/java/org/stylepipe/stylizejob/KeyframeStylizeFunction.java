@@ -7,23 +7,22 @@ import org.stylepipe.config.KeyframeStylizeSettings;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.report.TaskPlace;
 import org.stylepipe.stylize.FrameBatch;
-import org.stylepipe.stylize.ModelLoader;
 
 /**
- * Executor function: picks the task's device ({@link TaskModel}), gets a predictor of the model
- * loaded once per executor, and stylizes one recording's keyframes through {@link
- * KeyframeStylizer}.
+ * Executor function: gets this executor's verified copy of the model ({@link ShippedModel}), picks
+ * the task's device ({@link TaskModel}), gets a predictor of the model loaded once per executor,
+ * and stylizes one recording's keyframes through {@link KeyframeStylizer}.
  */
 final class KeyframeStylizeFunction implements Function<KeyframeTask, KeyframeOutcome> {
   private static final long serialVersionUID = 1L;
 
   private final KeyframeStylizeSettings settings;
-  private final ModelLoader model;
+  private final ShippedModel model;
   private final OutputLayout dataset;
   private final HadoopConf conf;
 
   KeyframeStylizeFunction(
-      KeyframeStylizeSettings settings, ModelLoader model, OutputLayout dataset, HadoopConf conf) {
+      KeyframeStylizeSettings settings, ShippedModel model, OutputLayout dataset, HadoopConf conf) {
     this.settings = settings;
     this.model = model;
     this.dataset = dataset;

@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stylepipe.common.ErrorRow;
 import org.stylepipe.common.HadoopConf;
+import org.stylepipe.common.JobRefusedException;
 import org.stylepipe.config.GuideMode;
 import org.stylepipe.config.KeyframeStylizeConfig;
 import org.stylepipe.guides.FewShotLayout;
@@ -30,7 +31,7 @@ import org.stylepipe.output.JobKind;
 import org.stylepipe.output.ManifestRow;
 import org.stylepipe.output.OutputClaim;
 import org.stylepipe.output.OutputLayout;
-import org.stylepipe.stylize.ModelLoader;
+import org.stylepipe.storage.OutputPlacement;
 
 /**
  * The stylize job's teacher mode ({@code stylepipe stylize-keyframes}): a model stylizes the
@@ -47,23 +48,26 @@ public final class KeyframeStylizeJob {
   private static final int KEYFRAMES_PER_TASK = 32;
 
   private final KeyframeStylizeConfig config;
-  private final ModelLoader model;
+  private final ShippedModel model;
 
-  private KeyframeStylizeJob(KeyframeStylizeConfig config, ModelLoader model) {
+  private KeyframeStylizeJob(KeyframeStylizeConfig config, ShippedModel model) {
     this.config = config;
     this.model = model;
   }
 
   /**
-   * Checks the model on the driver ({@link ModelCheck}), before Spark does any work.
+   * Reads and checks the model on the driver ({@link ModelCheck}), before Spark does any work.
    *
-   * @throws IllegalArgumentException naming the model file and the reason
+   * @param hadoop the Hadoop configuration that reaches the model's store
+   * @throws org.stylepipe.common.JobRefusedException naming the model and the reason
    */
-  public static KeyframeStylizeJob prepare(KeyframeStylizeConfig config) {
+  public static KeyframeStylizeJob prepare(KeyframeStylizeConfig config, Configuration hadoop) {
     return new KeyframeStylizeJob(
         config,
         ModelCheck.load(
             config.model(),
+            hadoop,
+            config.modelSha256(),
             config.settings().half(),
             config.settings().guide(),
             config.modelThreads(),
@@ -73,23 +77,29 @@ public final class KeyframeStylizeJob {
   /** Prepares and runs the job. */
   public static KeyframeSummary run(KeyframeStylizeConfig config, SparkSession spark)
       throws IOException {
-    return prepare(config).run(spark);
+    return prepare(config, spark.sparkContext().hadoopConfiguration()).run(spark);
   }
 
   /** Claims the dataset and runs the job. */
   public KeyframeSummary run(SparkSession spark) throws IOException {
-    try (OutputClaim claim = claim(spark.sparkContext().hadoopConfiguration())) {
+    try (OutputClaim claim =
+        claim(spark.sparkContext().hadoopConfiguration(), spark.sparkContext().master())) {
       return run(spark, claim);
     }
   }
 
   /**
-   * Claims the dataset as a guest ({@link OutputClaim}), before Spark starts.
+   * Claims the dataset as a guest ({@link OutputClaim}), before Spark starts; {@code master} is the
+   * Spark master the job will run on ({@link OutputPlacement}).
    *
-   * @throws IllegalArgumentException if it is no dataset or another run writes it
+   * @throws org.stylepipe.common.JobRefusedException if it is no dataset, a local one on a cluster,
+   *     or another run writes it
    */
-  public OutputClaim claim(Configuration hadoop) throws IOException {
-    return OutputClaim.take(layout(hadoop), JobKind.STYLIZE_KEYFRAMES, "", false, hadoop);
+  public OutputClaim claim(Configuration hadoop, String master) throws IOException {
+    OutputLayout dataset = layout(hadoop);
+    OutputPlacement.check(
+        dataset.root(), master, config.sharedMount(), KeyframeStylizeConfig.SHARED_MOUNT);
+    return OutputClaim.take(dataset, JobKind.STYLIZE_KEYFRAMES, "", false, hadoop);
   }
 
   private OutputLayout layout(Configuration hadoop) throws IOException {
@@ -108,6 +118,7 @@ public final class KeyframeStylizeJob {
         "stylepipe-stylize-keyframes", "stylepipe stylize-keyframes -> " + dataset.root(), false);
     List<KeyframeTask> tasks = tasks(keyframeRows(spark, dataset, hadoop));
     jsc.setJobDescription("stylepipe: stylize the keyframes of " + tasks.size() + " recordings");
+    model.ship(jsc);
     List<KeyframeOutcome> outcomes =
         jsc.parallelize(tasks, tasks.size())
             .map(
@@ -129,7 +140,8 @@ public final class KeyframeStylizeJob {
     KeyframeSummary summary =
         new KeyframeSummary(
             dataset.root(),
-            config.model().toString(),
+            model.file(),
+            model.engine(),
             (String) config.options().get(KeyframeStylizeConfig.GUIDE),
             (int) tasks.stream().map(KeyframeTask::recordingId).distinct().count(),
             tasks.stream().mapToInt(t -> t.keyframes().size()).sum(),
@@ -154,7 +166,7 @@ public final class KeyframeStylizeJob {
     String name = "Cannot stylize the keyframes of " + dataset.root() + ": ";
     Path success = new Path(dataset.successMarker());
     if (!success.getFileSystem(hadoop).exists(success)) {
-      throw new IllegalArgumentException(
+      throw new JobRefusedException(
           name
               + "it holds no complete dataset (no _SUCCESS); run the dataset job"
               + " with --layout fewshot there first, or let it finish");
@@ -162,7 +174,7 @@ public final class KeyframeStylizeJob {
     Dataset<Row> manifest = spark.read().parquet(literal(dataset.manifest()));
     if (!Arrays.asList(manifest.columns()).contains("keyframe")
         || manifest.filter(col("sequence").isNotNull()).isEmpty()) {
-      throw new IllegalArgumentException(
+      throw new JobRefusedException(
           name + "it is not a few-shot dataset (made with --layout fewshot)");
     }
     List<Row> rows =
@@ -178,7 +190,7 @@ public final class KeyframeStylizeJob {
                 "noise_paths")
             .collectAsList();
     if (rows.isEmpty()) {
-      throw new IllegalArgumentException(name + "it has no keyframes");
+      throw new JobRefusedException(name + "it has no keyframes");
     }
     return rows;
   }
@@ -230,7 +242,7 @@ public final class KeyframeStylizeJob {
         new ArrayList<>(row.<String, String>getJavaMap(row.fieldIndex("noise_paths")).keySet());
     String wanted = config.guideVariant() == null ? names.get(0) : config.guideVariant();
     if (!names.contains(wanted)) {
-      throw new IllegalArgumentException(
+      throw new JobRefusedException(
           "Cannot use --"
               + KeyframeStylizeConfig.GUIDE
               + " noise:"

@@ -30,6 +30,10 @@ import org.stylepipe.stylize.FrameBatch;
  * sequence and, mirrored, of the mirrored one (the mirrored sequence's keyframes are the mirrored
  * originals, so their targets are the mirrored results). Keyframes that already have an output (an
  * artist's, or an earlier run's) are kept unless {@code overwrite}.
+ *
+ * <p>A keyframe or guide that cannot be read, or a store that cannot be written, is the outcome's
+ * error (with the exception's class); anything else (a bug, the engine failing) is thrown, so that
+ * the task fails with its stack trace and Spark retries it.
  */
 public final class KeyframeStylizer {
   private final OutputLayout dataset;
@@ -73,7 +77,7 @@ public final class KeyframeStylizer {
         stylize(batch, predictor, store, png, mirror);
         stylized += batch.size();
       }
-    } catch (IOException | TranslateException | RuntimeException e) {
+    } catch (IOException e) {
       error =
           new ErrorRow(
               task.source(),
@@ -85,7 +89,7 @@ public final class KeyframeStylizer {
                   + " after "
                   + stylized
                   + " keyframes: "
-                  + e.getMessage());
+                  + SegmentStylizer.describe(e));
     }
     return new KeyframeOutcome(
         task.recordingId(),
@@ -103,7 +107,7 @@ public final class KeyframeStylizer {
       FileStore store,
       ImageEncoder png,
       FrameMirror mirror)
-      throws IOException, TranslateException {
+      throws IOException {
     List<byte[]> frames = new ArrayList<>();
     List<byte[]> guides = new ArrayList<>();
     int width = 0;
@@ -122,7 +126,19 @@ public final class KeyframeStylizer {
         guides.add(new byte[width * height * 3]);
       }
     }
-    FrameBatch output = predictor.predict(new FrameBatch(width, height, frames, guides));
+    FrameBatch output;
+    try {
+      output = predictor.predict(new FrameBatch(width, height, frames, guides));
+    } catch (TranslateException e) {
+      throw new IllegalStateException(
+          "Cannot stylize keyframes "
+              + batch.get(0).number()
+              + ".."
+              + batch.get(batch.size() - 1).number()
+              + ": "
+              + e,
+          e);
+    }
     try (Mat image = new Mat(height, width, opencv_core.CV_8UC3)) {
       for (int i = 0; i < batch.size(); i++) {
         image.data().put(output.frames().get(i));
@@ -140,6 +156,8 @@ public final class KeyframeStylizer {
       return ImageDecoder.decode(store.read(dataset.resolve(path)), IMREAD_COLOR, path);
     } catch (FileNotFoundException e) {
       throw new IOException("Cannot read " + path + ": it does not exist in the dataset", e);
+    } catch (IllegalArgumentException e) { // not an image: bad input
+      throw new IOException(e.getMessage(), e);
     }
   }
 

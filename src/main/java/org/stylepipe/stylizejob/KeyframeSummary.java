@@ -5,16 +5,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.stylepipe.common.ErrorRow;
+import org.stylepipe.stylize.ModelFile;
 
 /**
  * The result of a keyframes job.
  *
+ * @param model the model's URI, size and SHA-256
+ * @param engine the engine that ran it, with its version
  * @param kept keyframes that already had an output and were kept (without {@code --overwrite true})
  * @param keyframesByDevice keyframes stylized per DJL device ({@code cpu}, {@code gpu:0}, ...)
  */
 public record KeyframeSummary(
     String dataset,
-    String model,
+    ModelFile model,
+    String engine,
     String guide,
     int recordings,
     int keyframes,
@@ -33,7 +37,12 @@ public record KeyframeSummary(
   public Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("dataset", dataset);
-    map.put("model", model);
+    Map<String, Object> modelMap = new LinkedHashMap<>();
+    modelMap.put("uri", model.uri());
+    modelMap.put("sha256", model.sha256());
+    modelMap.put("bytes", model.bytes());
+    modelMap.put("engine", engine);
+    map.put("model", modelMap);
     map.put("guide", guide);
     map.put("recordings", recordings);
     map.put("keyframes", keyframes);
@@ -52,6 +61,8 @@ public record KeyframeSummary(
             String.format(
                 "stylepipe stylize-keyframes: %d recordings, %d keyframes (%d stylized, %d kept), %d errors, %.1f s%n",
                 recordings, keyframes, stylized, kept, errors.size(), wallSeconds));
+    text.append(
+        String.format("  model %s (SHA-256 %s) on %s%n", model.uri(), model.sha256(), engine));
     for (ErrorRow error : errors) {
       text.append("  error: ").append(error).append(System.lineSeparator());
     }

@@ -1,32 +1,23 @@
 package org.stylepipe.stylizejob;
 
-import static org.apache.spark.sql.functions.col;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stylepipe.common.ErrorRow;
-import org.stylepipe.common.HadoopConf;
+import org.stylepipe.common.JobRefusedException;
 import org.stylepipe.config.GuideMode;
 import org.stylepipe.config.StylizeConfig;
 import org.stylepipe.config.StylizeSettings;
@@ -45,9 +36,8 @@ import org.stylepipe.output.FileStore;
 import org.stylepipe.output.JobKind;
 import org.stylepipe.output.OutputClaim;
 import org.stylepipe.output.OutputLayout;
+import org.stylepipe.output.StylizedCommit;
 import org.stylepipe.output.StylizedRow;
-import org.stylepipe.progress.ProgressBoard;
-import org.stylepipe.progress.StageProgress;
 import org.stylepipe.report.ContactSheet;
 import org.stylepipe.report.JobReport;
 import org.stylepipe.report.Preview;
@@ -56,17 +46,23 @@ import org.stylepipe.report.RunLog;
 import org.stylepipe.report.StylizedSamples;
 import org.stylepipe.report.StylizedSegment;
 import org.stylepipe.report.VideoReview;
-import org.stylepipe.stylize.ModelLoader;
+import org.stylepipe.storage.OutputPlacement;
+import org.stylepipe.storage.StoragePreflight;
 
 /**
- * The stylize job: probe and plan the recordings, then one Spark task per segment carries its
- * frames from decode through batched inference to an H.264 segment video; one task per recording
- * joins them, with the source's audio, by packet copy. Only manifest rows come back. With {@code
- * --flicker}, the flicker stage then measures each joined video against its source. The manifest,
- * errors, summary and report are written after all videos, and {@code _SUCCESS} last.
+ * The stylize job: probe and plan the recordings; the {@link StylizeStage} stylizes each segment
+ * into its segment video and commits it with its manifest file; the {@link JoinStage} joins each
+ * recording's segment videos, with the source's audio; with {@code --flicker}, the flicker stage
+ * then measures each joined video against its source. The errors, summary and report are written
+ * after all videos, and {@code _SUCCESS} last.
  *
- * <p>{@link #prepare} checks the model on the driver, by loading it once, before Spark does any
- * work.
+ * <p>{@link #prepare} reads the model once on the driver, wherever {@code --model} points, and
+ * checks it by loading it, before Spark does any work ({@link ModelCheck}); the stylize stage ships
+ * it to the executors ({@link ShippedModel}). Before anything is written, the job checks that its
+ * inputs and output can be reached ({@link StoragePreflight}), that a local output is not written
+ * from a cluster ({@link OutputPlacement}), and what becomes of an existing output ({@link
+ * OutputClaim}): made with the same options and model, it is resumed, skipping the segments
+ * committed before; otherwise it is refused unless {@code --overwrite true}.
  */
 public final class StylizeJob {
   private static final Logger LOG = LoggerFactory.getLogger(StylizeJob.class);
@@ -74,20 +70,21 @@ public final class StylizeJob {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final StylizeConfig config;
-  private final ModelLoader model;
+  private final ShippedModel model;
 
-  private StylizeJob(StylizeConfig config, ModelLoader model) {
+  private StylizeJob(StylizeConfig config, ShippedModel model) {
     this.config = config;
     this.model = model;
   }
 
   /**
-   * Checks the options and the model on the driver ({@link ModelCheck}), before Spark does any
-   * work.
+   * Reads and checks the model on the driver ({@link ModelCheck}), with the options, before Spark
+   * does any work.
    *
-   * @throws IllegalArgumentException naming the model file and the reason
+   * @param hadoop the Hadoop configuration that reaches the model's store
+   * @throws JobRefusedException naming the model and the reason
    */
-  public static StylizeJob prepare(StylizeConfig config) {
+  public static StylizeJob prepare(StylizeConfig config, Configuration hadoop) {
     StylizeSettings settings = config.settings();
     if (settings.guide() == GuideMode.NOISE) {
       throw new IllegalArgumentException(
@@ -100,6 +97,8 @@ public final class StylizeJob {
         config,
         ModelCheck.load(
             config.model(),
+            hadoop,
+            config.modelSha256(),
             settings.half(),
             settings.guide(),
             settings.modelThreads(),
@@ -108,24 +107,40 @@ public final class StylizeJob {
 
   /** Prepares and runs the job. */
   public static StylizeSummary run(StylizeConfig config, SparkSession spark) throws IOException {
-    return prepare(config).run(spark);
+    return prepare(config, spark.sparkContext().hadoopConfiguration()).run(spark);
+  }
+
+  /** The model as the driver read and checked it. */
+  public ShippedModel model() {
+    return model;
   }
 
   /** Claims the output and runs the job. */
   public StylizeSummary run(SparkSession spark) throws IOException {
-    try (OutputClaim claim = claim(spark.sparkContext().hadoopConfiguration())) {
+    try (OutputClaim claim =
+        claim(spark.sparkContext().hadoopConfiguration(), spark.sparkContext().master())) {
       return run(spark, claim);
     }
   }
 
   /**
-   * Claims the output ({@link OutputClaim}), before Spark starts.
+   * Checks the storage and claims the output ({@link OutputClaim}), before Spark starts; {@code
+   * master} is the Spark master the job will run on ({@link OutputPlacement}). The options the
+   * output is claimed with name the model by its SHA-256, so an output made with another model is
+   * refused, and one made with the same model from elsewhere is resumed.
    *
-   * @throws IllegalArgumentException if the output is refused or another run writes it
+   * @throws JobRefusedException if the output is refused or another run writes it
    */
-  public OutputClaim claim(Configuration hadoop) throws IOException {
+  public OutputClaim claim(Configuration hadoop, String master) throws IOException {
+    OutputLayout layout = layout(hadoop);
+    OutputPlacement.check(layout.root(), master, config.sharedMount(), StylizeConfig.SHARED_MOUNT);
+    StoragePreflight.check(config.inputs(), config.output(), hadoop);
     return OutputClaim.take(
-        layout(hadoop), JobKind.STYLIZE, config.fingerprint(), config.overwrite(), hadoop);
+        layout,
+        JobKind.STYLIZE,
+        config.fingerprint(model.file().sha256()),
+        config.overwrite(),
+        hadoop);
   }
 
   private OutputLayout layout(Configuration hadoop) throws IOException {
@@ -139,8 +154,8 @@ public final class StylizeJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration hadoop = jsc.hadoopConfiguration();
     OutputLayout layout = layout(hadoop);
-    String modelName = config.model().getFileName().toString();
     LOG.info("Stylize job: {}", config);
+    boolean resume = claim.resume();
     jsc.setJobGroup("stylepipe-stylize", "stylepipe stylize -> " + layout.root(), false);
 
     RunLog log = new RunLog();
@@ -152,6 +167,7 @@ public final class StylizeJob {
             PlanRule.segments(config.segmentMicros()).withVideoStream(config.videoStream()));
     log.probe(probeStarted, ingest.plans(), ingest.errors());
     List<ErrorRow> errors = new ArrayList<>(ingest.errors());
+    List<RecordingPlan> plans = new ArrayList<>();
     List<StylizeTask> tasks = new ArrayList<>();
     for (RecordingPlan plan : ingest.plans()) {
       if (plan.warning() != null) {
@@ -159,90 +175,47 @@ public final class StylizeJob {
             new ErrorRow(
                 plan.recording().uri(), plan.recording().id(), "probe", -1, plan.warning()));
       }
-      tasks.addAll(tasks(plan));
+      List<StylizeTask> planned = tasks(plan);
+      String tooLarge = tooLarge(planned);
+      if (tooLarge != null) {
+        errors.add(
+            new ErrorRow(plan.recording().uri(), plan.recording().id(), "plan", -1, tooLarge));
+      } else {
+        plans.add(plan);
+        tasks.addAll(planned);
+      }
     }
 
-    Totals totals = new Totals();
-    List<StylizedRow> videoRows = new ArrayList<>();
-    Dataset<Row> manifest = spark.createDataFrame(List.of(), StylizedRow.SCHEMA);
-    JavaRDD<StylizeOutcome> outcomes = null;
-    List<StylizedSegment> stylized = new ArrayList<>();
-    if (!tasks.isEmpty()) {
-      jsc.setJobDescription("stylepipe: stylize " + tasks.size() + " segments");
-      long stageStart = System.nanoTime();
-      HadoopConf conf = new HadoopConf(hadoop);
-      List<ProgressBoard.Part> parts =
-          tasks.stream()
-              .map(task -> ProgressBoard.Part.of(task.recording(), task.segment()))
-              .toList();
-      List<StylizeOutcome> results;
-      try (StageProgress progress = StageProgress.start(jsc, "stylize", parts)) {
-        outcomes =
-            jsc.parallelize(tasks, tasks.size())
-                .map(new StylizeFunction(config.settings(), model, layout, conf, progress.frames()))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        results = progress.collect(outcomes.map(StylizeOutcome::withoutRows));
+    StylizeStage.Result stylized =
+        new StylizeStage(jsc, config.settings(), model, layout, log).run(tasks, resume);
+    for (StylizedCommit commit : stylized.commits()) {
+      if (commit.error() != null) {
+        errors.add(commit.error());
       }
-      totals.stylizeNanos = System.nanoTime() - stageStart;
-      for (StylizeOutcome outcome : results) {
-        totals.add(outcome);
-        log.task("stylize", outcome.place(), outcome.framesStylized(), outcome.nanos());
-        if (outcome.error() != null) {
-          errors.add(outcome.error());
-        }
-      }
-      log.stage(
-          "stylize",
-          stageStart,
-          totals.stylized,
-          Map.of(
-              "segments",
-              (long) results.size(),
-              "frames_decoded",
-              totals.decoded,
-              "frames_stylized",
-              totals.stylized,
-              "segments_with_errors",
-              results.stream().filter(r -> r.error() != null).count()));
-      stylized.addAll(stylizedSegments(tasks, results));
-      List<JoinTask> joins = joins(ingest.plans(), tasks, results);
-      if (!joins.isEmpty()) {
-        jsc.setJobDescription("stylepipe: join " + joins.size() + " videos");
-        long joinStart = System.nanoTime();
-        for (JoinOutcome joined :
-            jsc.parallelize(joins, joins.size())
-                .map(new JoinFunction(layout, conf, modelName))
-                .collect()) {
-          log.task(
-              "join",
-              joined.place(),
-              joined.row() == null ? 0 : joined.row().frames(),
-              joined.nanos());
-          if (joined.row() != null) {
-            videoRows.add(joined.row());
-          }
-          if (joined.error() != null) {
-            errors.add(joined.error());
-          }
-        }
-        log.stage(
-            "join",
-            joinStart,
-            videoRows.stream().mapToLong(StylizedRow::frames).sum(),
-            Map.of("videos", (long) joins.size(), "joined", (long) videoRows.size()));
-      }
-      manifest = spark.createDataFrame(outcomes.flatMap(new ManifestRows()), StylizedRow.SCHEMA);
     }
+    errors.addAll(stylized.uncommitted());
+    if (!tasks.isEmpty()) {
+      LOG.info(
+          "Stylized with model {} (SHA-256 {}) on {}, frames per device: {}",
+          model.file().uri(),
+          model.file().sha256(),
+          model.engine(),
+          stylized.framesByDevice());
+    }
+    JoinStage.Result joined =
+        JoinStage.run(jsc, plans, tasks, stylized.commits(), layout, model.file(), log);
+    errors.addAll(joined.errors());
+
     WarpStats flicker = null;
     List<FlickerSeries> flickerSeries = List.of();
-    if (config.flicker() && !videoRows.isEmpty()) {
+    if (config.flicker() && !joined.videos().isEmpty()) {
       long flickerStart = System.nanoTime();
-      FlickerResult measured = flicker(jsc, ingest.plans(), videoRows, layout);
+      FlickerResult measured = flicker(jsc, plans, joined.videos(), layout);
       errors.addAll(measured.errors());
       flicker = measured.overall();
       flickerSeries = measured.series();
       log.stage(
-          "flicker",
+          FlickerStage.STAGE,
           flickerStart,
           flickerSeries.stream().mapToLong(f -> f.frameIndex().length).sum(),
           Map.of(
@@ -251,39 +224,37 @@ public final class StylizeJob {
               "errors",
               (long) measured.errors().size()));
     }
-    try {
-      jsc.setJobDescription("stylepipe: write manifest");
-      manifest
-          .union(
-              spark.createDataFrame(
-                  videoRows.stream().map(StylizedRow::toRow).toList(), StylizedRow.SCHEMA))
-          .repartition(Math.max(1, ingest.plans().size()), col("recording_id"))
-          .sortWithinPartitions("kind", "segment", "frame_index")
-          .write()
-          .mode(SaveMode.Overwrite)
-          .partitionBy("recording_id")
-          .parquet(layout.manifest());
-    } finally {
-      if (outcomes != null) {
-        outcomes.unpersist(false);
-      }
-    }
-    new FileStore(hadoop).write(layout.errorsFile(), ErrorRow.toParquet(errors));
+    FileStore store = new FileStore(hadoop);
+    store.write(layout.errorsFile(), ErrorRow.toParquet(errors));
 
+    StylizeStage.Timings timings = stylized.timings();
     StylizeSummary summary =
-        totals.summary(
+        new StylizeSummary(
             layout.root(),
-            config.model().toString(),
+            model.file(),
+            model.engine(),
             ingest.plans().size() + ErrorRow.recordingsConcerned(ingest.errors()),
             ErrorRow.recordingsConcerned(errors),
             tasks.size(),
-            videoRows.size(),
+            stylized.processed(),
+            stylized.commits().stream().mapToLong(StylizedCommit::framesDecoded).sum(),
+            stylized.commits().stream().mapToLong(StylizedCommit::framesStylized).sum(),
+            joined.videos().size(),
             errors,
+            stylized.framesByDevice(),
             flicker,
-            (System.nanoTime() - started) / 1e9);
-    FileStore store = new FileStore(hadoop);
+            (System.nanoTime() - started) / 1e9,
+            timings.stageNanos() / 1e9,
+            timings.taskNanos() / 1e9,
+            timings.decodeNanos() / 1e9,
+            timings.waitNanos() / 1e9,
+            timings.inferNanos() / 1e9,
+            timings.writeNanos() / 1e9);
     store.write(layout.stylizeSummary(), JSON.writeValueAsBytes(summary.toMap()));
+    Map<String, Object> options = new LinkedHashMap<>(config.options());
+    options.put(StylizeConfig.MODEL_SHA256, model.file().sha256());
     StylizedSamples samples = new StylizedSamples(layout, hadoop);
+    List<StylizedSegment> segments = stylizedSegments(tasks, stylized.commits(), layout);
     ReportFiles.write(
         new JobReport(
             "stylize",
@@ -291,13 +262,13 @@ public final class StylizeJob {
             Instant.now(),
             summary.wallSeconds(),
             config.inputs(),
-            config.options(),
+            options,
             summary.totals(),
             log.stages(),
             log.executors(),
             errors,
-            samples.sheet(stylized, ContactSheet.FRAMES),
-            new VideoReview(flickerSeries, samples.preview(stylized, Preview.FRAMES))),
+            samples.sheet(segments, ContactSheet.FRAMES),
+            new VideoReview(flickerSeries, samples.preview(segments, Preview.FRAMES))),
         layout,
         store);
     claim.checkHeld();
@@ -321,6 +292,20 @@ public final class StylizeJob {
           new StylizeTask(plan.recording(), segment, width, height, plan.frameRate(), bitRate));
     }
     return tasks;
+  }
+
+  /** Why the model cannot take a batch of the recording's frames, or null if it can. */
+  private String tooLarge(List<StylizeTask> tasks) {
+    if (tasks.isEmpty()) {
+      return null;
+    }
+    StylizeTask task = tasks.get(0);
+    try {
+      model.spec().checkedInputValues(config.settings().batchSize(), task.width(), task.height());
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
   }
 
   /**
@@ -353,119 +338,27 @@ public final class StylizeJob {
     return result;
   }
 
-  /** One join per recording with segment videos, over those videos in time order. */
-  private static List<JoinTask> joins(
-      List<RecordingPlan> plans, List<StylizeTask> tasks, List<StylizeOutcome> results) {
-    Map<String, StylizeTask> byVideo = new HashMap<>();
-    for (int i = 0; i < tasks.size(); i++) {
-      if (results.get(i).video() != null) {
-        byVideo.put(results.get(i).video(), tasks.get(i));
-      }
-    }
-    List<JoinTask> joins = new ArrayList<>();
-    for (RecordingPlan plan : plans) {
-      String id = plan.recording().id();
-      List<StylizeOutcome> videos =
-          results.stream()
-              .filter(r -> r.recordingId().equals(id) && r.video() != null)
-              .sorted((a, b) -> Integer.compare(a.segment(), b.segment()))
-              .toList();
-      if (!videos.isEmpty()) {
-        StylizeTask first = byVideo.get(videos.get(0).video());
-        joins.add(
-            new JoinTask(
-                plan.recording(),
-                videos.stream().map(StylizeOutcome::video).toList(),
-                first.segment().firstFrameIndex(),
-                first.segment().firstPtsUs(),
-                first.width(),
-                first.height(),
-                plan.hasAudio()));
-      }
-    }
-    return joins;
-  }
-
   /**
    * The segments with stylized frames: in a segment video, or else (with --write-frames) in PNG
    * files.
    */
   private List<StylizedSegment> stylizedSegments(
-      List<StylizeTask> tasks, List<StylizeOutcome> results) {
+      List<StylizeTask> tasks, List<StylizedCommit> commits, OutputLayout layout) {
+    Map<String, StylizedCommit> byKey = new LinkedHashMap<>();
+    commits.forEach(c -> byKey.put(c.recordingId() + "/" + c.segment(), c));
     List<StylizedSegment> segments = new ArrayList<>();
-    for (int i = 0; i < tasks.size(); i++) {
-      StylizeOutcome result = results.get(i);
-      if (result.video() != null
-          || (config.settings().writeFrames() && result.framesStylized() > 0)) {
+    for (StylizeTask task : tasks) {
+      StylizedCommit commit = byKey.get(task.recording().id() + "/" + task.segment().index());
+      if (commit != null
+          && (commit.video() != null
+              || (config.settings().writeFrames() && commit.framesStylized() > 0))) {
         segments.add(
-            new StylizedSegment(tasks.get(i).recording(), tasks.get(i).segment(), result.video()));
+            new StylizedSegment(
+                task.recording(),
+                task.segment(),
+                commit.video() == null ? null : layout.resolve(commit.video())));
       }
     }
     return segments;
-  }
-
-  /** Executor function: the manifest rows of a segment outcome, as Spark rows. */
-  private static final class ManifestRows implements FlatMapFunction<StylizeOutcome, Row> {
-    private static final long serialVersionUID = 1L;
-
-    @Override
-    public Iterator<Row> call(StylizeOutcome outcome) {
-      return outcome.rows().stream().map(StylizedRow::toRow).iterator();
-    }
-  }
-
-  /** Counts and times summed over segment outcomes. */
-  private static final class Totals {
-    private long stylizeNanos;
-    private long decoded;
-    private long stylized;
-    private long taskNanos;
-    private long decodeNanos;
-    private long waitNanos;
-    private long inferNanos;
-    private long writeNanos;
-    private final Map<String, Long> byDevice = new HashMap<>();
-
-    void add(StylizeOutcome outcome) {
-      decoded += outcome.framesDecoded();
-      stylized += outcome.framesStylized();
-      taskNanos += outcome.nanos();
-      decodeNanos += outcome.decodeNanos();
-      waitNanos += outcome.waitNanos();
-      inferNanos += outcome.inferNanos();
-      writeNanos += outcome.writeNanos();
-      byDevice.merge(outcome.device(), outcome.framesStylized(), Long::sum);
-    }
-
-    StylizeSummary summary(
-        String output,
-        String model,
-        int recordings,
-        int withErrors,
-        int segments,
-        int videos,
-        List<ErrorRow> errors,
-        WarpStats flicker,
-        double wallSeconds) {
-      return new StylizeSummary(
-          output,
-          model,
-          recordings,
-          withErrors,
-          segments,
-          decoded,
-          stylized,
-          videos,
-          errors,
-          byDevice,
-          flicker,
-          wallSeconds,
-          stylizeNanos / 1e9,
-          taskNanos / 1e9,
-          decodeNanos / 1e9,
-          waitNanos / 1e9,
-          inferNanos / 1e9,
-          writeNanos / 1e9);
-    }
   }
 }

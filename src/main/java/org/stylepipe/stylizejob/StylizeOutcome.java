@@ -1,17 +1,15 @@
 package org.stylepipe.stylizejob;
 
 import java.io.Serializable;
-import java.util.List;
-import org.stylepipe.common.ErrorRow;
-import org.stylepipe.output.StylizedRow;
+import org.stylepipe.output.StylizedCommit;
 import org.stylepipe.report.TaskPlace;
 
 /**
- * What a segment task did: its manifest rows (a row per stylized frame, and one for the segment
- * video), counts, the device it ran on, where its time went, and the error that stopped or
- * shortened it (null if none).
+ * What a segment task did: its commit (counts, video, device, error), whether the commit was
+ * written, where its time went and where it ran. Its manifest rows stay in its manifest file.
  *
- * @param video URI of the segment video, or null if none was written
+ * @param committed false if the segment's manifest file could not be written (its error says why):
+ *     a rerun redoes the segment
  * @param decodeNanos time the decode thread spent decoding and resizing
  * @param waitNanos time the task thread waited for decoded frames (decoding not hidden behind
  *     inference)
@@ -20,46 +18,12 @@ import org.stylepipe.report.TaskPlace;
  * @param place where the task ran
  */
 public record StylizeOutcome(
-    String recordingId,
-    int segment,
-    List<StylizedRow> rows,
-    String video,
-    long framesDecoded,
-    long framesExpected,
-    long framesStylized,
-    String device,
-    String gpuAddress,
+    StylizedCommit commit,
+    boolean committed,
     long decodeNanos,
     long waitNanos,
     long inferNanos,
     long writeNanos,
     long nanos,
-    ErrorRow error,
     TaskPlace place)
-    implements Serializable {
-
-  public StylizeOutcome {
-    rows = List.copyOf(rows);
-  }
-
-  /** The same outcome without its manifest rows: what the driver needs for the summary. */
-  public StylizeOutcome withoutRows() {
-    return new StylizeOutcome(
-        recordingId,
-        segment,
-        List.of(),
-        video,
-        framesDecoded,
-        framesExpected,
-        framesStylized,
-        device,
-        gpuAddress,
-        decodeNanos,
-        waitNanos,
-        inferNanos,
-        writeNanos,
-        nanos,
-        error,
-        place);
-  }
-}
+    implements Serializable {}

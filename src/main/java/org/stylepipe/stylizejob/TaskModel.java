@@ -3,8 +3,12 @@ package org.stylepipe.stylizejob;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.stylepipe.config.DeviceMode;
 import org.stylepipe.stylize.DeviceChoice;
 import org.stylepipe.stylize.ModelLoader;
@@ -18,9 +22,18 @@ import org.stylepipe.stylize.StyleModel;
  */
 record TaskModel(DeviceChoice device, ModelLoader loader) {
   private static final String GPU = "gpu";
+  private static final Logger LOG = LoggerFactory.getLogger(TaskModel.class);
 
-  /** For the calling task: {@code model} is the validated model with CPU options. */
-  static TaskModel choose(ModelLoader model, DeviceMode mode, boolean cpuFallback, boolean half) {
+  /** Models and devices this JVM has logged. */
+  private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
+
+  /**
+   * For the calling task: this executor's verified copy of {@code shipped}, on the task's device.
+   * The first task of each model and device in a JVM logs which engine and device it runs on.
+   */
+  static TaskModel choose(
+      ShippedModel shipped, DeviceMode mode, boolean cpuFallback, boolean half) {
+    ModelLoader model = shipped.loader();
     DeviceChoice device =
         DeviceChoice.select(
             mode,
@@ -28,6 +41,14 @@ record TaskModel(DeviceChoice device, ModelLoader loader) {
             () -> StyleModel.cudaDevices(model.spec().format(), model.options()),
             cpuFallback);
     ModelOptions cpu = model.options();
+    if (LOGGED.add(shipped.file().sha256() + " " + device.device())) {
+      LOG.info(
+          "Model {} (SHA-256 {}) runs on {}, device {}",
+          shipped.file().uri(),
+          shipped.file().sha256(),
+          shipped.engine(),
+          device.device());
+    }
     return new TaskModel(
         device,
         model.withOptions(

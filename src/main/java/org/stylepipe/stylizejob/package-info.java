@@ -1,9 +1,13 @@
 /**
  * The stylize job: recordings to stylized videos. {@link org.stylepipe.stylizejob.SegmentStylizer}
  * (with its decode thread, {@link org.stylepipe.stylizejob.FrameFeed}) is the Spark-free core that
- * carries one segment through batched inference to an H.264 video; {@link
- * org.stylepipe.stylizejob.StylizeFunction} and {@link org.stylepipe.stylizejob.JoinFunction} run
- * on executors; {@link org.stylepipe.stylizejob.StylizeJob} wires the stages and writes the
- * manifest, errors and summary.
+ * carries one segment through batched inference to an H.264 video and commits it with its manifest
+ * file; {@link org.stylepipe.stylizejob.StylizeFunction} and {@link
+ * org.stylepipe.stylizejob.JoinFunction} run on executors; {@link
+ * org.stylepipe.stylizejob.StylizeStage} and {@link org.stylepipe.stylizejob.JoinStage} wire them
+ * to Spark; {@link org.stylepipe.stylizejob.StylizeJob} checks storage, the model and the output,
+ * runs the stages and writes the errors, summary and report. The model is read once on the driver
+ * and shipped to the executors ({@link org.stylepipe.stylizejob.ShippedModel}), which the teacher
+ * mode ({@link org.stylepipe.stylizejob.KeyframeStylizeJob}) shares.
  */
 package org.stylepipe.stylizejob;

@@ -13,9 +13,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.util.functional.FutureIO;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
-import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.FFmpegLogCallback;
 import org.bytedeco.javacv.Frame;
 
 /**
@@ -26,10 +24,9 @@ import org.bytedeco.javacv.Frame;
  */
 public final class MediaSource {
   static {
-    // FFmpeg's own chatter (damaged-stream warnings per macroblock) goes through JavaCV's logger at
-    // error level.
-    avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-    FFmpegLogCallback.set();
+    // FFmpeg's own error lines (damaged-stream details per packet) go through the logger, with the
+    // scope of the code that drives FFmpeg.
+    FfmpegLog.install();
   }
 
   private MediaSource() {}

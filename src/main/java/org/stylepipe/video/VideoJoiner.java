@@ -77,6 +77,14 @@ public final class VideoJoiner {
     if (segments.isEmpty()) {
       throw new IllegalArgumentException("Cannot join videos into " + out + ": no segment videos");
     }
+    try (FfmpegLog.Scope scope =
+            FfmpegLog.scope("join " + segments.size() + " segment videos from " + segments.get(0));
+        FfmpegLog.Entered entered = scope.enter()) {
+      return write(segments, audioSource, out);
+    }
+  }
+
+  private Result write(List<String> segments, String audioSource, Path out) throws IOException {
     AVFormatContext muxer = new AVFormatContext(null);
     check(
         avformat_alloc_output_context2(muxer, null, "mp4", out.toString()),

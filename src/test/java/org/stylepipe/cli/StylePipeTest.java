@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stylepipe.common.FaultInjection;
+import org.stylepipe.stylize.TestModels;
 import org.stylepipe.testing.TestVideos;
 
 /** The command line as a user meets it: exit statuses, and errors that name the option or file. */
@@ -93,5 +95,37 @@ class StylePipeTest {
     }
     String summary = Files.readString(out.resolve("_stylepipe/dataset-summary.json"));
     assertTrue(summary.contains("missing.mp4") && summary.contains("does not exist"), summary);
+  }
+
+  @Test
+  void aBugWhileAJobRunsExitsWithFailureAndItsStackTrace() throws Exception {
+    Path video = TestVideos.constantRate(dir.resolve("clip.mp4"), 128, 72, 10, 30, 10);
+    Path out = dir.resolve("out");
+    System.setProperty(FaultInjection.BUG, "clip/0");
+    int[] status = new int[1];
+    String err;
+    try {
+      err =
+          stderrOf(
+              () ->
+                  status[0] =
+                      StylePipe.run(
+                          List.of(
+                              "stylize",
+                              "--master",
+                              "local[1]",
+                              "--input",
+                              video.toString(),
+                              "--output",
+                              out.toString(),
+                              "--model",
+                              TestModels.file("mosaic.onnx").toString())));
+    } finally {
+      System.clearProperty(FaultInjection.BUG);
+    }
+    assertEquals(StylePipe.FAILED, status[0]);
+    assertTrue(err.contains("java.lang.NullPointerException: injected bug in clip"), err);
+    assertTrue(err.contains("at org.stylepipe.stylizejob.SegmentStylizer.process"), err);
+    assertTrue(!Files.exists(out.resolve("_SUCCESS")));
   }
 }

@@ -4,14 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StylizeConfigTest {
   private static StylizeConfig parse(String... extra) {
+    return withModel("m.onnx", extra);
+  }
+
+  private static StylizeConfig withModel(String model, String... extra) {
     List<String> args =
-        new ArrayList<>(List.of("--input", "a.mp4", "--output", "out", "--model", "m.onnx"));
+        new ArrayList<>(List.of("--input", "a.mp4", "--output", "out", "--model", model));
     args.addAll(List.of(extra));
     return StylizeConfig.from(OptionMap.fromArgs(args));
   }
@@ -41,7 +46,9 @@ class StylizeConfigTest {
             EncoderMode.OPENH264),
         s);
     assertEquals(10_000_000, parse().segmentMicros());
-    assertTrue(parse().model().isAbsolute());
+    assertTrue(Path.of(parse().model()).isAbsolute());
+    assertEquals("s3a://bucket/m.onnx", withModel("s3a://bucket/m.onnx").model());
+    assertEquals(null, parse().modelSha256());
     assertEquals(2_211_840, s.bitRate(640, 576, 30)); // 0.2 bits per pixel per frame
     assertEquals(500_000, s.bitRate(96, 64, 30));
     assertEquals(3_000_000, parse("--video-kbps", "3000").settings().bitRate(96, 64, 30));
@@ -67,5 +74,20 @@ class StylizeConfigTest {
     assertRejected("--batch-size 0", "--batch-size", "0");
     assertRejected("--video-kbps fast", "--video-kbps", "fast");
     assertRejected("[sample]", "--sample", "all");
+    assertRejected("--model-sha256 abc: expected 64 hexadecimal digits", "--model-sha256", "abc");
+  }
+
+  @Test
+  void theFingerprintNamesTheModelByChecksumAndLeavesOutSpeedSettings() {
+    String sha = "ab".repeat(32);
+    assertEquals(sha, parse("--model-sha256", sha.toUpperCase()).modelSha256());
+    String fingerprint = parse().fingerprint(sha);
+    assertTrue(fingerprint.contains("model-sha256=" + sha), fingerprint);
+    assertEquals(
+        fingerprint,
+        withModel("s3a://elsewhere/m.onnx", "--batch-size", "8", "--model-threads", "2")
+            .fingerprint(sha));
+    assertTrue(!fingerprint.equals(parse("--size", "320x240").fingerprint(sha)));
+    assertTrue(!fingerprint.equals(parse().fingerprint("cd".repeat(32))));
   }
 }

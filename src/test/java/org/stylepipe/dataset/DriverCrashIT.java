@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stylepipe.common.FaultInjection;
 import org.stylepipe.config.DatasetConfig;
 import org.stylepipe.config.OptionMap;
 import org.stylepipe.testing.ChildJvm;

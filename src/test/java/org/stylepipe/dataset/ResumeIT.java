@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stylepipe.common.FaultInjection;
 import org.stylepipe.config.DatasetConfig;
 import org.stylepipe.config.OptionMap;
 import org.stylepipe.testing.DatasetSnapshot;

@@ -16,6 +16,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stylepipe.common.FaultInjection;
 import org.stylepipe.config.DatasetConfig;
 import org.stylepipe.config.OptionMap;
 import org.stylepipe.testing.S3SparkTestBase;

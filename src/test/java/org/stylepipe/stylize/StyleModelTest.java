@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.inference.Predictor;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
 import java.nio.file.Files;
@@ -42,6 +43,32 @@ class StyleModelTest {
         assertEquals(expected, stylized[i * 3 + 2 - c] & 0xff, "pixel " + i + " channel " + c);
       }
     }
+  }
+
+  @Test
+  void eachPredictorRunsWithTheThreadCountOfItsModelsJob() throws Exception {
+    Path file = TestModels.file("mosaic.pt");
+    try (StyleModel one = StyleModel.load(file, new ModelOptions("cpu", false, 1, 1));
+        StyleModel two = StyleModel.load(file, new ModelOptions("cpu", false, 2, 1))) {
+      for (StyleModel model : List.of(one, two, one)) {
+        try (Predictor<FrameBatch, FrameBatch> predictor = model.newPredictor()) {
+          assertEquals(model == one ? 1 : 2, JniUtils.getNumThreads());
+        }
+      }
+    }
+  }
+
+  @Test
+  void aBatchTooLargeForOneInputIsRefusedNamingTheLimit() {
+    ModelSpec guided = new ModelSpec(ModelFormat.ONNX, PixelRange.BYTE, 6, 4);
+    assertEquals(256L * 6 * 1080 * 1920, guided.inputValues(256, 1920, 1080));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> guided.checkedInputValues(256, 1920, 1080));
+    assertTrue(e.getMessage().contains("3185049600 values"), e.getMessage());
+    assertTrue(e.getMessage().contains("--batch-size"), e.getMessage());
+    assertEquals(
+        4 * 3 * 64 * 96, ModelSpec.defaults(ModelFormat.ONNX).checkedInputValues(4, 96, 64));
   }
 
   @Test
