@@ -13,6 +13,7 @@ import org.stylepipe.stylize.ModelFile;
 import org.stylepipe.stylize.ModelLoader;
 import org.stylepipe.stylize.ModelOptions;
 import org.stylepipe.stylize.ModelSpec;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * A style model read and checked once on the driver ({@link ModelCheck}) and shipped to the
@@ -63,9 +64,17 @@ public final class ShippedModel implements Serializable {
     return driverCopy;
   }
 
-  /** Makes the driver's copy available to every executor of {@code jsc}; call before the tasks. */
+  /**
+   * Makes the driver's copy available to every executor of {@code jsc} (once per Spark application:
+   * its name holds its checksum); call before the tasks.
+   */
   public void ship(JavaSparkContext jsc) {
-    jsc.addFile(driverCopy.toString());
+    boolean shipped =
+        CollectionConverters.asJava(jsc.sc().listFiles()).stream()
+            .anyMatch(uri -> uri.endsWith("/" + file.copyName()));
+    if (!shipped) {
+      jsc.addFile(driverCopy.toString());
+    }
   }
 
   /**
