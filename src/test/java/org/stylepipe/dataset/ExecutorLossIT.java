@@ -136,7 +136,9 @@ class ExecutorLossIT {
                 "--output",
                 out.toString(),
                 "--segment-seconds",
-                "0.5")));
+                "0.5",
+                "--shared-mount",
+                "true")));
   }
 
   private static DatasetSummary run(DatasetConfig config) {
