@@ -8,9 +8,13 @@ function part(stack, thread) {
   if (thread ~ /GC Thread|G1 |VM Thread/) return "~JVM: garbage collection, safepoints"
   if (thread ~ /Compiler/) return "~JVM: JIT compiler"
   if (stack ~ /Loader\.load|ClassLoader|JNI_OnLoad/) return "~class and native-library loading"
-  if (stack ~ /JpegEncoder\.encode/) return (stack ~ /libswscale[^;]*$/) ? "JPEG: BGR to YUV 4:2:0" : "JPEG encode (FFmpeg MJPEG)"
+  if (stack ~ /JpegEncoder\.encode/) {
+    if (stack ~ /libswscale[^;]*$/) return "JPEG: BGR to YUV 4:2:0"
+    if (stack ~ /av_image_copy_plane/) return "JPEG: YUV copied into the encoder's frame"
+    return "JPEG encode (FFmpeg MJPEG)"
+  }
   if (stack ~ /imencode/) return "PNG encode (OpenCV: libpng, zlib)"
-  if (stack ~ /BgrScaler\.convert/) return "YUV to BGR at the output size (swscale)"
+  if (stack ~ /FrameScaler\.convert/) return "swscale to the output size (BGR; JPEG: YUV)"
   if (stack ~ /FrameMirror/) return "mirror"
   if (stack ~ /MessageDigest|DigestBase|sha256/) return "SHA-256"
   if (stack ~ /FileStore\.write/) return "file write (temporary name, rename)"

@@ -43,6 +43,14 @@ public record Fitting(
     }
   }
 
+  /**
+   * Whether the scaled box's place and size are even numbers: it covers whole samples of chroma
+   * planes subsampled by two.
+   */
+  public boolean onEvenGrid() {
+    return ((targetX | targetY | scaledWidth | scaledHeight) & 1) == 0;
+  }
+
   /** Whether the scaled box has fewer pixels than the source window (area averaging applies). */
   public boolean shrinks() {
     return (long) scaledWidth * scaledHeight < (long) sourceWidth * sourceHeight;

@@ -3,9 +3,12 @@ package org.stylepipe.augment;
 import static org.bytedeco.opencv.global.opencv_core.flip;
 
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.stylepipe.common.Yuv420;
 
 /**
- * Mirrors frames left to right into a reused buffer, valid until the next call. Not thread-safe.
+ * Mirrors frames left to right into a reused buffer, valid until the next call: BGR frames, and
+ * {@link Yuv420} frames plane by plane (exact: a chroma sample covers two whole columns). Not
+ * thread-safe.
  */
 public final class FrameMirror implements AutoCloseable {
   private static final int AROUND_VERTICAL_AXIS = 1;
@@ -13,7 +16,11 @@ public final class FrameMirror implements AutoCloseable {
   private final Mat out = new Mat();
 
   public Mat mirror(Mat src) {
-    flip(src, out, AROUND_VERTICAL_AXIS);
+    if (Yuv420.is(src)) {
+      Yuv420.map(src, out, false, (plane, mirrored) -> flip(plane, mirrored, AROUND_VERTICAL_AXIS));
+    } else {
+      flip(src, out, AROUND_VERTICAL_AXIS);
+    }
     return out;
   }
 

@@ -14,8 +14,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.stylepipe.augment.FrameMirror;
 import org.stylepipe.common.ErrorRow;
 import org.stylepipe.common.FaultInjection;
+import org.stylepipe.common.Yuv420;
 import org.stylepipe.config.FrameSettings;
-import org.stylepipe.decode.BgrScaler;
+import org.stylepipe.decode.FrameScaler;
 import org.stylepipe.decode.SegmentReader;
 import org.stylepipe.output.FileStore;
 import org.stylepipe.output.ImageEncoder;
@@ -79,7 +80,11 @@ public final class SegmentProcessor {
                 conf,
                 task.segment(),
                 settings.decoderThreads(),
-                BgrScaler.to(settings.width(), settings.height(), settings.resizeMode()))) {
+                FrameScaler.forFormat(
+                    settings.format(),
+                    settings.width(),
+                    settings.height(),
+                    settings.resizeMode()))) {
       long previousPts = task.segment().previousPtsUs();
       while (reader.advance()) {
         decoded++;
@@ -269,7 +274,7 @@ public final class SegmentProcessor {
           frame.ptsUs(),
           variant,
           image.cols(),
-          image.rows(),
+          Yuv420.height(image),
           frame.rotation(),
           path,
           size,

@@ -13,6 +13,7 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.stylepipe.common.Yuv420;
 import org.stylepipe.ingest.Recording;
 import org.stylepipe.ingest.SegmentPlan;
 import org.stylepipe.video.FfmpegLog;
@@ -32,9 +33,9 @@ import org.stylepipe.video.VideoStreams;
  * indices continue from the planner's first index, so the numbering matches a sequential decode of
  * an undamaged file.
  *
- * <p>Frames are decoded in the decoder's own pixel format and converted to BGR by a {@link
- * BgrScaler} only when asked ({@link #convertInto}), straight at the output size where the caller
- * gives one: a frame the caller drops costs its decoding only.
+ * <p>Frames are decoded in the decoder's own pixel format and converted (to BGR, or to YUV 4:2:0
+ * for JPEG) by a {@link FrameScaler} only when asked ({@link #convertInto}), straight at the output
+ * size where the caller gives one: a frame the caller drops costs its decoding only.
  */
 public final class SegmentReader implements Closeable {
   /** libavutil/frame.h: the frame data may be corrupted (not mapped by the presets). */
@@ -52,7 +53,7 @@ public final class SegmentReader implements Closeable {
   private final int decoderThreads;
   private final int videoStream;
   private final FfmpegLog.Scope log;
-  private BgrScaler scaler;
+  private FrameScaler scaler;
   private Orientation orientation;
   private final Mat image = new Mat();
   private final Mat unturned = new Mat();
@@ -64,19 +65,19 @@ public final class SegmentReader implements Closeable {
 
   /** A reader of frames at their source size. */
   public SegmentReader(String uri, Configuration conf, SegmentPlan segment, int decoderThreads) {
-    this(uri, conf, segment, decoderThreads, BgrScaler.sourceSize());
+    this(uri, conf, segment, decoderThreads, FrameScaler.sourceSize());
   }
 
   /** A reader of frames converted by {@code scaler}, which the reader closes. */
   public SegmentReader(
-      String uri, Configuration conf, SegmentPlan segment, int decoderThreads, BgrScaler scaler) {
+      String uri, Configuration conf, SegmentPlan segment, int decoderThreads, FrameScaler scaler) {
     this(uri, VideoStreams.DEFAULT, conf, segment, decoderThreads, scaler);
   }
 
   /** A reader of the recording's video stream at its source size. */
   public SegmentReader(
       Recording recording, Configuration conf, SegmentPlan segment, int decoderThreads) {
-    this(recording, conf, segment, decoderThreads, BgrScaler.sourceSize());
+    this(recording, conf, segment, decoderThreads, FrameScaler.sourceSize());
   }
 
   /** A reader of the recording's video stream, converted by {@code scaler}, which it closes. */
@@ -85,7 +86,7 @@ public final class SegmentReader implements Closeable {
       Configuration conf,
       SegmentPlan segment,
       int decoderThreads,
-      BgrScaler scaler) {
+      FrameScaler scaler) {
     this(recording.uri(), recording.videoStream(), conf, segment, decoderThreads, scaler);
   }
 
@@ -95,7 +96,7 @@ public final class SegmentReader implements Closeable {
       Configuration conf,
       SegmentPlan segment,
       int decoderThreads,
-      BgrScaler scaler) {
+      FrameScaler scaler) {
     this.uri = uri;
     this.videoStream = videoStream;
     this.conf = conf;
@@ -174,8 +175,8 @@ public final class SegmentReader implements Closeable {
   }
 
   /**
-   * Writes the current frame as BGR into {@code out}, at the scaler's size, upright: turned as the
-   * stream's display matrix says ({@link Orientation}), as the ffmpeg command shows it.
+   * Writes the current frame into {@code out}, in the scaler's format and size, upright: turned as
+   * the stream's display matrix says ({@link Orientation}), as the ffmpeg command shows it.
    */
   public void convertInto(Mat out) {
     if (!orientation.applied()) {
@@ -183,7 +184,11 @@ public final class SegmentReader implements Closeable {
       return;
     }
     scaler.convert((AVFrame) current.opaque, unturned);
-    orientation.apply(unturned, out);
+    if (Yuv420.is(unturned)) {
+      Yuv420.map(unturned, out, orientation.transposes(), orientation::apply);
+    } else {
+      orientation.apply(unturned, out);
+    }
   }
 
   /** The clockwise turn in degrees that makes the frames upright (0 if none is applied). */
@@ -236,7 +241,7 @@ public final class SegmentReader implements Closeable {
         orientation =
             VideoStreams.orientation(grabber.getFormatContext().streams(grabber.getVideoStream()));
         if (orientation.applied() && orientation.transposes()) {
-          BgrScaler sideways = scaler.transposed(); // scaled on its side, then turned
+          FrameScaler sideways = scaler.transposed(); // scaled on its side, then turned
           scaler.close();
           scaler = sideways;
         }

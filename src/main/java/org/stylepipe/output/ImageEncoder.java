@@ -8,15 +8,16 @@ import java.nio.ByteBuffer;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.stylepipe.common.Yuv420;
 import org.stylepipe.config.ImageFormat;
 
 /**
- * Encodes 8-bit BGR frames as PNG or as JPEG at a given quality, into native memory that the caller
- * hashes and writes without copying it to the Java heap. Deterministic: the same pixels give the
- * same bytes. PNG keeps OpenCV's speed tuning (SUB filter, zlib level 1) with zlib's Huffman-only
- * strategy: on game frames about 15% less CPU than OpenCV's default RLE strategy for files about 8%
- * larger, and about twice as fast as ffmpeg's PNG encoder; lossless either way. JPEG: {@link
- * JpegEncoder}. Not thread-safe.
+ * Encodes 8-bit frames as PNG (BGR or grey) or as JPEG at a given quality (BGR, or {@link Yuv420}
+ * as it is), into native memory that the caller hashes and writes without copying it to the Java
+ * heap. Deterministic: the same pixels give the same bytes. PNG keeps OpenCV's speed tuning (SUB
+ * filter, zlib level 1) with zlib's Huffman-only strategy: on game frames about 15% less CPU than
+ * OpenCV's default RLE strategy for files about 8% larger, and about twice as fast as ffmpeg's PNG
+ * encoder; lossless either way. JPEG: {@link JpegEncoder}. Not thread-safe.
  */
 public final class ImageEncoder implements AutoCloseable {
   private final ImageFormat format;

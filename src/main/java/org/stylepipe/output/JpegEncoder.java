@@ -19,6 +19,7 @@ import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
+import static org.bytedeco.ffmpeg.global.avutil.av_image_copy_plane;
 import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
 import static org.bytedeco.ffmpeg.global.avutil.av_malloc;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
@@ -40,13 +41,15 @@ import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacpp.ShortPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.stylepipe.common.Yuv420;
 
 /**
- * Encodes 8-bit BGR frames as baseline JPEG (4:2:0, full range, optimal Huffman tables) with
- * FFmpeg's MJPEG encoder, whose DCT and quantization use SIMD (the OpenCV build's libjpeg-turbo has
- * none and takes about three times as long). The quantization tables are libjpeg's for the given
- * quality: the standard tables of the JPEG specification scaled as the IJG library scales them.
- * Deterministic: the same pixels give the same bytes. Not thread-safe.
+ * Encodes 8-bit BGR frames, or {@link Yuv420} frames as they are, as baseline JPEG (4:2:0, full
+ * range, optimal Huffman tables) with FFmpeg's MJPEG encoder, whose DCT and quantization use SIMD
+ * (the OpenCV build's libjpeg-turbo has none and takes about three times as long). The quantization
+ * tables are libjpeg's for the given quality: the standard tables of the JPEG specification scaled
+ * as the IJG library scales them. Deterministic: the same pixels give the same bytes. Not
+ * thread-safe.
  */
 final class JpegEncoder implements AutoCloseable {
   /** Luminance quantization table of the JPEG specification (Annex K), in raster order. */
@@ -83,16 +86,28 @@ final class JpegEncoder implements AutoCloseable {
     this.quality = quality;
   }
 
-  /** The JPEG of {@code image}, in native memory valid until the next call. */
+  /** The JPEG of {@code image} (BGR or I420), in native memory valid until the next call. */
   ByteBuffer encode(Mat image) {
     int width = image.cols();
-    int height = image.rows();
+    int height = Yuv420.height(image);
     if (context == null || context.width() != width || context.height() != height) {
       open(width, height);
     }
-    source.put(0, image.data());
-    sourceStride.put(0, (int) image.step());
-    sws_scale(toYuv, source, sourceStride, 0, height, yuv.data(), yuv.linesize());
+    if (Yuv420.is(image)) {
+      for (int p = 0; p < 3; p++) {
+        int shift = p == 0 ? 0 : 1;
+        int stride = Yuv420.stride(p, width);
+        av_image_copy_plane(
+            yuv.data(p),
+            yuv.linesize(p),
+            image.data().getPointer(Yuv420.offset(p, width, height)),
+            stride,
+            stride,
+            height >> shift);
+      }
+    } else {
+      fromBgr(image, width, height);
+    }
     yuv.pts(frames++);
     yuv.quality(QSCALE * FF_QP2LAMBDA);
     av_packet_unref(packet);
@@ -121,6 +136,10 @@ final class JpegEncoder implements AutoCloseable {
     check(avcodec_open2(context, codec, (AVDictionary) null), "open FFmpeg's JPEG encoder");
     yuv.format(AV_PIX_FMT_YUVJ420P).width(width).height(height);
     check(av_frame_get_buffer(yuv, 0), "allocate a JPEG frame");
+  }
+
+  /** Converts a BGR {@code image} into the encoder's frame. */
+  private void fromBgr(Mat image, int width, int height) {
     toYuv =
         sws_getCachedContext(
             toYuv,
@@ -134,6 +153,9 @@ final class JpegEncoder implements AutoCloseable {
             null,
             null,
             (DoublePointer) null);
+    source.put(0, image.data());
+    sourceStride.put(0, (int) image.step());
+    sws_scale(toYuv, source, sourceStride, 0, height, yuv.data(), yuv.linesize());
   }
 
   /** An encoder failure is a bug (the input is always a valid frame), not bad input. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stylepipe.config.DatasetConfig;
@@ -70,9 +71,28 @@ class SegmentParallelEquivalenceIT extends SparkTestBase {
     assertParallelEqualsSequential(video, "3.3", "every:4", 6);
   }
 
+  @Test
+  void jpegFramesAndTheirMirrorImages() throws Exception {
+    // JPEG frames go from the decoder's YUV to the encoder's without BGR, mirrored ones too.
+    Path video = Path.of("src/sample/gameplay.mp4");
+    assertParallelEqualsSequential(video, "3.3", "every:8", 6, "jpeg", true);
+  }
+
   private void assertParallelEqualsSequential(
       Path video, String segmentSeconds, String sample, int minSegments) throws Exception {
-    Path out = dir.resolve("out-" + video.getFileName() + "-" + sample.replace(':', '_'));
+    assertParallelEqualsSequential(video, segmentSeconds, sample, minSegments, "png", false);
+  }
+
+  private void assertParallelEqualsSequential(
+      Path video,
+      String segmentSeconds,
+      String sample,
+      int minSegments,
+      String format,
+      boolean mirror)
+      throws Exception {
+    Path out =
+        dir.resolve("out-" + video.getFileName() + "-" + sample.replace(':', '_') + "-" + format);
     DatasetConfig config =
         DatasetConfig.from(
             OptionMap.fromArgs(
@@ -87,29 +107,40 @@ class SegmentParallelEquivalenceIT extends SparkTestBase {
                     sample,
                     "--size",
                     "96x64",
+                    "--format",
+                    format,
                     "--mirror",
-                    "false")));
+                    Boolean.toString(mirror))));
     DatasetSummary summary = DatasetJob.run(config, spark);
 
     assertEquals(List.of(), summary.errors());
     assertTrue(summary.segments() >= minSegments, "segments: " + summary.segments());
-    List<String> expected = SequentialDecode.frames(video.toString(), config.frames());
+    List<String> expected = SequentialDecode.frames(video.toString(), config.frames(), false);
     assertTrue(!expected.isEmpty());
-    List<String> actual =
-        spark
-            .read()
-            .parquet(out.resolve("manifest").toString())
-            .orderBy("frame_index")
-            .collectAsList()
-            .stream()
-            .map(r -> r.getAs("frame_index") + " " + r.getAs("pts_us") + " " + r.getAs("sha256"))
-            .collect(Collectors.toList());
-    assertEquals(expected, actual);
-    assertEquals(expected.size(), summary.imagesWritten());
+    assertEquals(expected, written(out, "original"));
+    if (mirror) {
+      assertEquals(
+          SequentialDecode.frames(video.toString(), config.frames(), true),
+          written(out, "mirrored"));
+    }
+    assertEquals(expected.size() * (mirror ? 2 : 1), summary.imagesWritten());
     for (Row row : spark.read().parquet(out.resolve("manifest").toString()).collectAsList()) {
       Path image = out.resolve(row.<String>getAs("path"));
       assertEquals((long) row.getAs("bytes"), Files.size(image), "size of " + image);
     }
     assertTrue(Files.exists(out.resolve("_SUCCESS")));
+  }
+
+  /** "frameIndex ptsUs sha256" of the images of {@code variant} in the manifest, in order. */
+  private List<String> written(Path out, String variant) {
+    return spark
+        .read()
+        .parquet(out.resolve("manifest").toString())
+        .where(functions.col("variant").equalTo(variant))
+        .orderBy("frame_index")
+        .collectAsList()
+        .stream()
+        .map(r -> r.getAs("frame_index") + " " + r.getAs("pts_us") + " " + r.getAs("sha256"))
+        .collect(Collectors.toList());
   }
 }

@@ -72,26 +72,52 @@ class RealWorldFilesIT extends SparkTestBase {
           ((List<Map<String, Object>>) summary.toMap().get("recordings_probed")).get(0);
       assertEquals(360 - degrees, probed.get("rotation"), probed.toString());
       assertEquals(width, probed.get("width"));
-      List<Row> rows =
-          spark
-              .read()
-              .parquet(out.resolve("manifest").toString())
-              .orderBy("frame_index")
-              .collectAsList();
-      assertEquals(6, rows.size());
-      for (Row row : rows) {
-        assertEquals(360 - degrees, (int) row.getAs("rotation"));
-        long index = row.getAs("frame_index");
-        try (Mat ours = opencv_imgcodecs.imread(out.resolve(row.<String>getAs("path")).toString());
-            Mat theirs =
-                opencv_imgcodecs.imread(
-                    ffmpegFrames.resolve(String.format("%06d.png", index + 1)).toString())) {
-          assertEquals(width, ours.cols(), "width of frame " + index);
-          assertEquals(height, ours.rows());
-          assertEquals(width, theirs.cols());
-          double difference = meanDifference(ours, theirs);
-          assertTrue(difference < 3, degrees + "° frame " + index + " differs by " + difference);
-        }
+      assertUprightAsFfmpegShowsThem(out, ffmpegFrames, degrees, width, height);
+
+      // JPEG frames are turned in YUV 4:2:0, plane by plane.
+      Path jpegOut = dir.resolve("out jpeg " + degrees);
+      DatasetSummary jpeg =
+          DatasetJob.run(
+              config(
+                  "--input",
+                  rotated,
+                  "--output",
+                  jpegOut,
+                  "--size",
+                  width + "x" + height,
+                  "--format",
+                  "jpeg",
+                  "--mirror",
+                  "false"),
+              spark);
+      assertTrue(jpeg.errors().isEmpty(), jpeg.toText());
+      assertUprightAsFfmpegShowsThem(jpegOut, ffmpegFrames, degrees, width, height);
+    }
+  }
+
+  private void assertUprightAsFfmpegShowsThem(
+      Path out, Path ffmpegFrames, int degrees, int width, int height) {
+    List<Row> rows =
+        spark
+            .read()
+            .parquet(out.resolve("manifest").toString())
+            .orderBy("frame_index")
+            .collectAsList();
+    assertEquals(6, rows.size());
+    for (Row row : rows) {
+      assertEquals(360 - degrees, (int) row.getAs("rotation"));
+      assertEquals(width, (int) row.getAs("width"));
+      assertEquals(height, (int) row.getAs("height"));
+      long index = row.getAs("frame_index");
+      try (Mat ours = opencv_imgcodecs.imread(out.resolve(row.<String>getAs("path")).toString());
+          Mat theirs =
+              opencv_imgcodecs.imread(
+                  ffmpegFrames.resolve(String.format("%06d.png", index + 1)).toString())) {
+        assertEquals(width, ours.cols(), "width of frame " + index);
+        assertEquals(height, ours.rows());
+        assertEquals(width, theirs.cols());
+        double difference = meanDifference(ours, theirs);
+        assertTrue(difference < 3, degrees + "° frame " + index + " differs by " + difference);
       }
     }
   }

@@ -9,8 +9,9 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.stylepipe.augment.FrameMirror;
 import org.stylepipe.config.FrameSettings;
-import org.stylepipe.decode.BgrScaler;
+import org.stylepipe.decode.FrameScaler;
 import org.stylepipe.output.ImageEncoder;
 
 /**
@@ -22,12 +23,20 @@ public final class SequentialDecode {
 
   /** "frameIndex ptsUs sha256" of every kept frame, in order. */
   public static List<String> frames(String file, FrameSettings settings) throws Exception {
+    return frames(file, settings, false);
+  }
+
+  /** "frameIndex ptsUs sha256" of every kept frame or its mirror image, in order. */
+  public static List<String> frames(String file, FrameSettings settings, boolean mirrored)
+      throws Exception {
     List<String> lines = new ArrayList<>();
     MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
     try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file);
-        BgrScaler scaler =
-            BgrScaler.to(settings.width(), settings.height(), settings.resizeMode());
+        FrameScaler scaler =
+            FrameScaler.forFormat(
+                settings.format(), settings.width(), settings.height(), settings.resizeMode());
         Mat image = new Mat();
+        FrameMirror mirror = new FrameMirror();
         ImageEncoder encoder = new ImageEncoder(settings.format(), settings.jpegQuality())) {
       grabber.setImageMode(FrameGrabber.ImageMode.RAW);
       grabber.setVideoOption("threads", "1");
@@ -39,8 +48,8 @@ public final class SequentialDecode {
         long pts = TestVideos.ptsUs(grabber, frame);
         if (settings.sampling().keeps(index, pts, previous)) {
           scaler.convert((AVFrame) frame.opaque, image);
-          byte[] png = encoder.encode(image);
-          lines.add(index + " " + pts + " " + HexFormat.of().formatHex(sha256.digest(png)));
+          byte[] bytes = encoder.encode(mirrored ? mirror.mirror(image) : image);
+          lines.add(index + " " + pts + " " + HexFormat.of().formatHex(sha256.digest(bytes)));
         }
         previous = pts;
         index++;
