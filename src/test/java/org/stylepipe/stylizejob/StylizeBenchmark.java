@@ -55,8 +55,8 @@ public final class StylizeBenchmark {
             .config("spark.sql.shuffle.partitions", "1")
             .getOrCreate()) {
       // Rounds alternate the bare pass and the job, and each keeps its fastest run: other processes
-      // on a shared
-      // machine slow single runs down, never speed them up.
+      // on a shared machine slow single runs down, never speed them up. Each job writes a fresh
+      // output, since a rerun into the same one would resume it and stylize nothing.
       for (int round = 0; round < rounds; round++) {
         for (String name : names) {
           Path model = TestModels.file(name);
@@ -67,7 +67,7 @@ public final class StylizeBenchmark {
               StylizeJob.run(
                   StylizeJobIT.config(
                       clip,
-                      work.resolve("out-" + name),
+                      work.resolve("out-" + name + "-" + (round + 1)),
                       model,
                       "--batch-size",
                       String.valueOf(batch),
@@ -78,6 +78,10 @@ public final class StylizeBenchmark {
                       "--flicker",
                       "false"),
                   spark);
+          if (job.framesStylized() != frames) {
+            throw new IllegalStateException(
+                "The stylize job stylized " + job.framesStylized() + " of " + frames + " frames");
+          }
           best.merge(name, job, (a, b) -> a.stylizeSeconds() <= b.stylizeSeconds() ? a : b);
           System.out.printf(
               "round %d %-12s bare %.1f s, stylize stage %.1f s%n",
