@@ -93,7 +93,7 @@ public final class StyleModel implements AutoCloseable {
     Map<String, NpyArray> weights = null;
     if (spec.format() == ModelFormat.NPZ) {
       weights = readWeights(file, name);
-      net = new TransformerNet();
+      net = new TransformerNet(NetShape.of(weights, name));
       criteria.optBlock(net.block()).optOption("hasParameter", "false");
     } else if (spec.format() == ModelFormat.ONNX) {
       criteria

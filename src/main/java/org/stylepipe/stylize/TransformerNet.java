@@ -11,7 +11,6 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,41 +19,56 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The {@code TransformerNet} of pytorch/examples {@code fast_neural_style}, built from DJL blocks:
- * reflection padding before every unpadded convolution, affine instance normalization, five
- * residual blocks, and nearest upsampling before the two decoder convolutions. Input: NCHW RGB
- * float in 0..255. Output: RGB 0..255, not clamped, of size {@code 4*ceil(H/4)} by {@code
- * 4*ceil(W/4)}. Weights are set by PyTorch {@code state_dict} name, for example from the {@code
- * .npz} files read by {@link NpzReader}. For inference only.
+ * The {@code TransformerNet} of pytorch/examples {@code fast_neural_style}, built from DJL blocks,
+ * of any {@link NetShape}: reflection padding before every unpadded convolution, affine instance
+ * normalization, residual blocks, and nearest upsampling before the two decoder convolutions.
+ * Input: NCHW RGB float in 0..255. Output: RGB 0..255, not clamped, of size {@code 4*ceil(H/4)} by
+ * {@code 4*ceil(W/4)}. Weights are set by PyTorch {@code state_dict} name, for example from the
+ * {@code .npz} files read by {@link NpzReader}. The blocks free intermediate arrays as they go,
+ * which the PyTorch engine's autograd allows (its graph holds what backward needs), so the same
+ * network also trains.
  */
 public final class TransformerNet {
-  private static final int RESIDUAL_BLOCKS = 5;
-
+  private final NetShape shape;
   private final Map<String, Slot> slots = new LinkedHashMap<>();
   private final Block block;
 
   private record Slot(Parameter parameter, Shape shape) {}
 
-  /** Builds the network with no weights set. */
+  /** Builds fast_neural_style's network (32-64-128, 5 residual blocks) with no weights set. */
   public TransformerNet() {
+    this(NetShape.FAST_NEURAL_STYLE);
+  }
+
+  /** Builds a network of the given shape with no weights set. */
+  public TransformerNet(NetShape shape) {
+    this.shape = shape;
+    int w1 = shape.width1();
+    int w2 = shape.width2();
+    int w3 = shape.width3();
     SequentialBlock net =
         new ScopedSequentialBlock()
-            .add(convNormRelu("conv1", "in1", 3, 32, 9, 1))
-            .add(convNormRelu("conv2", "in2", 32, 64, 3, 2))
-            .add(convNormRelu("conv3", "in3", 64, 128, 3, 2));
-    for (int r = 1; r <= RESIDUAL_BLOCKS; r++) {
-      net.add(residual("res" + r));
+            .add(convNormRelu("conv1", "in1", 3, w1, 9, 1))
+            .add(convNormRelu("conv2", "in2", w1, w2, 3, 2))
+            .add(convNormRelu("conv3", "in3", w2, w3, 3, 2));
+    for (int r = 1; r <= shape.residualBlocks(); r++) {
+      net.add(residual("res" + r, w3));
     }
     block =
         net.add(
                 new ScopedSequentialBlock()
                     .add(new Upsample2x())
-                    .add(convNormRelu("deconv1", "in4", 128, 64, 3, 1)))
+                    .add(convNormRelu("deconv1", "in4", w3, w2, 3, 1)))
             .add(
                 new ScopedSequentialBlock()
                     .add(new Upsample2x())
-                    .add(convNormRelu("deconv2", "in5", 64, 32, 3, 1)))
-            .add(conv("deconv3", 32, 3, 9, 1));
+                    .add(convNormRelu("deconv2", "in5", w2, w1, 3, 1)))
+            .add(conv("deconv3", w1, 3, 9, 1));
+  }
+
+  /** The network's widths and residual blocks. */
+  public NetShape shape() {
+    return shape;
   }
 
   /**
@@ -69,6 +83,13 @@ public final class TransformerNet {
     Map<String, Shape> shapes = new LinkedHashMap<>();
     slots.forEach((name, slot) -> shapes.put(name, slot.shape()));
     return shapes;
+  }
+
+  /** The network's parameters by {@code state_dict} name, in {@code state_dict} order. */
+  public Map<String, Parameter> parameters() {
+    Map<String, Parameter> parameters = new LinkedHashMap<>();
+    slots.forEach((name, slot) -> parameters.put(name, slot.parameter()));
+    return parameters;
   }
 
   /**
@@ -121,14 +142,14 @@ public final class TransformerNet {
         .add(Activation.reluBlock());
   }
 
-  private Block residual(String name) {
+  private Block residual(String name, int width) {
     Block body =
         new ScopedSequentialBlock()
-            .add(conv(name + ".conv1", 128, 128, 3, 1))
-            .add(norm(name + ".in1", 128))
+            .add(conv(name + ".conv1", width, width, 3, 1))
+            .add(norm(name + ".in1", width))
             .add(Activation.reluBlock())
-            .add(conv(name + ".conv2", 128, 128, 3, 1))
-            .add(norm(name + ".in2", 128));
+            .add(conv(name + ".conv2", width, width, 3, 1))
+            .add(norm(name + ".in2", width));
     // The body's output is its own new array: the identity is added to it in place.
     return new ParallelBlock(
         branches ->
@@ -141,17 +162,9 @@ public final class TransformerNet {
    * name.conv2d}.
    */
   private Block conv(String name, int in, int out, int kernel, int stride) {
-    Conv2d conv =
-        Conv2d.builder()
-            .setKernelShape(new Shape(kernel, kernel))
-            .setFilters(out)
-            .optStride(new Shape(stride, stride))
-            .build();
-    register(
-        name + ".conv2d.weight",
-        conv.getParameters().get("weight"),
-        new Shape(out, in, kernel, kernel));
-    register(name + ".conv2d.bias", conv.getParameters().get("bias"), new Shape(out));
+    ChannelPaddedConv2d conv = new ChannelPaddedConv2d(out, stride);
+    register(name + ".conv2d.weight", conv.weight(), new Shape(out, in, kernel, kernel));
+    register(name + ".conv2d.bias", conv.bias(), new Shape(out));
     return new ScopedSequentialBlock().add(new ReflectionPad2d(kernel / 2)).add(conv);
   }
 

@@ -9,11 +9,14 @@ import ai.djl.inference.Predictor;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.repository.zoo.ZooModel;
 import ai.djl.translate.TranslateException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stylepipe.train.InitialWeights;
 
 class StyleModelTest {
   private static final ModelOptions CPU = ModelOptions.cpu();
@@ -122,6 +125,22 @@ class StyleModelTest {
             large[y * paddedWidth * 3 + x], small[y * width * 3 + x], "row " + y + ", byte " + x);
       }
     }
+  }
+
+  @Test
+  void loadsNpzWeightsOfAnyWidthsAndBlocks() throws Exception {
+    Path student = dir.resolve("student.npz");
+    try (OutputStream out = Files.newOutputStream(student)) {
+      NpzWriter.write(InitialWeights.of(new NetShape(8, 16, 24, 2), 3), out);
+    }
+    int width = 34;
+    int height = 26;
+    List<byte[]> frames =
+        List.of(TestFrames.scene(width, height, 4), TestFrames.scene(width, height, 9));
+    List<byte[]> out = stylize(student, FrameBatch.of(width, height, frames));
+    assertEquals(2, out.size());
+    assertEquals(width * height * 3, out.get(0).length);
+    assertTrue(!Arrays.equals(out.get(0), out.get(1)), "two frames, two outputs");
   }
 
   @Test
