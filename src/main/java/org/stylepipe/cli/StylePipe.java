@@ -14,6 +14,7 @@ import org.stylepipe.config.FlickerConfig;
 import org.stylepipe.config.KeyframeStylizeConfig;
 import org.stylepipe.config.OptionMap;
 import org.stylepipe.config.StylizeConfig;
+import org.stylepipe.config.TrainConfig;
 import org.stylepipe.dataset.DatasetJob;
 import org.stylepipe.dataset.DatasetSummary;
 import org.stylepipe.flicker.FlickerJob;
@@ -24,6 +25,8 @@ import org.stylepipe.stylizejob.KeyframeStylizeJob;
 import org.stylepipe.stylizejob.KeyframeSummary;
 import org.stylepipe.stylizejob.StylizeJob;
 import org.stylepipe.stylizejob.StylizeSummary;
+import org.stylepipe.trainjob.TrainJob;
+import org.stylepipe.trainjob.TrainSummary;
 
 /**
  * Command-line entry: {@code stylepipe <job> [--options-file FILE] [--master URL] [--name
@@ -57,6 +60,7 @@ public final class StylePipe {
           "usage: stylepipe dataset --input PATH [--input PATH...] --output DIR [options]",
           "       stylepipe stylize --input PATH [--input PATH...] --model FILE --output DIR [options]",
           "       stylepipe stylize-keyframes --dataset DIR --model FILE [options]",
+          "       stylepipe train --dataset DIR --teacher FILE --output DIR [options]",
           "       stylepipe flicker --input PATH [--input PATH...] --stylized VIDEO_OR_DIR --output DIR [options]",
           "       stylepipe table PATH     print a table a job wrote (manifest, errors, flicker) as CSV",
           "  --options-file FILE     defaults for the options below (name=value lines)",
@@ -117,6 +121,18 @@ public final class StylePipe {
           "  --guide G               none | black | noise[:VARIANT]: the keyframe's noise guide (default none)",
           "  --overwrite BOOL        stylize keyframes that already have an output (default false: keep them)",
           "  --model, --model-sha256, --batch-size, --device, --cpu-fallback, --half, --model-threads: as for stylize",
+          "train options (a student TransformerNet learns a teacher on a dataset; docs/train.md):",
+          "  --dataset DIR           a dataset job's output; --layout fewshot gives the flow of the temporal loss",
+          "  --teacher FILE          the teacher: a 3-channel model the stylize job runs",
+          "  --widths A,B,C          the student's encoder widths (default 16,32,64)",
+          "  --residual-blocks N     the student's residual blocks (default 3)",
+          "  --steps N, --batch-size N, --crop PX, --learning-rate LR, --seed N (defaults 2000, 4, 256, 0.002, 1)",
+          "  --temporal-weight W     weight of the temporal loss, 0 without it (default 2)",
+          "  --luminance BOOL        let the output follow the input's luminance change (default true)",
+          "  --hold-out F            fraction of each sequence, at its end, validated on (default 0.2)",
+          "  --device D, --threads N the trainer's device (auto | cpu | gpu) and CPU threads (0 = all)",
+          "  --overwrite BOOL        start over in an output made with other options (default false: a rerun",
+          "                          with the same options resumes from the last checkpoint)",
           "flicker options:",
           "  --stylized PATH         the stylized video of the one recording, or a stylize job's output",
           "                          folder (its stylized/<recording>.mp4)",
@@ -159,11 +175,12 @@ public final class StylePipe {
               yield stylizeKeyframes(KeyframeStylizeJob.prepare(config, hadoop(conf)), conf);
             }
             case "flicker" -> flicker(FlickerConfig.from(jobOptions), conf);
+            case "train" -> train(TrainConfig.from(jobOptions), conf);
             default ->
                 throw new IllegalArgumentException(
                     "Cannot run job '"
                         + job
-                        + "': known jobs are [dataset, stylize, stylize-keyframes, flicker]");
+                        + "': known jobs are [dataset, stylize, stylize-keyframes, train, flicker]");
           };
     } catch (JobRefusedException e) {
       System.err.println("stylepipe: " + e.getMessage());
@@ -225,6 +242,24 @@ public final class StylePipe {
         FlickerSummary summary = FlickerJob.run(config, spark, claim);
         System.out.println(summary.toText());
         return summary.errors().isEmpty() ? OK : COMPLETED_WITH_ERRORS;
+      }
+    };
+  }
+
+  private static Callable<Integer> train(TrainConfig config, SparkConf conf) {
+    Configuration hadoop = hadoop(conf);
+    TrainJob prepared;
+    try {
+      prepared = TrainJob.prepare(config, hadoop);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return () -> {
+      try (OutputClaim claim = prepared.claim(hadoop, conf.get("spark.master"));
+          SparkSession spark = session(conf)) {
+        TrainSummary summary = prepared.run(spark, claim);
+        System.out.println(summary.toText());
+        return OK;
       }
     };
   }

@@ -10,9 +10,7 @@ import org.stylepipe.guides.FlowPreset;
  * The temporal warping error of Lai et al. 2018 ("Learning Blind Video Temporal Consistency"), a
  * flicker measure: E_t = Σ_i M_t(i)·‖V_t(i) − Ŵ(V_{t−1})(i)‖² / Σ_i M_t(i), with RGB in [0,1], Ŵ
  * the backward warp by the flow computed on the <em>input</em> frames (DIS), and M_t the
- * non-occlusion mask of Ruder et al.: a pixel is occluded if the forward and backward flows
- * disagree, |w̃+ŵ|² > 0.01(|w̃|²+|ŵ|²) + 0.5, or it lies on a motion boundary, |∇u|²+|∇v|² >
- * 0.01|ŵ|² + 0.002, or it is warped from outside the frame. Frames are fed in order; not
+ * non-occlusion mask of Ruder et al. ({@link OcclusionMask}). Frames are fed in order; not
  * thread-safe.
  */
 public final class WarpingError implements AutoCloseable {
@@ -90,34 +88,12 @@ public final class WarpingError implements AutoCloseable {
    * pairs; NaN for occluded pixels).
    */
   private float[] warpSources(FlowField toPrevious, FlowField fromPrevious, int w, int h) {
+    float[] sources = OcclusionMask.sources(toPrevious, fromPrevious, 0, 0, w, h);
     mask = new float[w * h];
-    float[] sources = new float[2 * w * h];
-    float[] back = new float[2];
     long kept = 0;
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        float u = toPrevious.dx(x, y);
-        float v = toPrevious.dy(x, y);
-        float px = x + u;
-        float py = y + v;
-        fromPrevious.sample(px, py, back);
-        float sumU = back[0] + u;
-        float sumV = back[1] + v;
-        boolean inconsistent =
-            sumU * sumU + sumV * sumV
-                > 0.01f * (back[0] * back[0] + back[1] * back[1] + u * u + v * v) + 0.5f;
-        float du = gradientSquared(toPrevious, x, y, true);
-        float dv = gradientSquared(toPrevious, x, y, false);
-        boolean boundary = du + dv > 0.01f * (u * u + v * v) + 0.002f;
-        boolean outside = px < 0 || py < 0 || px > w - 1 || py > h - 1;
-        int i = y * w + x;
-        if (inconsistent || boundary || outside) {
-          sources[2 * i] = Float.NaN;
-          continue;
-        }
+    for (int i = 0; i < mask.length; i++) {
+      if (!Float.isNaN(sources[2 * i])) {
         mask[i] = 1;
-        sources[2 * i] = px;
-        sources[2 * i + 1] = py;
         kept++;
       }
     }
@@ -145,24 +121,6 @@ public final class WarpingError implements AutoCloseable {
       weight++;
     }
     return weight > 0 ? sum / weight : Double.NaN;
-  }
-
-  /** |∇u|² (or |∇v|²) by central differences, one-sided at the border. */
-  private static float gradientSquared(FlowField f, int x, int y, boolean horizontalComponent) {
-    int x0 = Math.max(0, x - 1);
-    int x1 = Math.min(f.width() - 1, x + 1);
-    int y0 = Math.max(0, y - 1);
-    int y1 = Math.min(f.height() - 1, y + 1);
-    float gx;
-    float gy;
-    if (horizontalComponent) {
-      gx = (f.dx(x1, y) - f.dx(x0, y)) / Math.max(1, x1 - x0);
-      gy = (f.dx(x, y1) - f.dx(x, y0)) / Math.max(1, y1 - y0);
-    } else {
-      gx = (f.dy(x1, y) - f.dy(x0, y)) / Math.max(1, x1 - x0);
-      gy = (f.dy(x, y1) - f.dy(x, y0)) / Math.max(1, y1 - y0);
-    }
-    return gx * gx + gy * gy;
   }
 
   private static void bilinear(float[] rgb, int w, int h, float x, float y, float[] out) {

@@ -13,7 +13,8 @@ public enum JobKind {
   DATASET,
   STYLIZE,
   STYLIZE_KEYFRAMES,
-  FLICKER;
+  FLICKER,
+  TRAIN;
 
   /** The command that runs this kind of job, as the marker and messages name it. */
   public String command() {

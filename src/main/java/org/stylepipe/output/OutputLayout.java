@@ -19,6 +19,8 @@ import java.util.List;
  * ROOT/manifest/recording_id=&lt;recording&gt;/video.parquet   stylize: the joined video's row
  * ROOT/errors/         Parquet, one row per failed input, recording or segment
  * ROOT/flicker/recording_id=&lt;recording&gt;/segment-&lt;5 digits&gt;.parquet    flicker: one row per frame
+ * ROOT/student.npz, ROOT/student.onnx                                       train: the student
+ * ROOT/teacher/&lt;the dataset image's path&gt;                                 train: its target
  * ROOT/_stylepipe/output.json   the marker, written first: the kind of job and the options that made it
  * ROOT/_stylepipe/lease-&lt;generation, 8 digits&gt;.json   the run writing the output, its heartbeat
  * ROOT/_stylepipe/&lt;job&gt;-summary.json
@@ -170,6 +172,9 @@ public final class OutputLayout implements Serializable {
         resolve(fewShot()),
         stylized(),
         flicker(),
+        student(),
+        studentOnnx(),
+        teacher(),
         reportJson(),
         reportHtml(),
         successMarker());
@@ -207,6 +212,35 @@ public final class OutputLayout implements Serializable {
 
   public String flickerSummary() {
     return meta() + "/flicker-summary.json";
+  }
+
+  /** The train job's student, TransformerNet weights as {@code .npz}. */
+  public String student() {
+    return root + "/student.npz";
+  }
+
+  /** The train job's student exported to ONNX. */
+  public String studentOnnx() {
+    return root + "/student.onnx";
+  }
+
+  /** The train job's folder of teacher outputs, laid out as the dataset's images. */
+  public String teacher() {
+    return root + "/teacher";
+  }
+
+  /** The teacher's output for the dataset image at {@code imagePath} (relative to the dataset). */
+  public String teacherTarget(String imagePath) {
+    return teacher() + "/" + imagePath;
+  }
+
+  /** The train job's checkpoint, resumed by a rerun. */
+  public String trainCheckpoint() {
+    return meta() + "/train-checkpoint.npz";
+  }
+
+  public String trainSummary() {
+    return meta() + "/train-summary.json";
   }
 
   public String successMarker() {

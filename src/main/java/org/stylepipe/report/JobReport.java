@@ -16,6 +16,7 @@ import org.stylepipe.common.ErrorRow;
  * @param options the options that shaped the output, by option name
  * @param totals the job's counts, as in its summary
  * @param video the stylize job's flicker and preview; null for other jobs
+ * @param training the train job's loss curves; null for other jobs
  */
 public record JobReport(
     String job,
@@ -29,7 +30,8 @@ public record JobReport(
     List<ExecutorStats> executors,
     List<ErrorRow> errors,
     ContactSheet contactSheet,
-    VideoReview video) {
+    VideoReview video,
+    TrainingCurves training) {
 
   public JobReport {
     inputs = List.copyOf(inputs);
@@ -38,6 +40,36 @@ public record JobReport(
     stages = List.copyOf(stages);
     executors = List.copyOf(executors);
     errors = List.copyOf(errors);
+  }
+
+  /** A report without training curves: a job other than the train job's. */
+  public JobReport(
+      String job,
+      String output,
+      Instant finished,
+      double wallSeconds,
+      List<String> inputs,
+      Map<String, Object> options,
+      Map<String, Object> totals,
+      List<StageStats> stages,
+      List<ExecutorStats> executors,
+      List<ErrorRow> errors,
+      ContactSheet contactSheet,
+      VideoReview video) {
+    this(
+        job,
+        output,
+        finished,
+        wallSeconds,
+        inputs,
+        options,
+        totals,
+        stages,
+        executors,
+        errors,
+        contactSheet,
+        video,
+        null);
   }
 
   /** The content of {@code report.json}, in a stable key order (pictures are only in the HTML). */
@@ -56,6 +88,9 @@ public record JobReport(
     map.put("contact_sheet", contactSheet.toMap());
     if (video != null) {
       map.putAll(video.toMap());
+    }
+    if (training != null) {
+      map.put("training", training.toMap());
     }
     return map;
   }

@@ -35,6 +35,8 @@ public final class ReportPage {
       svg.bars rect{fill:#3b6ea5}svg .grid{stroke:#e3e6ea}
       svg path{fill:none;stroke-width:1.5}svg .input{stroke:#8a8f98}svg .output{stroke:#d1495b}
       svg line.input,svg line.output{stroke-width:3}
+      svg .loss{stroke:#1d2330}svg .pixel{stroke:#3b6ea5}svg .temporal{stroke:#d1495b}
+      svg circle.validation{fill:#2f855a}svg line.loss,svg line.pixel,svg line.temporal{stroke-width:3}
       """;
 
   private final JobReport report;
@@ -66,6 +68,9 @@ public final class ReportPage {
     stages();
     executors();
     errors();
+    if (report.training() != null) {
+      training(report.training());
+    }
     contactSheet();
     if (report.video() != null) {
       flicker(report.video().flicker());
@@ -284,6 +289,29 @@ public final class ReportPage {
           .append(one.frameIndex().length)
           .append(" frames</h3>")
           .append(FlickerPlot.svg(one));
+    }
+  }
+
+  private void training(TrainingCurves curves) {
+    html.append("<h2>Training</h2>")
+        .append(
+            "<p class=\"note\">Loss of each step (means over bins of steps; 0..1 scale): the per-pixel")
+        .append(" term against the teacher, the temporal term along the input's flow, and their")
+        .append(" weighted sum; dots: the loss on the held-out pairs.</p>")
+        .append(LossPlot.svg(curves));
+    if (curves.validationSteps().length > 0) {
+      html.append(
+          "<table><tr><th>step</th><th>validation loss</th><th>PSNR vs teacher, dB</th></tr>");
+      for (int i = 0; i < curves.validationSteps().length; i++) {
+        html.append("<tr>")
+            .append(cell(curves.validationSteps()[i]))
+            .append("<td class=\"n\">")
+            .append(Format.precise(curves.validationTotal()[i]))
+            .append("</td>")
+            .append(cell(Format.round(curves.validationPsnr()[i], 2)))
+            .append("</tr>");
+      }
+      html.append("</table>");
     }
   }
 

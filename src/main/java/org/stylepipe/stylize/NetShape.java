@@ -1,6 +1,7 @@
 package org.stylepipe.stylize;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -54,14 +55,26 @@ public record NetShape(int width1, int width2, int width3, int residualBlocks)
 
   private static int outChannels(Map<String, NpyArray> arrays, String conv, String source) {
     NpyArray weight = arrays.get(conv + ".conv2d.weight");
-    if (weight == null || weight.shape().length != 4) {
+    if (weight == null) {
       throw new IllegalArgumentException(
           "Cannot set TransformerNet weights from "
               + source
-              + ": "
-              + (weight == null ? "missing array '" : "4-dimensional array expected for '")
+              + ": missing array '"
               + conv
-              + ".conv2d.weight'");
+              + ".conv2d.weight' (it holds "
+              + arrays.keySet().stream().limit(5).toList()
+              + (arrays.size() > 5 ? " and " + (arrays.size() - 5) + " more" : "")
+              + ")");
+    }
+    if (weight.shape().length != 4) {
+      throw new IllegalArgumentException(
+          "Cannot set TransformerNet weights from "
+              + source
+              + ": array '"
+              + conv
+              + ".conv2d.weight' has shape "
+              + Arrays.toString(weight.shape())
+              + ", expected 4 dimensions");
     }
     return Math.toIntExact(weight.shape()[0]);
   }

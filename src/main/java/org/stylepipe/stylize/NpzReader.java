@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 
 /**
  * Reads a NumPy {@code .npz} file (a zip of {@code .npy} files, as written by {@code numpy.savez})
@@ -58,7 +59,35 @@ public final class NpzReader {
     return arrays;
   }
 
-  private static NpyArray readNpy(byte[] bytes, Path file, String key) {
+  /**
+   * Reads every array of the {@code .npz} file in {@code in} (read to its end, not closed), keyed
+   * by entry name without {@code .npy}, in the order of the archive.
+   *
+   * @param source names the file in error messages
+   * @throws IllegalArgumentException if the bytes are not a zip of supported {@code .npy} arrays
+   */
+  public static Map<String, NpyArray> read(InputStream in, String source) throws IOException {
+    String name = source;
+    Map<String, NpyArray> arrays = new LinkedHashMap<>();
+    ZipInputStream zip = new ZipInputStream(in);
+    try {
+      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        if (!entry.getName().endsWith(".npy")) {
+          throw malformed(name, "entry '" + entry.getName() + "' is not a .npy file");
+        }
+        String key = entry.getName().substring(0, entry.getName().length() - 4);
+        arrays.put(key, readNpy(zip.readAllBytes(), name, key));
+      }
+    } catch (ZipException e) {
+      throw malformed(name, "not a zip archive (" + e.getMessage() + ")");
+    }
+    if (arrays.isEmpty()) {
+      throw malformed(name, "it holds no arrays");
+    }
+    return arrays;
+  }
+
+  private static NpyArray readNpy(byte[] bytes, Object file, String key) {
     ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     if (bytes.length < 10 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
       throw malformed(file, "array '" + key + "' has no .npy header");
@@ -109,7 +138,8 @@ public final class NpzReader {
     return new NpyArray(dtype, shape, data);
   }
 
-  private static String field(String name, Pattern pattern, String header, Path file, String key) {
+  private static String field(
+      String name, Pattern pattern, String header, Object file, String key) {
     Matcher m = pattern.matcher(header);
     if (!m.find()) {
       throw malformed(file, "array '" + key + "' has a header without '" + name + "'");
@@ -117,7 +147,7 @@ public final class NpzReader {
     return m.group(1);
   }
 
-  private static long[] parseShape(String text, Path file, String key) {
+  private static long[] parseShape(String text, Object file, String key) {
     String[] parts = text.replace(" ", "").split(",");
     int n = parts.length > 0 && parts[0].isEmpty() ? 0 : parts.length;
     long[] shape = new long[n];
@@ -146,7 +176,7 @@ public final class NpzReader {
     return Float.intBitsToFloat(sign | (exponent + 112) << 23 | mantissa << 13);
   }
 
-  private static IllegalArgumentException malformed(Path file, String reason) {
+  private static IllegalArgumentException malformed(Object file, String reason) {
     return new IllegalArgumentException("Cannot read npz file " + file + ": " + reason);
   }
 }

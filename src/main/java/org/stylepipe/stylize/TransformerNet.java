@@ -101,6 +101,27 @@ public final class TransformerNet {
    */
   public void setWeights(
       NDManager manager, Map<String, NpyArray> arrays, DataType dataType, String source) {
+    checkWeights(arrays, source);
+    slots.forEach(
+        (name, slot) -> {
+          NDArray value = manager.create(arrays.get(name).data(), slot.shape());
+          if (dataType != DataType.FLOAT32) {
+            NDArray cast = value.toType(dataType, false);
+            value.close();
+            value = cast;
+          }
+          slot.parameter().setArray(value);
+        });
+  }
+
+  /**
+   * Checks that {@code arrays} are this network's weights: every name, and nothing else, of the
+   * right shape.
+   *
+   * @param source names the weights' origin in error messages
+   * @throws IllegalArgumentException if an array is missing, unexpected or of the wrong shape
+   */
+  public void checkWeights(Map<String, NpyArray> arrays, String source) {
     Set<String> unexpected = new TreeSet<>(arrays.keySet());
     unexpected.removeAll(slots.keySet());
     if (!unexpected.isEmpty()) {
@@ -122,16 +143,6 @@ public final class TransformerNet {
                     + ", expected "
                     + slot.shape());
           }
-        });
-    slots.forEach(
-        (name, slot) -> {
-          NDArray value = manager.create(arrays.get(name).data(), slot.shape());
-          if (dataType != DataType.FLOAT32) {
-            NDArray cast = value.toType(dataType, false);
-            value.close();
-            value = cast;
-          }
-          slot.parameter().setArray(value);
         });
   }
 

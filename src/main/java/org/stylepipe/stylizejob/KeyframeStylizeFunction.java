@@ -4,7 +4,6 @@ import ai.djl.inference.Predictor;
 import org.apache.spark.api.java.function.Function;
 import org.stylepipe.common.HadoopConf;
 import org.stylepipe.config.KeyframeStylizeSettings;
-import org.stylepipe.output.OutputLayout;
 import org.stylepipe.report.TaskPlace;
 import org.stylepipe.stylize.FrameBatch;
 
@@ -18,14 +17,11 @@ final class KeyframeStylizeFunction implements Function<KeyframeTask, KeyframeOu
 
   private final KeyframeStylizeSettings settings;
   private final ShippedModel model;
-  private final OutputLayout dataset;
   private final HadoopConf conf;
 
-  KeyframeStylizeFunction(
-      KeyframeStylizeSettings settings, ShippedModel model, OutputLayout dataset, HadoopConf conf) {
+  KeyframeStylizeFunction(KeyframeStylizeSettings settings, ShippedModel model, HadoopConf conf) {
     this.settings = settings;
     this.model = model;
-    this.dataset = dataset;
     this.conf = conf;
   }
 
@@ -35,7 +31,7 @@ final class KeyframeStylizeFunction implements Function<KeyframeTask, KeyframeOu
         TaskModel.choose(model, settings.device(), settings.cpuFallback(), settings.half());
     try (Predictor<FrameBatch, FrameBatch> predictor = chosen.loader().newPredictor()) {
       return new KeyframeStylizer(
-              dataset, conf.get(), settings.guide(), settings.batchSize(), settings.overwrite())
+              conf.get(), settings.guide(), settings.batchSize(), settings.overwrite())
           .process(task, predictor, chosen.device(), TaskPlace.current());
     }
   }

@@ -116,14 +116,12 @@ public final class KeyframeStylizeJob {
     LOG.info("Keyframes job: {}", config);
     jsc.setJobGroup(
         "stylepipe-stylize-keyframes", "stylepipe stylize-keyframes -> " + dataset.root(), false);
-    List<KeyframeTask> tasks = tasks(keyframeRows(spark, dataset, hadoop));
+    List<KeyframeTask> tasks = tasks(keyframeRows(spark, dataset, hadoop), dataset);
     jsc.setJobDescription("stylepipe: stylize the keyframes of " + tasks.size() + " recordings");
     model.ship(jsc);
     List<KeyframeOutcome> outcomes =
         jsc.parallelize(tasks, tasks.size())
-            .map(
-                new KeyframeStylizeFunction(
-                    config.settings(), model, dataset, new HadoopConf(hadoop)))
+            .map(new KeyframeStylizeFunction(config.settings(), model, new HadoopConf(hadoop)))
             .collect();
     List<ErrorRow> errors = new ArrayList<>();
     Map<String, Integer> byDevice = new TreeMap<>();
@@ -196,7 +194,7 @@ public final class KeyframeStylizeJob {
   }
 
   /** Per recording, its keyframes' files, in tasks of at most {@value #KEYFRAMES_PER_TASK}. */
-  private List<KeyframeTask> tasks(List<Row> rows) {
+  private List<KeyframeTask> tasks(List<Row> rows, OutputLayout dataset) {
     NoiseVariant variant =
         config.settings().guide() == GuideMode.NOISE ? variant(rows.get(0)) : null;
     Map<String, Map<Integer, Row>> mirrored = new HashMap<>();
@@ -220,10 +218,14 @@ public final class KeyframeStylizeJob {
                 keyframes.add(
                     new KeyframeTask.Keyframe(
                         number,
-                        sequence.trainInput(number),
-                        variant == null ? null : sequence.trainNoise(variant, number),
-                        sequence.trainOutput(number),
-                        mirror == null ? null : layout(mirror).trainOutput(number)));
+                        dataset.resolve(sequence.trainInput(number)),
+                        variant == null
+                            ? null
+                            : dataset.resolve(sequence.trainNoise(variant, number)),
+                        dataset.resolve(sequence.trainOutput(number)),
+                        mirror == null
+                            ? null
+                            : dataset.resolve(layout(mirror).trainOutput(number))));
               });
           for (int i = 0; i < keyframes.size(); i += KEYFRAMES_PER_TASK) {
             tasks.add(

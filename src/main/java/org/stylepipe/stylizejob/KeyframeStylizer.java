@@ -19,32 +19,29 @@ import org.stylepipe.config.ImageFormat;
 import org.stylepipe.output.FileStore;
 import org.stylepipe.output.ImageDecoder;
 import org.stylepipe.output.ImageEncoder;
-import org.stylepipe.output.OutputLayout;
 import org.stylepipe.report.TaskPlace;
 import org.stylepipe.stylize.DeviceChoice;
 import org.stylepipe.stylize.FrameBatch;
 
 /**
- * The keyframes job's core, free of Spark: stylizes one recording's keyframes in batches with a
- * teacher model and writes each result as {@code _train/output/<number>.png} of the original
- * sequence and, mirrored, of the mirrored one (the mirrored sequence's keyframes are the mirrored
- * originals, so their targets are the mirrored results). Keyframes that already have an output (an
- * artist's, or an earlier run's) are kept unless {@code overwrite}.
+ * The keyframes job's core, free of Spark: stylizes one recording's keyframes (or any images, for
+ * the train job's targets) in batches with a teacher model and writes each result as PNG: for a
+ * few-shot dataset, as {@code _train/output/<number>.png} of the original sequence and, mirrored,
+ * of the mirrored one (the mirrored sequence's keyframes are the mirrored originals, so their
+ * targets are the mirrored results). Keyframes that already have an output (an artist's, or an
+ * earlier run's) are kept unless {@code overwrite}.
  *
  * <p>A keyframe or guide that cannot be read, or a store that cannot be written, is the outcome's
  * error (with the exception's class); anything else (a bug, the engine failing) is thrown, so that
  * the task fails with its stack trace and Spark retries it.
  */
 public final class KeyframeStylizer {
-  private final OutputLayout dataset;
   private final Configuration conf;
   private final GuideMode guide;
   private final int batchSize;
   private final boolean overwrite;
 
-  public KeyframeStylizer(
-      OutputLayout dataset, Configuration conf, GuideMode guide, int batchSize, boolean overwrite) {
-    this.dataset = dataset;
+  public KeyframeStylizer(Configuration conf, GuideMode guide, int batchSize, boolean overwrite) {
     this.conf = conf;
     this.guide = guide;
     this.batchSize = batchSize;
@@ -142,10 +139,9 @@ public final class KeyframeStylizer {
     try (Mat image = new Mat(height, width, opencv_core.CV_8UC3)) {
       for (int i = 0; i < batch.size(); i++) {
         image.data().put(output.frames().get(i));
-        store.write(dataset.resolve(batch.get(i).output()), png.encode(image));
+        store.write(batch.get(i).output(), png.encode(image));
         if (batch.get(i).mirroredOutput() != null) {
-          store.write(
-              dataset.resolve(batch.get(i).mirroredOutput()), png.encode(mirror.mirror(image)));
+          store.write(batch.get(i).mirroredOutput(), png.encode(mirror.mirror(image)));
         }
       }
     }
@@ -153,16 +149,16 @@ public final class KeyframeStylizer {
 
   private Mat read(String path, FileStore store) throws IOException {
     try {
-      return ImageDecoder.decode(store.read(dataset.resolve(path)), IMREAD_COLOR, path);
+      return ImageDecoder.decode(store.read(path), IMREAD_COLOR, path);
     } catch (FileNotFoundException e) {
-      throw new IOException("Cannot read " + path + ": it does not exist in the dataset", e);
+      throw new IOException("Cannot read " + path + ": it does not exist", e);
     } catch (IllegalArgumentException e) { // not an image: bad input
       throw new IOException(e.getMessage(), e);
     }
   }
 
   private boolean exists(String path) throws IOException {
-    Path file = new Path(dataset.resolve(path));
+    Path file = new Path(path);
     return file.getFileSystem(conf).exists(file);
   }
 

@@ -4,7 +4,8 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Keyframes of one recording's few-shot sequences for the keyframes job, with their files' paths.
+ * Keyframes of one recording's few-shot sequences for the keyframes job (or other images of a
+ * dataset, for the train job's teacher), with their files' URIs.
  */
 public record KeyframeTask(String recordingId, String source, List<Keyframe> keyframes)
     implements Serializable {
@@ -13,7 +14,7 @@ public record KeyframeTask(String recordingId, String source, List<Keyframe> key
   }
 
   /**
-   * One keyframe; paths relative to the dataset's root.
+   * One keyframe; full URIs.
    *
    * @param input the keyframe ({@code _train/input/})
    * @param guide its noise guide ({@code _train/input_gdisko_gauss_…/}), or null where the model

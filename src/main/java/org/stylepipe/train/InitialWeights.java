@@ -12,10 +12,17 @@ import org.stylepipe.stylize.TransformerNet;
 /**
  * A student's weights before training, as PyTorch initializes the layers of {@code TransformerNet}:
  * convolution weights and biases uniform in ±1/√fan-in (fan-in = input channels × kernel area),
- * instance-norm scales 1 and shifts 0. Drawn in Java from the seed, so they do not depend on the
- * engine or the device.
+ * instance-norm scales 1 and shifts 0; except that the output convolution starts at mid-grey
+ * ({@value #OUTPUT_BIAS}) with weights {@value #OUTPUT_GAIN} times larger. The network's output is
+ * in 0..255 and Adam moves a weight by about the learning rate per step, so from PyTorch's
+ * initialization the output would take thousands of steps just to reach its range. Drawn in Java
+ * from the seed, so they do not depend on the engine or the device.
  */
 public final class InitialWeights {
+  static final float OUTPUT_BIAS = 127.5f;
+  static final float OUTPUT_GAIN = 32f;
+  private static final String OUTPUT = "deconv3.conv2d.";
+
   private InitialWeights() {}
 
   /** The weights of a network of {@code shape}, by {@code state_dict} name, from {@code seed}. */
@@ -35,6 +42,13 @@ public final class InitialWeights {
         }
       } else if (name.endsWith(".weight")) {
         Arrays.fill(values, 1f);
+      }
+      if (name.equals(OUTPUT + "bias")) {
+        Arrays.fill(values, OUTPUT_BIAS);
+      } else if (name.equals(OUTPUT + "weight")) {
+        for (int i = 0; i < values.length; i++) {
+          values[i] *= OUTPUT_GAIN;
+        }
       }
       weights.put(name, new NpyArray("<f4", s.getShape(), values));
     }

@@ -40,9 +40,12 @@ class StylePipeTest {
                 status[0] = StylePipe.run(List.of("dataset", "--input", "a.mp4", "--outptu", "x")));
     assertEquals(StylePipe.USAGE, status[0]);
     assertTrue(err.contains("[outptu]"), err);
+    err = stderrOf(() -> status[0] = StylePipe.run(List.of("paint", "--input", "a")));
+    assertEquals(StylePipe.USAGE, status[0]);
+    assertTrue(err.contains("Cannot run job 'paint'"), err);
     err = stderrOf(() -> status[0] = StylePipe.run(List.of("train", "--input", "a")));
     assertEquals(StylePipe.USAGE, status[0]);
-    assertTrue(err.contains("Cannot run job 'train'"), err);
+    assertTrue(err.contains("Cannot use options [input]"), err);
     assertEquals(StylePipe.USAGE, StylePipe.run(List.of()));
   }
 

@@ -47,7 +47,7 @@ class BadModelTest {
         NpzReaderTest.writeNpz(
             dir.resolve("other.npz"),
             Map.of("fc.weight.npy", NpzReaderTest.npy(1, "<f4", "(1,)", new byte[4])));
-    assertFails(file, "unexpected arrays [fc.weight]");
+    assertFails(file, "missing array 'conv1.conv2d.weight' (it holds [fc.weight])");
   }
 
   @Test
