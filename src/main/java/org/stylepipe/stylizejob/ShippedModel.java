@@ -5,7 +5,8 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -20,15 +21,17 @@ import scala.jdk.javaapi.CollectionConverters;
  * executors with Spark's {@code addFile}, as a file named by its SHA-256: no executor needs the
  * model at a path of its own, nor access to the store it came from. Before an executor JVM loads
  * its copy, it checks the copy's size and SHA-256 against what the driver read (once per JVM); a
- * copy that differs fails the task, naming the model's URI.
+ * copy that differs fails the task, naming the model's URI. The checked copy is loaded from a
+ * folder of its own: DJL takes a model file's folder for the model's and loads block factories from
+ * any jar in it, and Spark fetches the application's jars into the same folder as its files.
  *
  * <p>Serializable: executor functions carry it; {@link #loader()} is called on the executors.
  */
 public final class ShippedModel implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Copies already verified in this JVM. */
-  private static final Set<Path> VERIFIED = ConcurrentHashMap.newKeySet();
+  /** Copies verified in this JVM: the shipped copy, and the one to load. */
+  private static final Map<Path, Path> VERIFIED = new ConcurrentHashMap<>();
 
   private final ModelFile file;
   private final ModelSpec spec;
@@ -85,23 +88,38 @@ public final class ShippedModel implements Serializable {
    *     what the driver read
    */
   public ModelLoader loader() {
-    Path copy = Path.of(SparkFiles.get(file.copyName()));
-    if (!VERIFIED.contains(copy)) {
-      if (!Files.isRegularFile(copy)) {
-        throw new IllegalStateException(
-            "Cannot load model "
-                + file.uri()
-                + ": this executor has no copy at "
-                + copy
-                + " (the driver ships it before the tasks run)");
-      }
-      try {
-        file.verify(copy);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read " + copy + ", the copy of " + file.uri(), e);
-      }
-      VERIFIED.add(copy);
+    Path shipped = Path.of(SparkFiles.get(file.copyName()));
+    return new ModelLoader(VERIFIED.computeIfAbsent(shipped, this::verified), spec, options);
+  }
+
+  /** Checks the shipped copy and links it into {@code stylepipe-model-<sha256>/} beside it. */
+  private Path verified(Path shipped) {
+    if (!Files.isRegularFile(shipped)) {
+      throw new IllegalStateException(
+          "Cannot load model "
+              + file.uri()
+              + ": this executor has no copy at "
+              + shipped
+              + " (the driver ships it before the tasks run)");
     }
-    return new ModelLoader(copy, spec, options);
+    try {
+      file.verify(shipped);
+      Path own =
+          Files.createDirectories(shipped.resolveSibling("stylepipe-model-" + file.sha256()))
+              .resolve(file.copyName());
+      if (!Files.exists(own)) {
+        Path temp = Files.createTempFile(own.getParent(), ".link-", ".tmp");
+        Files.delete(temp);
+        try {
+          Files.createLink(temp, shipped);
+        } catch (IOException | UnsupportedOperationException e) {
+          Files.copy(shipped, temp);
+        }
+        Files.move(temp, own, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return own;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + shipped + ", the copy of " + file.uri(), e);
+    }
   }
 }

@@ -40,7 +40,7 @@ public abstract class S3SparkTestBase {
   }
 
   /** The output committer lines of {@code conf/spark-defaults.conf}. */
-  static Map<String, String> committerSettings() throws IOException {
+  public static Map<String, String> committerSettings() throws IOException {
     Map<String, String> settings = new HashMap<>();
     for (String line : Files.readAllLines(Path.of("conf/spark-defaults.conf"))) {
       String[] keyValue = line.trim().split("\\s+", 2);
