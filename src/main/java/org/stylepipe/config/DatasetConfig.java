@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.stylepipe.guides.FlowPreset;
 import org.stylepipe.guides.KeySpan;
 import org.stylepipe.guides.NoiseVariant;
 import org.stylepipe.video.VideoStreams;
@@ -208,7 +207,9 @@ public final class DatasetConfig {
     DatasetLayout layout = options.getEnum(LAYOUT, DatasetLayout.FRAMES);
     GuideSettings guides = null;
     if (layout == DatasetLayout.FEWSHOT) {
-      guides = guides(options);
+      guides =
+          GuideOptions.settings(
+              options, options.getBoolean(FLOW_FILES, Boolean.parseBoolean(FLOW_FILES_DEFAULT)));
       if (frames.format() != ImageFormat.PNG) {
         throw new IllegalArgumentException(
             "Cannot use --"
@@ -269,19 +270,6 @@ public final class DatasetConfig {
   /** The video stream read from each recording, or {@link VideoStreams#DEFAULT}. */
   public int videoStream() {
     return videoStream;
-  }
-
-  private static GuideSettings guides(OptionMap options) {
-    return new GuideSettings(
-        GuideOptions.mask(MASK, options.get(MASK, MASK_DEFAULT))
-            .withMorphology(
-                options.getInt(MASK_ERODE, 0, 0, 100), options.getInt(MASK_DILATE, 0, 0, 100)),
-        options.getEnum(FLOW_PRESET, FlowPreset.MEDIUM),
-        GuideOptions.noise(NOISE, options.get(NOISE, NOISE_DEFAULT)),
-        options.getLong(NOISE_SEED, Long.parseLong(NOISE_SEED_DEFAULT)),
-        GuideOptions.keyframes(KEYFRAMES, options.get(KEYFRAMES, KEYFRAMES_DEFAULT)),
-        GuideOptions.keyReach(KEY_REACH, options.get(KEY_REACH, KEY_REACH_DEFAULT)),
-        options.getBoolean(FLOW_FILES, Boolean.parseBoolean(FLOW_FILES_DEFAULT)));
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {

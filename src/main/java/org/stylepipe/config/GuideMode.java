@@ -11,7 +11,8 @@ public enum GuideMode {
    */
   BLACK,
   /**
-   * The frame's noise guide from a few-shot dataset (the keyframes job, {@code stylize-keyframes}).
+   * The frame's own noise guide: from a few-shot dataset ({@code stylize --dataset}, {@code
+   * stylize-keyframes}), or made from the recording first ({@code stylize --input}).
    */
   NOISE
 }

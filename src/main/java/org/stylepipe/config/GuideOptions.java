@@ -3,6 +3,7 @@ package org.stylepipe.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.stylepipe.guides.FlowPreset;
 import org.stylepipe.guides.KeySpan;
 import org.stylepipe.guides.KeyframeRule;
 import org.stylepipe.guides.MaskSpec;
@@ -114,6 +115,28 @@ final class GuideOptions {
             + " "
             + text
             + ": expected every:N, scene:THRESHOLD (0 to 1) or list:N,N,... (frame numbers from 1)");
+  }
+
+  /**
+   * The guide settings of {@code options}, read with the dataset job's option names and defaults
+   * ({@link DatasetConfig}); {@code flowFiles}: whether the flows are kept in the layout.
+   */
+  static GuideSettings settings(OptionMap options, boolean flowFiles) {
+    return new GuideSettings(
+        mask(DatasetConfig.MASK, options.get(DatasetConfig.MASK, DatasetConfig.MASK_DEFAULT))
+            .withMorphology(
+                options.getInt(DatasetConfig.MASK_ERODE, 0, 0, 100),
+                options.getInt(DatasetConfig.MASK_DILATE, 0, 0, 100)),
+        options.getEnum(DatasetConfig.FLOW_PRESET, FlowPreset.MEDIUM),
+        noise(DatasetConfig.NOISE, options.get(DatasetConfig.NOISE, DatasetConfig.NOISE_DEFAULT)),
+        options.getLong(DatasetConfig.NOISE_SEED, Long.parseLong(DatasetConfig.NOISE_SEED_DEFAULT)),
+        keyframes(
+            DatasetConfig.KEYFRAMES,
+            options.get(DatasetConfig.KEYFRAMES, DatasetConfig.KEYFRAMES_DEFAULT)),
+        keyReach(
+            DatasetConfig.KEY_REACH,
+            options.get(DatasetConfig.KEY_REACH, DatasetConfig.KEY_REACH_DEFAULT)),
+        flowFiles);
   }
 
   /** Comma-separated variant names such as {@code r10_s10,r10_s15}. */

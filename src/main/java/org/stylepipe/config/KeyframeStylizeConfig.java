@@ -91,23 +91,7 @@ public final class KeyframeStylizeConfig {
     String dataset = options.require(DATASET);
     String model = StylizeConfig.model(options.require(MODEL));
     String modelSha256 = StylizeConfig.sha256(options.get(MODEL_SHA256, null));
-    String guideText = options.get(GUIDE, GUIDE_DEFAULT).trim().toLowerCase(Locale.ROOT);
-    String[] guideParts = guideText.split(":", 2);
-    GuideMode guide = null;
-    for (GuideMode mode : GuideMode.values()) {
-      if (mode.name().equalsIgnoreCase(guideParts[0])) {
-        guide = mode;
-      }
-    }
-    if (guide == null
-        || guideParts.length == 2 && (guide != GuideMode.NOISE || guideParts[1].isBlank())) {
-      throw new IllegalArgumentException(
-          "Cannot use --"
-              + GUIDE
-              + " "
-              + guideText
-              + ": expected none, black, noise or noise:VARIANT (r10_s10)");
-    }
+    GuideChoice guide = GuideChoice.parse(GUIDE, options.get(GUIDE, GUIDE_DEFAULT));
     DeviceMode device = options.getEnum(DEVICE, DeviceMode.AUTO);
     boolean half = options.getBoolean(HALF, Boolean.parseBoolean(StylizeConfig.HALF_DEFAULT));
     if (half && device == DeviceMode.CPU) {
@@ -121,7 +105,7 @@ public final class KeyframeStylizeConfig {
     }
     KeyframeStylizeSettings settings =
         new KeyframeStylizeSettings(
-            guide,
+            guide.mode(),
             options.getInt(BATCH_SIZE, Integer.parseInt(StylizeConfig.BATCH_SIZE_DEFAULT), 1, 256),
             device,
             options.getBoolean(
@@ -132,7 +116,7 @@ public final class KeyframeStylizeConfig {
         dataset,
         model,
         modelSha256,
-        guideParts.length == 2 ? guideParts[1] : null,
+        guide.variant(),
         options.getInt(
             MODEL_THREADS, Integer.parseInt(StylizeConfig.MODEL_THREADS_DEFAULT), 0, 1024),
         settings,

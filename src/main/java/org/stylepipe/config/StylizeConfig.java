@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.stylepipe.video.VideoEncoder;
 import org.stylepipe.video.VideoStreams;
 
@@ -16,8 +17,11 @@ import org.stylepipe.video.VideoStreams;
  * <p>Options (command line {@code --name value}, or {@code name=value} in an options file):
  *
  * <ul>
- *   <li>{@value #INPUT} (required, repeatable): a recording, folder or glob on any Hadoop file
- *       system
+ *   <li>{@value #INPUT} (repeatable): a recording, folder or glob on any Hadoop file system
+ *   <li>{@value #DATASET}: instead of recordings, a few-shot dataset (the dataset job's {@code
+ *       --layout fewshot}) whose sequences are stylized, every frame with its noise guide; its
+ *       sequences' size, {@value #SEQUENCES} {@code all} (default), {@code original} or {@code
+ *       mirrored}, and {@value #WRITE_FRAMES} true by default
  *   <li>{@value #OUTPUT} (required): the output root
  *   <li>{@value #MODEL} (required): a {@code .npz}, {@code .pt} or {@code .onnx} style model: a
  *       local path or any Hadoop URI ({@code s3a://}, {@code hdfs://}, {@code file://}); the driver
@@ -40,8 +44,13 @@ import org.stylepipe.video.VideoStreams;
  *   <li>{@value #VIDEO}: write the stylized video, default {@value #VIDEO_DEFAULT}
  *   <li>{@value #VIDEO_KBPS}: H.264 bit rate in kbit/s or {@code auto} (0.2 bits per pixel per
  *       frame, at least 500), default {@value #VIDEO_KBPS_DEFAULT}
- *   <li>{@value #GUIDE}: {@code none} or {@code black} ({@link GuideMode}), the guide image of a
- *       6-channel model, default {@value #GUIDE_DEFAULT}
+ *   <li>{@value #GUIDE}: {@code none}, {@code black} or {@code noise[:VARIANT]} ({@link
+ *       GuideMode}), the guide image of a 6-channel model, default {@value #GUIDE_DEFAULT}; with
+ *       recordings, {@code noise} makes the noise guides first, as the dataset job's {@code
+ *       --layout fewshot} with {@code --mirror false --flow-files false} and the guide options
+ *       {@value #MASK}, {@value #MASK_ERODE}, {@value #MASK_DILATE}, {@value #FLOW_PRESET}, {@value
+ *       #NOISE} (the variants made; the guide is VARIANT's, or the first's), {@value #NOISE_SEED},
+ *       {@value #KEYFRAMES} and {@value #KEY_REACH} with its defaults
  *   <li>{@value #MODEL_THREADS}: threads per inference, 0 for all processors, default {@value
  *       #MODEL_THREADS_DEFAULT} (Spark runs one task per core)
  *   <li>{@value #DECODER_THREADS}: FFmpeg decoder threads per task, default {@value
@@ -61,6 +70,7 @@ import org.stylepipe.video.VideoStreams;
  */
 public final class StylizeConfig {
   public static final String INPUT = "input";
+  public static final String DATASET = "dataset";
   public static final String OUTPUT = "output";
   public static final String MODEL = "model";
   public static final String MODEL_SHA256 = "model-sha256";
@@ -96,6 +106,20 @@ public final class StylizeConfig {
   public static final String OVERWRITE_DEFAULT = "false";
   public static final String SHARED_MOUNT = "shared-mount";
   public static final String SHARED_MOUNT_DEFAULT = "false";
+  public static final String SEQUENCES = "sequences";
+  public static final String SEQUENCES_DEFAULT = "all";
+  public static final String MASK = DatasetConfig.MASK;
+  public static final String MASK_ERODE = DatasetConfig.MASK_ERODE;
+  public static final String MASK_DILATE = DatasetConfig.MASK_DILATE;
+  public static final String FLOW_PRESET = DatasetConfig.FLOW_PRESET;
+  public static final String NOISE = DatasetConfig.NOISE;
+  public static final String NOISE_SEED = DatasetConfig.NOISE_SEED;
+  public static final String KEYFRAMES = DatasetConfig.KEYFRAMES;
+  public static final String KEY_REACH = DatasetConfig.KEY_REACH;
+
+  /** The options that make noise guides from recordings ({@code --guide noise}). */
+  public static final Set<String> NOISE_OPTIONS =
+      Set.of(MASK, MASK_ERODE, MASK_DILATE, FLOW_PRESET, NOISE, NOISE_SEED, KEYFRAMES, KEY_REACH);
 
   /** Every option this job accepts. */
   public static final Set<String> OPTIONS =
@@ -120,9 +144,20 @@ public final class StylizeConfig {
           MODEL_SHA256,
           OVERWRITE,
           VIDEO_STREAM,
-          SHARED_MOUNT);
+          SHARED_MOUNT,
+          DATASET,
+          SEQUENCES,
+          MASK,
+          MASK_ERODE,
+          MASK_DILATE,
+          FLOW_PRESET,
+          NOISE,
+          NOISE_SEED,
+          KEYFRAMES,
+          KEY_REACH);
 
   private final List<String> inputs;
+  private final String dataset;
   private final String output;
   private final String model;
   private final String modelSha256;
@@ -132,9 +167,13 @@ public final class StylizeConfig {
   private final boolean overwrite;
   private final int videoStream;
   private final boolean sharedMount;
+  private final GuideChoice guide;
+  private final String sequences;
+  private final GuideSettings noiseGuides;
 
   private StylizeConfig(
       List<String> inputs,
+      String dataset,
       String output,
       String model,
       String modelSha256,
@@ -143,8 +182,12 @@ public final class StylizeConfig {
       boolean flicker,
       boolean overwrite,
       int videoStream,
-      boolean sharedMount) {
+      boolean sharedMount,
+      GuideChoice guide,
+      String sequences,
+      GuideSettings noiseGuides) {
     this.inputs = List.copyOf(inputs);
+    this.dataset = dataset;
     this.output = output;
     this.model = model;
     this.modelSha256 = modelSha256;
@@ -154,6 +197,9 @@ public final class StylizeConfig {
     this.overwrite = overwrite;
     this.videoStream = videoStream;
     this.sharedMount = sharedMount;
+    this.guide = guide;
+    this.sequences = sequences;
+    this.noiseGuides = noiseGuides;
   }
 
   /**
@@ -162,9 +208,61 @@ public final class StylizeConfig {
   public static StylizeConfig from(OptionMap options) {
     options.rejectUnknown(OPTIONS);
     List<String> inputs = options.all(INPUT);
-    if (inputs.isEmpty()) {
+    String dataset = options.get(DATASET, null);
+    if (inputs.isEmpty() == (dataset == null)) {
       throw new IllegalArgumentException(
-          "Cannot run without option --" + INPUT + " (a recording, folder or glob)");
+          "Cannot run with "
+              + (dataset == null ? "neither" : "both")
+              + " --"
+              + INPUT
+              + " (a recording, folder or glob) "
+              + (dataset == null ? "nor" : "and")
+              + " --"
+              + DATASET
+              + " (a few-shot dataset): give one");
+    }
+    GuideChoice guide = GuideChoice.parse(GUIDE, options.get(GUIDE, GUIDE_DEFAULT));
+    if (dataset != null && guide.mode() != GuideMode.NOISE) {
+      throw new IllegalArgumentException(
+          "Cannot stylize a few-shot dataset (--"
+              + DATASET
+              + ") with --"
+              + GUIDE
+              + " "
+              + options.get(GUIDE, GUIDE_DEFAULT)
+              + ": it is stylized with its noise guides, --"
+              + GUIDE
+              + " noise[:VARIANT]");
+    }
+    String sequences = options.get(SEQUENCES, SEQUENCES_DEFAULT).trim().toLowerCase(Locale.ROOT);
+    if (!Set.of("all", "original", "mirrored").contains(sequences)) {
+      throw new IllegalArgumentException(
+          "Cannot use --" + SEQUENCES + " " + sequences + ": expected all, original or mirrored");
+    }
+    rejectWithout(options, Set.of(SEQUENCES), dataset != null, "--" + DATASET);
+    rejectWithout(
+        options, Set.of(SIZE), dataset == null, "--" + INPUT + " (a dataset has its size)");
+    rejectWithout(
+        options,
+        NOISE_OPTIONS,
+        dataset == null && guide.mode() == GuideMode.NOISE,
+        "--" + INPUT + " and --" + GUIDE + " noise");
+    GuideSettings noiseGuides =
+        dataset == null && guide.mode() == GuideMode.NOISE
+            ? GuideOptions.settings(options, false)
+            : null;
+    if (noiseGuides != null
+        && guide.variant() != null
+        && noiseGuides.noise().stream().noneMatch(v -> v.name().equals(guide.variant()))) {
+      throw new IllegalArgumentException(
+          "Cannot use --"
+              + GUIDE
+              + " noise:"
+              + guide.variant()
+              + ": it is not one of the noise variants made, --"
+              + NOISE
+              + " "
+              + options.get(NOISE, DatasetConfig.NOISE_DEFAULT));
     }
     String output = options.require(OUTPUT);
     String model = model(options.require(MODEL));
@@ -211,7 +309,8 @@ public final class StylizeConfig {
               + " runs on GPUs only");
     }
     boolean writeFrames =
-        options.getBoolean(WRITE_FRAMES, Boolean.parseBoolean(WRITE_FRAMES_DEFAULT));
+        options.getBoolean(
+            WRITE_FRAMES, dataset != null || Boolean.parseBoolean(WRITE_FRAMES_DEFAULT));
     boolean video = options.getBoolean(VIDEO, Boolean.parseBoolean(VIDEO_DEFAULT));
     if (!writeFrames && !video) {
       throw new IllegalArgumentException(
@@ -234,12 +333,13 @@ public final class StylizeConfig {
             writeFrames,
             video,
             parseKbps(options.get(VIDEO_KBPS, VIDEO_KBPS_DEFAULT)),
-            options.getEnum(GUIDE, GuideMode.NONE),
+            guide.mode(),
             options.getInt(MODEL_THREADS, Integer.parseInt(MODEL_THREADS_DEFAULT), 0, 1024),
             options.getInt(DECODER_THREADS, Integer.parseInt(DECODER_THREADS_DEFAULT), 0, 64),
             options.getEnum(ENCODER, EncoderMode.OPENH264));
     return new StylizeConfig(
         inputs,
+        dataset,
         output,
         model,
         modelSha256,
@@ -248,7 +348,10 @@ public final class StylizeConfig {
         flicker,
         options.getBoolean(OVERWRITE, Boolean.parseBoolean(OVERWRITE_DEFAULT)),
         DatasetConfig.videoStream(options, VIDEO_STREAM),
-        options.getBoolean(SHARED_MOUNT, Boolean.parseBoolean(SHARED_MOUNT_DEFAULT)));
+        options.getBoolean(SHARED_MOUNT, Boolean.parseBoolean(SHARED_MOUNT_DEFAULT)),
+        guide,
+        sequences,
+        noiseGuides);
   }
 
   /**
@@ -274,6 +377,23 @@ public final class StylizeConfig {
     return sha256;
   }
 
+  /** Refuses any of {@code names} given unless {@code allowed}, which needs {@code what}. */
+  private static void rejectWithout(
+      OptionMap options, Set<String> names, boolean allowed, String what) {
+    Set<String> given = new TreeSet<>(names);
+    given.retainAll(options.keys());
+    if (!allowed && !given.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Cannot use "
+              + given.stream().map(n -> "--" + n).toList()
+              + " here: "
+              + (given.size() == 1 ? "it applies" : "they apply")
+              + " with "
+              + what
+              + " only");
+    }
+  }
+
   private static int parseKbps(String text) {
     if (text.trim().equalsIgnoreCase("auto")) {
       return 0;
@@ -290,8 +410,36 @@ public final class StylizeConfig {
         "Cannot use --" + VIDEO_KBPS + " " + text + ": expected auto or kbit/s from 50 to 500000");
   }
 
+  /** The recordings, folders or globs; empty with {@link #dataset()}. */
   public List<String> inputs() {
     return inputs;
+  }
+
+  /** The few-shot dataset to stylize, or null for recordings. */
+  public String dataset() {
+    return dataset;
+  }
+
+  /** The noise variant of {@code --guide noise:VARIANT}, or null for the first one. */
+  public String guideVariant() {
+    return guide.variant();
+  }
+
+  /** Whether the mirrored sequences of a dataset are stylized, and whether the original ones. */
+  public boolean mirroredSequences() {
+    return !sequences.equals("original");
+  }
+
+  public boolean originalSequences() {
+    return !sequences.equals("mirrored");
+  }
+
+  /**
+   * How noise guides are made from recordings with {@code --guide noise} (no flow files kept), or
+   * null otherwise.
+   */
+  public GuideSettings noiseGuides() {
+    return noiseGuides;
   }
 
   public String output() {
@@ -328,9 +476,10 @@ public final class StylizeConfig {
     StylizeSettings s = settings;
     return String.format(
         Locale.ROOT,
-        "inputs=%s video-stream=%s model-sha256=%s segment-seconds=%s size=%s half=%s video=%s"
+        "inputs=%s%s video-stream=%s model-sha256=%s segment-seconds=%s size=%s half=%s video=%s"
             + " write-frames=%s video-kbps=%s guide=%s flicker=%s",
         inputs,
+        dataset == null ? "" : " dataset=" + dataset + " sequences=" + sequences,
         videoStream == VideoStreams.DEFAULT ? "default" : videoStream,
         modelSha256,
         segmentMicros / 1e6,
@@ -339,7 +488,7 @@ public final class StylizeConfig {
         s.video(),
         s.writeFrames(),
         s.videoKbps() == 0 ? "auto" : s.videoKbps(),
-        s.guide().name().toLowerCase(Locale.ROOT),
+        guide + (noiseGuides == null ? "" : " " + noiseGuides),
         flicker);
   }
 
@@ -355,6 +504,10 @@ public final class StylizeConfig {
   public Map<String, Object> options() {
     StylizeSettings s = settings;
     Map<String, Object> options = new LinkedHashMap<>();
+    if (dataset != null) {
+      options.put(DATASET, dataset);
+      options.put(SEQUENCES, sequences);
+    }
     options.put(MODEL, model);
     options.put(MODEL_SHA256, modelSha256);
     options.put(BATCH_SIZE, s.batchSize());
@@ -366,7 +519,10 @@ public final class StylizeConfig {
     options.put(VIDEO, s.video());
     options.put(WRITE_FRAMES, s.writeFrames());
     options.put(VIDEO_KBPS, s.videoKbps() == 0 ? "auto" : s.videoKbps());
-    options.put(GUIDE, s.guide().name().toLowerCase(Locale.ROOT));
+    options.put(GUIDE, guide.toString());
+    if (noiseGuides != null) {
+      options.put("guides", noiseGuides.toString());
+    }
     options.put(MODEL_THREADS, s.modelThreads());
     options.put(DECODER_THREADS, s.decoderThreads());
     options.put(ENCODER, s.encoder().name().toLowerCase(Locale.ROOT));
@@ -391,10 +547,11 @@ public final class StylizeConfig {
     StylizeSettings s = settings;
     return String.format(
         Locale.ROOT,
-        "inputs=%s output=%s model=%s segment-seconds=%s batch-size=%d device=%s%s%s size=%s write-frames=%s"
+        "inputs=%s%s output=%s model=%s segment-seconds=%s batch-size=%d device=%s%s%s size=%s write-frames=%s"
             + " video=%s video-kbps=%s guide=%s model-threads=%d decoder-threads=%d encoder=%s flicker=%s"
             + " overwrite=%s shared-mount=%s",
         inputs,
+        dataset == null ? "" : " dataset=" + dataset + " sequences=" + sequences,
         output,
         model,
         segmentMicros / 1e6,
@@ -406,7 +563,7 @@ public final class StylizeConfig {
         s.writeFrames(),
         s.video(),
         s.videoKbps() == 0 ? "auto" : s.videoKbps(),
-        s.guide().name().toLowerCase(Locale.ROOT),
+        guide + (noiseGuides == null ? "" : " " + noiseGuides),
         s.modelThreads(),
         s.decoderThreads(),
         s.encoder().name().toLowerCase(Locale.ROOT),

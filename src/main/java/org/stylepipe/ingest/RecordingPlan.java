@@ -3,6 +3,7 @@ package org.stylepipe.ingest;
 import java.io.Serializable;
 import java.util.List;
 import org.stylepipe.decode.Orientation;
+import org.stylepipe.video.TimeBase;
 
 /**
  * What probing found in a recording and how it is cut into segments.
@@ -15,6 +16,7 @@ import org.stylepipe.decode.Orientation;
  * @param frameRate the container's average rate (variable-rate recordings are cut by time all the
  *     same)
  * @param frameCount video frames the container lists (packets with a presentation time)
+ * @param timeBase the video stream's time base
  * @param warning a problem found while probing that still leaves decodable frames (e.g.
  *     truncation), or null
  */
@@ -31,6 +33,7 @@ public record RecordingPlan(
     long durationUs,
     boolean hasAudio,
     long frameCount,
+    TimeBase timeBase,
     List<SegmentPlan> segments,
     String warning)
     implements Serializable {

@@ -115,6 +115,7 @@ public final class RecordingProbe {
           durationUs,
           grabber.hasAudio(),
           planner.frames(),
+          timeBase,
           planner.plan(),
           truncationWarning(grabber, planner, durationUs));
     } catch (FrameGrabber.Exception e) {

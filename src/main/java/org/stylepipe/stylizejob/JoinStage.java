@@ -42,7 +42,16 @@ public final class JoinStage {
       OutputLayout layout,
       ModelFile model,
       RunLog log) {
-    List<JoinTask> joins = joins(plans, tasks, commits);
+    return run(jsc, joins(plans, tasks, commits), layout, model, log);
+  }
+
+  /** Runs {@code joins}. */
+  public static Result run(
+      JavaSparkContext jsc,
+      List<JoinTask> joins,
+      OutputLayout layout,
+      ModelFile model,
+      RunLog log) {
     List<StylizedRow> videos = new ArrayList<>();
     List<ErrorRow> errors = new ArrayList<>();
     if (joins.isEmpty()) {

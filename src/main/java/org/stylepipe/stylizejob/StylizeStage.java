@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.stylepipe.common.ErrorRow;
@@ -24,8 +26,9 @@ import org.stylepipe.report.RunLog;
  * The stylize stage: one Spark task per segment not committed before carries its frames from decode
  * through batched inference to its segment video and its manifest file, the segment's commit
  * ({@link StylizeFunction}, {@link SegmentStylizer}); only commits and timings come back to the
- * driver. Resuming an output, the segments committed by an earlier run are read from their manifest
- * files and not run again.
+ * driver. Segments of few-shot sequences, each frame with its noise guide, run the same way ({@link
+ * #runGuided}, {@link GuidedStylizeFunction}, {@link GuidedStylizer}). Resuming an output, the
+ * segments committed by an earlier run are read from their manifest files and not run again.
  *
  * <pre>
  * StylizeStage.Result result = new StylizeStage(jsc, settings, model, layout, log).run(tasks, resume);
@@ -86,17 +89,57 @@ public final class StylizeStage {
    * they are.
    */
   public Result run(List<StylizeTask> tasks, boolean resume) throws IOException {
+    return run(
+        tasks,
+        task -> SegmentCommit.key(task.recording().id(), task.segment().index()),
+        task -> ProgressBoard.Part.of(task.recording(), task.segment()),
+        frames ->
+            new StylizeFunction(
+                settings,
+                model,
+                layout,
+                new HadoopConf(jsc.hadoopConfiguration()),
+                FaultInjection.from(jsc),
+                frames),
+        resume);
+  }
+
+  /**
+   * Stylizes the segments of few-shot sequences, each frame with its noise guide ({@link
+   * GuidedStylizeFunction}); with {@code resume}, those committed before are kept as they are.
+   */
+  public Result runGuided(List<GuidedSegment> segments, boolean resume) throws IOException {
+    return run(
+        segments,
+        segment -> SegmentCommit.key(segment.sequence().name(), segment.index()),
+        segment -> new ProgressBoard.Part(segment.sequence().name(), segment.frames().size()),
+        frames ->
+            new GuidedStylizeFunction(
+                settings, model, layout, new HadoopConf(jsc.hadoopConfiguration()), frames),
+        resume);
+  }
+
+  /**
+   * Runs the executor function {@code stylizer} makes (given the progress counter) over the units
+   * not committed before, each known by its commit key.
+   */
+  private <T> Result run(
+      List<T> units,
+      java.util.function.Function<T, String> key,
+      java.util.function.Function<T, ProgressBoard.Part> part,
+      java.util.function.Function<LongAccumulator, Function<T, StylizeOutcome>> stylizer,
+      boolean resume)
+      throws IOException {
     Map<String, StylizedCommit> committed =
         resume ? StylizedCommit.readAll(layout.manifest(), jsc.hadoopConfiguration()) : Map.of();
     List<StylizedCommit> commits = new ArrayList<>();
-    List<StylizeTask> todo = new ArrayList<>();
-    for (StylizeTask task : tasks) {
-      StylizedCommit done =
-          committed.get(SegmentCommit.key(task.recording().id(), task.segment().index()));
+    List<T> todo = new ArrayList<>();
+    for (T unit : units) {
+      StylizedCommit done = committed.get(key.apply(unit));
       if (done != null) {
         commits.add(done);
       } else {
-        todo.add(task);
+        todo.add(unit);
       }
     }
     if (resume) {
@@ -104,39 +147,34 @@ public final class StylizeStage {
           "Resuming {}: {} of {} segments were committed before and are kept, {} to stylize",
           layout.root(),
           commits.size(),
-          tasks.size(),
+          units.size(),
           todo.size());
     }
     List<ErrorRow> uncommitted = new ArrayList<>();
     Timings timings = new Timings(0, 0, 0, 0, 0, 0);
     if (!todo.isEmpty()) {
-      timings = stylize(todo, commits, uncommitted);
+      timings = stylize(todo, part, stylizer, commits, uncommitted);
     }
     commits.sort(
         Comparator.comparing(StylizedCommit::recordingId).thenComparing(StylizedCommit::segment));
     return new Result(commits, uncommitted, todo.size(), timings);
   }
 
-  private Timings stylize(
-      List<StylizeTask> todo, List<StylizedCommit> commits, List<ErrorRow> uncommitted) {
+  private <T> Timings stylize(
+      List<T> todo,
+      java.util.function.Function<T, ProgressBoard.Part> part,
+      java.util.function.Function<LongAccumulator, Function<T, StylizeOutcome>> stylizer,
+      List<StylizedCommit> commits,
+      List<ErrorRow> uncommitted) {
     jsc.setJobDescription("stylepipe: stylize " + todo.size() + " segments");
     long started = System.nanoTime();
     model.ship(jsc);
-    List<ProgressBoard.Part> parts =
-        todo.stream().map(task -> ProgressBoard.Part.of(task.recording(), task.segment())).toList();
+    List<ProgressBoard.Part> parts = todo.stream().map(part).toList();
     List<StylizeOutcome> outcomes;
     try (StageProgress progress = StageProgress.start(jsc, STAGE, parts)) {
       outcomes =
           progress.collect(
-              jsc.parallelize(todo, todo.size())
-                  .map(
-                      new StylizeFunction(
-                          settings,
-                          model,
-                          layout,
-                          new HadoopConf(jsc.hadoopConfiguration()),
-                          FaultInjection.from(jsc),
-                          progress.frames())));
+              jsc.parallelize(todo, todo.size()).map(stylizer.apply(progress.frames())));
     }
     long task = 0;
     long decode = 0;

@@ -8,6 +8,9 @@
  * to Spark; {@link org.stylepipe.stylizejob.StylizeJob} checks storage, the model and the output,
  * runs the stages and writes the errors, summary and report. The model is read once on the driver
  * and shipped to the executors ({@link org.stylepipe.stylizejob.ShippedModel}), which the teacher
- * mode ({@link org.stylepipe.stylizejob.KeyframeStylizeJob}) shares.
+ * mode ({@link org.stylepipe.stylizejob.KeyframeStylizeJob}) shares. With noise guides, {@link
+ * org.stylepipe.stylizejob.GuidedStylizer} is the core for a segment of a few-shot sequence, whose
+ * frames and guides come from a few-shot dataset ({@link org.stylepipe.stylizejob.FewShotDataset})
+ * or are made from recordings first ({@link org.stylepipe.stylizejob.RecordingGuides}).
  */
 package org.stylepipe.stylizejob;

@@ -90,4 +90,54 @@ class StylizeConfigTest {
     assertTrue(!fingerprint.equals(parse("--size", "320x240").fingerprint(sha)));
     assertTrue(!fingerprint.equals(parse().fingerprint("cd".repeat(32))));
   }
+
+  @Test
+  void noiseGuidesFromRecordingsOrADataset() {
+    StylizeConfig recordings = parse("--guide", "noise:r10_s15", "--keyframes", "every:50");
+    assertEquals(GuideMode.NOISE, recordings.settings().guide());
+    assertEquals("r10_s15", recordings.guideVariant());
+    assertEquals(false, recordings.noiseGuides().flowFiles());
+    assertEquals(2, recordings.noiseGuides().noise().size());
+    StylizeConfig dataset =
+        StylizeConfig.from(
+            OptionMap.fromArgs(
+                List.of(
+                    "--dataset",
+                    "ds",
+                    "--output",
+                    "o",
+                    "--model",
+                    "m.pt",
+                    "--guide",
+                    "noise",
+                    "--sequences",
+                    "original")));
+    assertTrue(dataset.inputs().isEmpty());
+    assertTrue(dataset.settings().writeFrames());
+    assertTrue(dataset.originalSequences() && !dataset.mirroredSequences());
+    assertEquals(null, dataset.noiseGuides());
+
+    assertRejected(
+        "noise:r5_s5: it is not one of the noise variants made", "--guide", "noise:r5_s5");
+    assertRejected(
+        "[--keyframes] here: it applies with --input and --guide noise", "--keyframes", "every:5");
+    assertRejected("both --input", "--dataset", "ds");
+    assertRejected("expected none, black, noise or noise:VARIANT", "--guide", "black:r10_s10");
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                StylizeConfig.from(
+                    OptionMap.fromArgs(
+                        List.of(
+                            "--dataset",
+                            "ds",
+                            "--output",
+                            "o",
+                            "--model",
+                            "m.pt",
+                            "--guide",
+                            "black"))));
+    assertTrue(e.getMessage().contains("it is stylized with its noise guides"), e.getMessage());
+  }
 }

@@ -129,7 +129,7 @@ class StylizeJobIT extends SparkTestBase {
     e =
         assertThrows(
             IllegalArgumentException.class, () -> StylizeJob.run(config(clip, out, guided), spark));
-    assertTrue(e.getMessage().contains("--guide black"), e.getMessage());
+    assertTrue(e.getMessage().contains("--guide noise"), e.getMessage());
     assertFalse(Files.exists(out));
   }
 
