@@ -229,7 +229,10 @@ public final class SegmentProcessor {
             if (failure == null) {
               add(write(frame, ManifestRow.ORIGINAL, frame.image(), encoder, sha256));
               if (settings.mirror()) {
-                Mat mirrored = mirror.mirror(frame.image());
+                Mat mirrored =
+                    Yuv420.is(frame.image())
+                        ? mirror.mirrorYuv420(frame.image())
+                        : mirror.mirror(frame.image());
                 add(write(frame, ManifestRow.MIRRORED, mirrored, encoder, sha256));
               }
             }

@@ -10,6 +10,7 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.stylepipe.augment.FrameMirror;
+import org.stylepipe.common.Yuv420;
 import org.stylepipe.config.FrameSettings;
 import org.stylepipe.decode.FrameScaler;
 import org.stylepipe.output.ImageEncoder;
@@ -48,7 +49,11 @@ public final class SequentialDecode {
         long pts = TestVideos.ptsUs(grabber, frame);
         if (settings.sampling().keeps(index, pts, previous)) {
           scaler.convert((AVFrame) frame.opaque, image);
-          byte[] bytes = encoder.encode(mirrored ? mirror.mirror(image) : image);
+          byte[] bytes =
+              encoder.encode(
+                  !mirrored
+                      ? image
+                      : Yuv420.is(image) ? mirror.mirrorYuv420(image) : mirror.mirror(image));
           lines.add(index + " " + pts + " " + HexFormat.of().formatHex(sha256.digest(bytes)));
         }
         previous = pts;
