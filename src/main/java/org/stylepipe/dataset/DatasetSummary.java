@@ -76,7 +76,7 @@ public record DatasetSummary(
       r.put("video_codec", plan.videoCodec());
       r.put("video_stream", plan.videoStream());
       r.put("video_streams", plan.videoStreams());
-      r.put("rotation", plan.orientation().applied() ? plan.orientation().degrees() : 0);
+      r.put("rotation", plan.orientation().rotation());
       r.put("width", plan.width());
       r.put("height", plan.height());
       r.put("frame_rate", Math.round(plan.frameRate() * 1000) / 1000.0);

@@ -67,6 +67,11 @@ public record Orientation(int degrees, Turn turn) implements Serializable {
     return turn != Turn.NONE;
   }
 
+  /** The clockwise turn in degrees that makes the picture upright (0 if none is applied). */
+  public int rotation() {
+    return applied() ? degrees : 0;
+  }
+
   /** Whether width and height trade places. */
   public boolean transposes() {
     return turn == Turn.CLOCK

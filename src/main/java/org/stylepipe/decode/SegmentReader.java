@@ -193,7 +193,7 @@ public final class SegmentReader implements Closeable {
 
   /** The clockwise turn in degrees that makes the frames upright (0 if none is applied). */
   public int rotation() {
-    return orientation.applied() ? orientation.degrees() : 0;
+    return orientation.rotation();
   }
 
   private static boolean isDamaged(Frame frame) {

@@ -25,6 +25,8 @@ import org.stylepipe.common.ParquetBytes;
  * @param frameIndex the frame's index in the recording; for a video, its first frame's
  * @param frames 1 for a frame; the frames a video holds
  * @param ptsUs the frame's presentation time; for a video, its first frame's
+ * @param rotation the clockwise turn in degrees that made the source's frames upright (0, 90, 180,
+ *     270), as in the dataset manifest
  * @param path the written file relative to the output root, or null for a frame not written as an
  *     image
  * @param model the model's URI, as given to {@code --model}
@@ -43,6 +45,7 @@ public record StylizedRow(
     long ptsUs,
     int width,
     int height,
+    int rotation,
     String path,
     String model,
     String modelSha256,
@@ -75,6 +78,8 @@ public record StylizedRow(
           .named("width")
           .required(INT32)
           .named("height")
+          .required(INT32)
+          .named("rotation")
           .optional(BINARY)
           .as(stringType())
           .named("path")
@@ -111,7 +116,8 @@ public record StylizedRow(
             .append("frames", frames)
             .append("pts_us", ptsUs)
             .append("width", width)
-            .append("height", height);
+            .append("height", height)
+            .append("rotation", rotation);
     if (path != null) {
       group.append("path", path);
     }

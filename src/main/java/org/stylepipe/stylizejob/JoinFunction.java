@@ -60,6 +60,7 @@ public final class JoinFunction implements Function<JoinTask, JoinOutcome> {
               task.firstPtsUs(),
               task.width(),
               task.height(),
+              task.rotation(),
               path,
               model.uri(),
               model.sha256(),

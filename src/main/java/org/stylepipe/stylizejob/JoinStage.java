@@ -103,6 +103,7 @@ public final class JoinStage {
                 first.segment().firstPtsUs(),
                 first.width(),
                 first.height(),
+                first.rotation(),
                 plan.hasAudio()));
       }
     }

@@ -6,7 +6,8 @@ import org.stylepipe.ingest.Recording;
 
 /**
  * One recording's segment videos to join (relative to the output root), in time order, with the
- * first frame they hold and the frame size, and whether the source's audio is to be copied.
+ * first frame they hold, the frame size and the turn that made the frames upright, and whether the
+ * source's audio is to be copied.
  */
 public record JoinTask(
     Recording recording,
@@ -15,6 +16,7 @@ public record JoinTask(
     long firstPtsUs,
     int width,
     int height,
+    int rotation,
     boolean copyAudio)
     implements Serializable {
 

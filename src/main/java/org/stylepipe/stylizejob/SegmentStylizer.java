@@ -343,6 +343,7 @@ public final class SegmentStylizer {
           frame.ptsUs(),
           task.width(),
           task.height(),
+          task.rotation(),
           path,
           model.uri(),
           model.sha256(),

@@ -362,7 +362,14 @@ public final class StylizeJob {
     List<StylizeTask> tasks = new ArrayList<>();
     for (SegmentPlan segment : plan.segments()) {
       tasks.add(
-          new StylizeTask(plan.recording(), segment, width, height, plan.frameRate(), bitRate));
+          new StylizeTask(
+              plan.recording(),
+              segment,
+              width,
+              height,
+              plan.orientation().rotation(),
+              plan.frameRate(),
+              bitRate));
     }
     return tasks;
   }

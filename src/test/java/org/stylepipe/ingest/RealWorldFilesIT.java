@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,44 @@ class RealWorldFilesIT extends SparkTestBase {
         double difference = meanDifference(ours, theirs);
         assertTrue(difference < 3, degrees + "° frame " + index + " differs by " + difference);
       }
+    }
+  }
+
+  @Test
+  void aRotatedRecordingIsStylizedUprightAndItsManifestSaysHowItWasTurned() throws Exception {
+    Path plain = TestVideos.constantRate(dir.resolve("plain.mp4"), 96, 64, 6, 10, 3);
+    Path rotated = dir.resolve("rotated.mp4");
+    FfmpegCommand.run(
+        "-display_rotation", "90", "-i", plain.toString(), "-c", "copy", rotated.toString());
+    Path out = dir.resolve("stylized rotated");
+    StylizeSummary summary =
+        StylizeJob.run(
+            StylizeConfig.from(
+                OptionMap.fromArgs(
+                    List.of(
+                        "--input",
+                        rotated.toString(),
+                        "--model",
+                        TestModels.file("mosaic.onnx").toString(),
+                        "--output",
+                        out.toString(),
+                        "--flicker",
+                        "false"))),
+            spark);
+    assertTrue(summary.errors().isEmpty(), summary.toText());
+    List<Row> rows = spark.read().parquet(out.resolve("manifest").toString()).collectAsList();
+    assertEquals(6 + 1 + 1, rows.size()); // frames, the segment video, the video
+    for (Row row : rows) {
+      assertEquals(270, (int) row.getAs("rotation"), row.toString());
+      assertEquals(64, (int) row.getAs("width"));
+      assertEquals(96, (int) row.getAs("height"));
+    }
+    try (FFmpegFrameGrabber video =
+        new FFmpegFrameGrabber(out.resolve("stylized/rotated.mp4").toFile())) {
+      video.start();
+      assertEquals(64, video.getImageWidth());
+      assertEquals(96, video.getImageHeight());
+      assertEquals(0, video.getDisplayRotation(), "the stylized video is upright as stored");
     }
   }
 

@@ -93,7 +93,11 @@ class StylizeResumeIT {
         rows.stream().allMatch(r -> r.contains(" " + uri + " " + sha256 + " ")), rows.get(0));
     assertTrue(
         rows.contains(
-            "clip video -1 0 90 0 96x64 stylized/clip.mp4 " + uri + " " + sha256 + " null"),
+            "clip video -1 0 90 0 96x64 rotation=0 stylized/clip.mp4 "
+                + uri
+                + " "
+                + sha256
+                + " null"),
         String.join("\n", rows));
     assertTrue(
         rows.stream()

@@ -31,6 +31,7 @@ public final class StylizedSnapshot {
               r.getAs("frames").toString(),
               r.getAs("pts_us").toString(),
               r.getAs("width") + "x" + r.getAs("height"),
+              "rotation=" + r.getAs("rotation"),
               String.valueOf((Object) r.getAs("path")),
               r.getAs("model"),
               r.getAs("model_sha256"),
