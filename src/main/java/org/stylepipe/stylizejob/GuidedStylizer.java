@@ -243,6 +243,7 @@ public final class GuidedStylizer {
         frame.ptsUs(),
         sequence.width(),
         sequence.height(),
+        0, // the dataset's frames, read as they are
         path,
         model.uri(),
         model.sha256(),

@@ -605,6 +605,7 @@ public final class StylizeJob {
                   first.first().ptsUs(),
                   sequence.width(),
                   sequence.height(),
+                  0, // the dataset's frames, read as they are
                   !sequence.mirrored() && source != null && source.hasAudio()));
         });
     return joins;
