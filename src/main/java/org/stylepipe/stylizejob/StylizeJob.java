@@ -58,6 +58,7 @@ import org.stylepipe.report.StylizedSegment;
 import org.stylepipe.report.VideoReview;
 import org.stylepipe.storage.OutputPlacement;
 import org.stylepipe.storage.StoragePreflight;
+import org.stylepipe.video.VideoEncoder;
 
 /**
  * The stylize job: probe and plan the recordings; the {@link StylizeStage} stylizes each segment
@@ -223,10 +224,14 @@ public final class StylizeJob {
         continue;
       }
       List<StylizeTask> planned = tasks(plan);
-      String tooLarge = tooLarge(planned.isEmpty() ? null : planned.get(0));
-      if (tooLarge != null) {
+      StylizeTask first = planned.isEmpty() ? null : planned.get(0);
+      String unusable = tooSmall(first, layout);
+      if (unusable == null) {
+        unusable = tooLarge(first);
+      }
+      if (unusable != null) {
         errors.add(
-            new ErrorRow(plan.recording().uri(), plan.recording().id(), "plan", -1, tooLarge));
+            new ErrorRow(plan.recording().uri(), plan.recording().id(), "plan", -1, unusable));
       } else {
         plans.add(plan);
         tasks.addAll(planned);
@@ -372,6 +377,29 @@ public final class StylizeJob {
               bitRate));
     }
     return tasks;
+  }
+
+  /**
+   * Why the recording's frames cannot be encoded into its stylized video, or null if they can:
+   * checked before any task, so frames too small for the encoder are never decoded.
+   */
+  private String tooSmall(StylizeTask task, OutputLayout layout) {
+    if (task == null
+        || !config.settings().video()
+        || (task.width() >= VideoEncoder.MIN_SIDE && task.height() >= VideoEncoder.MIN_SIDE)) {
+      return null;
+    }
+    return "Cannot encode "
+        + task.width()
+        + "x"
+        + task.height()
+        + " frames into "
+        + layout.stylizedVideo(task.recording().id())
+        + ": H.264 encoders take frames of at least "
+        + VideoEncoder.MIN_SIDE
+        + "x"
+        + VideoEncoder.MIN_SIDE
+        + " pixels; stylize at a larger --size";
   }
 
   /** Why the model cannot take a batch of the recording's frames, or null if it can. */
