@@ -12,8 +12,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.stylepipe.common.ErrorRow;
 
 /**
@@ -56,11 +54,6 @@ public record SegmentCommit(
   }
 
   private static final String IMAGES = "stylepipe.images";
-  private static final String DECODED = "stylepipe.frames_decoded";
-  private static final String EXPECTED = "stylepipe.frames_expected";
-  private static final String ERROR_SOURCE = "stylepipe.error.source";
-  private static final String ERROR_STAGE = "stylepipe.error.stage";
-  private static final String ERROR_REASON = "stylepipe.error.reason";
   private static final String KEYFRAMES = "stylepipe.keyframes";
   private static final String FLOW_BREAKS = "stylepipe.flow_breaks";
 
@@ -68,13 +61,9 @@ public record SegmentCommit(
   public Map<String, String> toMetadata() {
     Map<String, String> metadata = new HashMap<>();
     metadata.put(IMAGES, Integer.toString(images));
-    metadata.put(DECODED, Long.toString(framesDecoded));
-    metadata.put(EXPECTED, Long.toString(framesExpected));
-    if (error != null) {
-      metadata.put(ERROR_SOURCE, error.source());
-      metadata.put(ERROR_STAGE, error.stage());
-      metadata.put(ERROR_REASON, error.reason());
-    }
+    metadata.put(CommitFooter.DECODED, Long.toString(framesDecoded));
+    metadata.put(CommitFooter.EXPECTED, Long.toString(framesExpected));
+    CommitFooter.putError(metadata, error);
     if (!keyframes.isEmpty()) {
       metadata.put(KEYFRAMES, join(keyframes));
     }
@@ -143,30 +132,17 @@ public record SegmentCommit(
    */
   public static SegmentCommit read(String recordingId, int segment, Path file, Configuration conf)
       throws IOException {
-    Map<String, String> footer;
-    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
-      footer = reader.getFooter().getFileMetaData().getKeyValueMetaData();
-    } catch (RuntimeException e) {
-      return null; // unreadable: not a commit, the segment is redone
+    Map<String, String> footer = CommitFooter.read(file, conf);
+    if (footer == null || !footer.containsKey(IMAGES)) {
+      return null; // unreadable or not this job's: not a commit, the segment is redone
     }
-    if (!footer.containsKey(IMAGES)) {
-      return null;
-    }
-    ErrorRow error =
-        footer.containsKey(ERROR_STAGE)
-            ? new ErrorRow(
-                footer.get(ERROR_SOURCE),
-                recordingId,
-                footer.get(ERROR_STAGE),
-                segment,
-                footer.get(ERROR_REASON))
-            : null;
+    ErrorRow error = CommitFooter.error(footer, recordingId, segment);
     return new SegmentCommit(
         recordingId,
         segment,
         Integer.parseInt(footer.get(IMAGES)),
-        Long.parseLong(footer.get(DECODED)),
-        Long.parseLong(footer.get(EXPECTED)),
+        Long.parseLong(footer.get(CommitFooter.DECODED)),
+        Long.parseLong(footer.get(CommitFooter.EXPECTED)),
         error,
         split(footer.get(KEYFRAMES)),
         split(footer.get(FLOW_BREAKS)));

@@ -6,8 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.stylepipe.common.ErrorRow;
 
 /**
@@ -28,13 +26,8 @@ public record StylizedCommit(
     implements Serializable {
 
   private static final String VIDEO = "stylepipe.video";
-  private static final String DECODED = "stylepipe.frames_decoded";
-  private static final String EXPECTED = "stylepipe.frames_expected";
   private static final String STYLIZED = "stylepipe.frames_stylized";
   private static final String DEVICE = "stylepipe.device";
-  private static final String ERROR_SOURCE = "stylepipe.error.source";
-  private static final String ERROR_STAGE = "stylepipe.error.stage";
-  private static final String ERROR_REASON = "stylepipe.error.reason";
 
   /** The footer entries of this commit. */
   public Map<String, String> toMetadata() {
@@ -42,15 +35,11 @@ public record StylizedCommit(
     if (video != null) {
       metadata.put(VIDEO, video);
     }
-    metadata.put(DECODED, Long.toString(framesDecoded));
-    metadata.put(EXPECTED, Long.toString(framesExpected));
+    metadata.put(CommitFooter.DECODED, Long.toString(framesDecoded));
+    metadata.put(CommitFooter.EXPECTED, Long.toString(framesExpected));
     metadata.put(STYLIZED, Long.toString(framesStylized));
     metadata.put(DEVICE, device);
-    if (error != null) {
-      metadata.put(ERROR_SOURCE, error.source());
-      metadata.put(ERROR_STAGE, error.stage());
-      metadata.put(ERROR_REASON, error.reason());
-    }
+    CommitFooter.putError(metadata, error);
     return metadata;
   }
 
@@ -74,30 +63,17 @@ public record StylizedCommit(
   /** The commit in the footer of a segment's manifest file, or null if it holds none. */
   static StylizedCommit read(String recordingId, int segment, Path file, Configuration conf)
       throws IOException {
-    Map<String, String> footer;
-    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
-      footer = reader.getFooter().getFileMetaData().getKeyValueMetaData();
-    } catch (RuntimeException e) {
-      return null; // unreadable: not a commit, the segment is redone
+    Map<String, String> footer = CommitFooter.read(file, conf);
+    if (footer == null || !footer.containsKey(STYLIZED)) {
+      return null; // unreadable or not this job's: not a commit, the segment is redone
     }
-    if (!footer.containsKey(STYLIZED)) {
-      return null;
-    }
-    ErrorRow error =
-        footer.containsKey(ERROR_STAGE)
-            ? new ErrorRow(
-                footer.get(ERROR_SOURCE),
-                recordingId,
-                footer.get(ERROR_STAGE),
-                segment,
-                footer.get(ERROR_REASON))
-            : null;
+    ErrorRow error = CommitFooter.error(footer, recordingId, segment);
     return new StylizedCommit(
         recordingId,
         segment,
         footer.get(VIDEO),
-        Long.parseLong(footer.get(DECODED)),
-        Long.parseLong(footer.get(EXPECTED)),
+        Long.parseLong(footer.get(CommitFooter.DECODED)),
+        Long.parseLong(footer.get(CommitFooter.EXPECTED)),
         Long.parseLong(footer.get(STYLIZED)),
         footer.get(DEVICE),
         error);
