@@ -189,7 +189,7 @@ public final class DatasetJob {
             null),
         layout,
         store);
-    claim.checkHeld();
+    claim.finish();
     store.write(layout.successMarker(), new byte[0]);
     jsc.clearJobGroup();
     return summary;

@@ -102,7 +102,7 @@ public final class FlickerJob {
             result,
             errors,
             (System.nanoTime() - started) / 1e9);
-    claim.checkHeld();
+    claim.finish();
     write(summary, layout, hadoop);
     jsc.clearJobGroup();
     return summary;

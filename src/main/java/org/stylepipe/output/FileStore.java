@@ -19,12 +19,15 @@ import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.CommonPathCapabilities;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * Writes whole files so that a reader never sees a partial one and a rewrite replaces the old one:
@@ -36,6 +39,9 @@ import org.apache.hadoop.fs.Path;
  * first, then {@link #commit committed} the same way. Not thread-safe.
  */
 public final class FileStore {
+  private static final Pattern TEMPORARY =
+      Pattern.compile("\\..+\\.\\p{XDigit}{8}(-\\p{XDigit}{4}){3}-\\p{XDigit}{12}\\.tmp");
+
   private final Configuration conf;
   private final Set<String> createdFolders = new HashSet<>();
 
@@ -126,6 +132,30 @@ public final class FileStore {
    */
   static String temporaryName(String name) {
     return "." + name + "." + UUID.randomUUID() + ".tmp";
+  }
+
+  /**
+   * Removes the temporary files that writes cut short left under {@code root} (a task attempt
+   * killed between writing and renaming: its executor lost, its JVM killed). Call it only while no
+   * write to {@code root} is under way. Stores written in place have none and are not listed.
+   *
+   * @return how many were removed
+   */
+  public static int removeTemporaries(String root, Configuration conf) throws IOException {
+    Path path = new Path(root);
+    FileSystem fs = path.getFileSystem(conf);
+    if (!fs.exists(path) || visibleWhenComplete(fs, path)) {
+      return 0;
+    }
+    int removed = 0;
+    RemoteIterator<LocatedFileStatus> files = fs.listFiles(path, true);
+    while (files.hasNext()) {
+      Path file = files.next().getPath();
+      if (TEMPORARY.matcher(file.getName()).matches() && fs.delete(file, false)) {
+        removed++;
+      }
+    }
+    return removed;
   }
 
   /** Whether what is written to {@code path} becomes visible only, and whole, when it is closed. */

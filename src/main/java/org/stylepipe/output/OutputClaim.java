@@ -33,10 +33,14 @@ public final class OutputClaim implements AutoCloseable {
 
   private final OutputLease lease;
   private final boolean resume;
+  private final String root;
+  private final Configuration conf;
 
-  private OutputClaim(OutputLease lease, boolean resume) {
+  private OutputClaim(OutputLease lease, boolean resume, String root, Configuration conf) {
     this.lease = lease;
     this.resume = resume;
+    this.root = root;
+    this.conf = conf;
   }
 
   /**
@@ -57,7 +61,8 @@ public final class OutputClaim implements AutoCloseable {
     }
     OutputLease lease = OutputLease.take(layout, kind, conf);
     try {
-      return new OutputClaim(lease, plan(layout, kind, options, overwrite, conf).apply());
+      return new OutputClaim(
+          lease, plan(layout, kind, options, overwrite, conf).apply(), layout.root(), conf);
     } catch (IOException | RuntimeException e) {
       lease.close();
       throw e;
@@ -81,6 +86,21 @@ public final class OutputClaim implements AutoCloseable {
    */
   public void checkHeld() throws IOException {
     lease.checkHeld();
+  }
+
+  /**
+   * Ends the run's writing: removes the temporary files of task attempts cut short (a lost
+   * executor's half-written images) and checks that this run still holds the output; call it when
+   * every task is done, before writing {@code _SUCCESS}.
+   *
+   * @throws IOException naming the run that took the output over
+   */
+  public void finish() throws IOException {
+    int removed = FileStore.removeTemporaries(root, conf);
+    if (removed > 0) {
+      LOG.info("Removed {} temporary files of task attempts cut short in {}", removed, root);
+    }
+    checkHeld();
   }
 
   @Override

@@ -148,7 +148,7 @@ public final class KeyframeStylizeJob {
             errors,
             byDevice,
             (System.nanoTime() - started) / 1e9);
-    claim.checkHeld();
+    claim.finish();
     new FileStore(hadoop)
         .write(dataset.meta() + "/keyframes-summary.json", JSON.writeValueAsBytes(summary.toMap()));
     jsc.clearJobGroup();

@@ -349,7 +349,7 @@ public final class StylizeJob {
             new VideoReview(flickerSeries, sheets.preview(samples, Preview.FRAMES))),
         layout,
         store);
-    claim.checkHeld();
+    claim.finish();
     store.write(layout.successMarker(), new byte[0]);
     jsc.clearJobGroup();
     return summary;

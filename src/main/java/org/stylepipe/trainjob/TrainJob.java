@@ -236,7 +236,7 @@ public final class TrainJob {
             wall);
     report(summary, trained, check, log, wall, store);
     store.write(output.trainSummary(), JSON.writeValueAsBytes(summary.toMap()));
-    claim.checkHeld();
+    claim.finish();
     store.write(output.successMarker(), new byte[0]);
     jsc.clearJobGroup();
     return summary;

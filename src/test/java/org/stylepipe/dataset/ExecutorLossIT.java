@@ -75,7 +75,16 @@ class ExecutorLossIT {
     assertEquals(List.of(), summary.errors());
     assertEquals(SEGMENTS, summary.segments());
     assertEquals(DatasetSnapshot.manifest(spark, clean), DatasetSnapshot.manifest(spark, out));
-    assertEquals(DatasetSnapshot.files(clean), DatasetSnapshot.files(out));
+    List<String> expected = DatasetSnapshot.files(clean);
+    List<String> actual = DatasetSnapshot.files(out);
+    assertTrue(
+        expected.equals(actual),
+        () -> "missing: " + missing(actual, expected) + ", extra: " + missing(expected, actual));
+  }
+
+  /** The lines of {@code wanted} that {@code lines} lacks. */
+  private static List<String> missing(List<String> lines, List<String> wanted) {
+    return wanted.stream().filter(line -> !lines.contains(line)).toList();
   }
 
   private static DatasetConfig config(Path video, Path out) {

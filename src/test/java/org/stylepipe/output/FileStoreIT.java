@@ -74,6 +74,30 @@ class FileStoreIT {
     race("s3a://" + bucket + "/out/00000.mp4", true);
   }
 
+  @Test
+  void temporaryFilesOfWritesCutShortAreRemovedAndNothingElse() throws Exception {
+    Path root = dir.resolve("cut short");
+    FileStore store = new FileStore(conf);
+    store.write(root.resolve("frames/a.png").toString(), new byte[] {1});
+    store.write(root.resolve("manifest/.hidden.parquet").toString(), new byte[] {2});
+    Path image = root.resolve("frames/" + FileStore.temporaryName("b.png"));
+    Path manifest = root.resolve("manifest/" + FileStore.temporaryName("segment-00001.parquet"));
+    Path video = Files.createFile(root.resolve(FileStore.temporaryName("00001.mp4")));
+    Files.write(image, new byte[] {3});
+    Files.write(manifest, new byte[] {4});
+
+    assertEquals(3, FileStore.removeTemporaries(root.toString(), conf));
+
+    try (Stream<Path> files = Files.walk(root)) {
+      assertEquals(
+          List.of(root.resolve("frames/a.png"), root.resolve("manifest/.hidden.parquet")),
+          files.filter(Files::isRegularFile).sorted().toList());
+    }
+    assertTrue(Files.notExists(video));
+    assertEquals(0, FileStore.removeTemporaries(dir.resolve("absent").toString(), conf));
+    assertEquals(0, FileStore.removeTemporaries("s3a://" + bucket + "/out", conf));
+  }
+
   /**
    * Two writers, each writing its own bytes {@value #WRITES} times to {@code uri} (written whole,
    * or staged and committed), while a reader checks every version it reads.
