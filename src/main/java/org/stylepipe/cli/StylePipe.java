@@ -260,8 +260,9 @@ public final class StylePipe {
       throw new java.io.UncheckedIOException(e);
     }
     return () -> {
-      try (OutputClaim claim = prepared.claim(hadoop, conf.get("spark.master"));
-          SparkSession spark = session(conf)) {
+      // The dataset's manifest is read with Spark before the output is claimed.
+      try (SparkSession spark = session(conf);
+          OutputClaim claim = prepared.claim(spark)) {
         TrainSummary summary = prepared.run(spark, claim);
         System.out.println(summary.toText());
         return OK;

@@ -292,7 +292,8 @@ public final class TrainConfig {
 
   /**
    * The options that shape the student, by option name: what the output's marker records, so that a
-   * rerun with other ones is refused instead of resumed (the device and thread counts may change).
+   * rerun with other ones is refused instead of resumed (the device and thread counts may change,
+   * and {@value #STEPS} may grow: a rerun with more steps continues the run).
    */
   public Map<String, Object> shapingOptions() {
     TrainSettings s = settings;
@@ -301,7 +302,6 @@ public final class TrainConfig {
     options.put(TEACHER, teacher);
     options.put(WIDTHS, s.shape().width1() + "," + s.shape().width2() + "," + s.shape().width3());
     options.put(RESIDUAL_BLOCKS, s.shape().residualBlocks());
-    options.put(STEPS, s.steps());
     options.put(BATCH_SIZE, s.batchSize());
     options.put(CROP, s.crop());
     options.put(LEARNING_RATE, s.learningRate());
@@ -318,6 +318,7 @@ public final class TrainConfig {
   /** Every option, by option name, as the job report lists them. */
   public Map<String, Object> options() {
     Map<String, Object> options = shapingOptions();
+    options.put(STEPS, settings.steps());
     options.put(DEVICE, device.name().toLowerCase(Locale.ROOT));
     options.put(THREADS, threads);
     options.put(TEACHER_BATCH_SIZE, teacherBatchSize);

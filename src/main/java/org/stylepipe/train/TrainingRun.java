@@ -57,9 +57,16 @@ public final class TrainingRun {
     this.checkpoint = checkpoint;
   }
 
+  /** The steps done by the checkpoint at {@code checkpoint}, or 0 if there is none. */
+  public static int stepsDone(FileStore store, String checkpoint) throws IOException {
+    Checkpoint saved = Checkpoint.read(checkpoint, store);
+    return saved == null ? 0 : saved.step();
+  }
+
   /**
    * Trains on {@code training}, validating on {@code validation} (may be empty); with {@code
-   * withFlow} the temporal loss reads the pairs' flows.
+   * withFlow} the temporal loss reads the pairs' flows. A checkpoint is resumed, also by a run of
+   * more steps, which continues along its own learning-rate schedule.
    */
   public TrainingResult run(List<FramePair> training, List<FramePair> validation, boolean withFlow)
       throws IOException, InterruptedException {
@@ -94,6 +101,16 @@ public final class TrainingRun {
                   + savedShape
                   + ", this run trains "
                   + shape);
+        }
+        if (saved.step() > until) {
+          throw new IllegalArgumentException(
+              "Cannot resume from "
+                  + checkpoint
+                  + ": it has "
+                  + saved.step()
+                  + " steps done, more than the "
+                  + until
+                  + " this run trains to");
         }
         student.setWeights(saved.weights());
         adam.restore(saved.means(), saved.variances(), saved.adamUpdates());

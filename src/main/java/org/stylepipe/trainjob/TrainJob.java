@@ -53,8 +53,9 @@ import org.stylepipe.train.TrainingRun;
  *
  * <pre>
  * driver:   options → teacher read, checked and loaded once on the CPU → dataset complete, with flow
- *             if the temporal loss is on → output claimed
+ *             if the temporal loss is on
  *           manifest → sequences → pairs of consecutive frames: training, and held out at the ends
+ *             → output claimed
  * executor: teacher stage: the teacher stylizes the frames of those pairs in batches, on the task's
  *             device, into OUT/teacher/ (kept on a rerun)
  * driver:   training (PyTorch engine, GPU if present): Adam on crops of the pairs, per-pixel + temporal
@@ -72,6 +73,7 @@ public final class TrainJob {
   private final ShippedModel teacher;
   private final OutputLayout dataset;
   private final OutputLayout output;
+  private Pairs pairs;
 
   private TrainJob(
       TrainConfig config, ShippedModel teacher, OutputLayout dataset, OutputLayout output) {
@@ -97,20 +99,92 @@ public final class TrainJob {
   /** Prepares, claims the output and runs the job. */
   public static TrainSummary run(TrainConfig config, SparkSession spark)
       throws IOException, InterruptedException {
-    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    TrainJob job = prepare(config, hadoop);
-    try (OutputClaim claim = job.claim(hadoop, spark.sparkContext().master())) {
+    TrainJob job = prepare(config, spark.sparkContext().hadoopConfiguration());
+    try (OutputClaim claim = job.claim(spark)) {
       return job.run(spark, claim);
     }
   }
 
   /**
-   * Claims the output: a rerun with the same options resumes it, one with other options is refused
-   * unless {@code --overwrite true}.
+   * Reads the dataset's frames into pairs, then claims the output: a rerun with the same options
+   * resumes it (with more {@code --steps}, it trains on), one with other options is refused unless
+   * {@code --overwrite true}.
+   *
+   * @throws JobRefusedException before anything is written: no pairs to train on, frames without
+   *     flow for the temporal loss, a checkpoint past {@code --steps}, or an output refused
    */
-  public OutputClaim claim(Configuration hadoop, String master) throws IOException {
-    OutputPlacement.check(output.root(), master, config.sharedMount(), TrainConfig.SHARED_MOUNT);
+  public OutputClaim claim(SparkSession spark) throws IOException {
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    OutputPlacement.check(
+        output.root(),
+        spark.sparkContext().master(),
+        config.sharedMount(),
+        TrainConfig.SHARED_MOUNT);
+    if (pairs == null) {
+      pairs = pairs(spark);
+    }
+    boolean resumes =
+        !config.overwrite()
+            && new OutputMarker(JobKind.TRAIN, fingerprint())
+                .equals(OutputMarker.read(output, hadoop));
+    if (resumes) {
+      int done = TrainingRun.stepsDone(new FileStore(hadoop), output.trainCheckpoint());
+      if (done > config.settings().steps()) {
+        throw new JobRefusedException(
+            "Cannot train "
+                + output.root()
+                + " to --"
+                + TrainConfig.STEPS
+                + " "
+                + config.settings().steps()
+                + ": its checkpoint has "
+                + done
+                + " steps done; give --"
+                + TrainConfig.STEPS
+                + " "
+                + done
+                + " or more, or start over with --"
+                + TrainConfig.OVERWRITE
+                + " true");
+      }
+    }
     return OutputClaim.take(output, JobKind.TRAIN, fingerprint(), config.overwrite(), hadoop);
+  }
+
+  /** The pairs trained on and validated on. */
+  private record Pairs(
+      TrainingFrames frames, TrainingFrames.Split split, List<FramePair> validation) {}
+
+  /**
+   * The dataset's frames, split into pairs to train on and held-out ones to validate on.
+   *
+   * @throws JobRefusedException if the temporal loss is on and some frames have no flow, or no pair
+   *     lies before the held-out ends
+   */
+  private Pairs pairs(SparkSession spark) {
+    TrainingFrames frames = frames(spark);
+    boolean withFlow = config.settings().temporalWeight() > 0;
+    if (withFlow && !frames.hasFlow()) {
+      throw new JobRefusedException(
+          "Cannot train with the temporal loss on "
+              + dataset.root()
+              + ": its manifest lists frames without flow; remake the dataset with --flow-files"
+              + " true, or train without the temporal loss: --"
+              + TrainConfig.TEMPORAL_WEIGHT
+              + " 0");
+    }
+    TrainingFrames.Split split = frames.split(config.holdOut(), withFlow);
+    if (split.training().isEmpty()) {
+      throw new JobRefusedException(
+          "Cannot train on "
+              + dataset.root()
+              + ": no two consecutive frames lie before the held-out end of a sequence ("
+              + frames.frameCount()
+              + " frames); lower --"
+              + TrainConfig.HOLD_OUT);
+    }
+    return new Pairs(
+        frames, split, TrainingFrames.spread(split.heldOut(), config.validationPairs()));
   }
 
   /** The options that shape the student, and the teacher's checksum. */
@@ -129,25 +203,13 @@ public final class TrainJob {
     LOG.info("Train job: {}", config);
     jsc.setJobGroup("stylepipe-train", "stylepipe train -> " + output.root(), false);
 
-    TrainingFrames frames = frames(spark);
+    if (pairs == null) {
+      pairs = pairs(spark);
+    }
+    TrainingFrames frames = pairs.frames();
+    TrainingFrames.Split split = pairs.split();
+    List<FramePair> validation = pairs.validation();
     boolean withFlow = settings.temporalWeight() > 0;
-    if (withFlow && !frames.hasFlow()) {
-      throw new IllegalStateException(
-          "Cannot train with the temporal loss on "
-              + dataset.root()
-              + ": its manifest lists frames without flow");
-    }
-    TrainingFrames.Split split = frames.split(config.holdOut(), withFlow);
-    if (split.training().isEmpty()) {
-      throw new JobRefusedException(
-          "Cannot train on "
-              + dataset.root()
-              + ": no two consecutive frames lie before the held-out end of a sequence ("
-              + frames.frameCount()
-              + " frames); lower --"
-              + TrainConfig.HOLD_OUT);
-    }
-    List<FramePair> validation = TrainingFrames.spread(split.heldOut(), config.validationPairs());
     List<FramePair> targeted = new ArrayList<>(split.training());
     targeted.addAll(validation);
 

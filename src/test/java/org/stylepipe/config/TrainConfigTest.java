@@ -53,10 +53,14 @@ class TrainConfigTest {
   }
 
   @Test
-  void theDeviceAndThreadsDoNotShapeTheStudent() {
+  void theDeviceThreadsAndStepsDoNotShapeTheStudent() {
     assertEquals(
         config("--device", "cpu", "--threads", "2").shapingOptions(),
         config("--device", "gpu", "--threads", "1").shapingOptions());
+    // A finished run can be extended: more steps resume it.
+    assertEquals(
+        config("--steps", "500").shapingOptions(), config("--steps", "1000").shapingOptions());
+    assertEquals(1000, config("--steps", "1000").options().get(TrainConfig.STEPS));
     assertTrue(
         !config("--seed", "2").shapingOptions().equals(config("--seed", "3").shapingOptions()));
   }

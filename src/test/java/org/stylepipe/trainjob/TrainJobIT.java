@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stylepipe.common.JobRefusedException;
 import org.stylepipe.config.DatasetConfig;
 import org.stylepipe.config.OptionMap;
 import org.stylepipe.config.TrainConfig;
@@ -25,8 +26,8 @@ import org.stylepipe.testing.TestVideos;
 /**
  * The train job end to end on a real few-shot dataset (a 24-frame pan with its flow) and the real
  * mosaic teacher, stylizing on the Spark executors: a short training whose loss falls, a student
- * that loads and whose ONNX export matches it, a rerun that resumes, and refusals that name the
- * problem and write nothing.
+ * that loads and whose ONNX export matches it, a rerun that resumes, one with more steps that
+ * trains on, and refusals that name the problem and write nothing.
  */
 class TrainJobIT extends SparkTestBase {
   private static final int W = 96;
@@ -89,6 +90,22 @@ class TrainJobIT extends SparkTestBase {
     assertEquals(summary.steps(), again.resumedAt(), "a rerun resumes from the last checkpoint");
     assertEquals(0, again.teacherStylized(), "and keeps the teacher's outputs");
 
+    List<String> longer = new ArrayList<>(options);
+    longer.set(longer.indexOf("--steps") + 1, "30");
+    TrainSummary extended = TrainJob.run(config(longer), spark);
+    assertEquals(24, extended.resumedAt(), "a rerun with more steps trains on from the last one");
+    assertEquals(30, extended.steps());
+    assertEquals(0, extended.skipped(), extended.toText());
+
+    List<String> shorter = new ArrayList<>(options);
+    shorter.set(shorter.indexOf("--steps") + 1, "12");
+    JobRefusedException tooFew =
+        assertThrows(JobRefusedException.class, () -> TrainJob.run(config(shorter), spark));
+    assertTrue(
+        tooFew.getMessage().contains("30 steps done; give --steps 30 or more"),
+        tooFew.getMessage());
+    assertTrue(Files.isRegularFile(output.resolve("_SUCCESS")), "the refused run keeps it whole");
+
     List<String> other = new ArrayList<>(options);
     other.set(other.indexOf("--seed") + 1, "2");
     IllegalArgumentException refused =
@@ -118,6 +135,18 @@ class TrainJobIT extends SparkTestBase {
             () -> TrainJob.run(config(options(frames, output)), spark));
     assertTrue(e.getMessage().startsWith("Cannot train on "), e.getMessage());
     assertTrue(e.getMessage().contains("--temporal-weight 0"), e.getMessage());
+    assertTrue(Files.notExists(output), "a refused run writes nothing");
+  }
+
+  @Test
+  void aDatasetWithoutPairsBeforeTheHeldOutEndIsRefusedBeforeAnythingIsWritten() throws Exception {
+    Path output = dir.resolve("no-pairs");
+    List<String> options = options(fewShot, output);
+    options.addAll(List.of("--hold-out", "0.95"));
+    JobRefusedException e =
+        assertThrows(JobRefusedException.class, () -> TrainJob.run(config(options), spark));
+    assertTrue(e.getMessage().contains("no two consecutive frames"), e.getMessage());
+    assertTrue(e.getMessage().contains("--hold-out"), e.getMessage());
     assertTrue(Files.notExists(output), "a refused run writes nothing");
   }
 
