@@ -95,14 +95,16 @@ public final class StylePipe {
           "  --keyframes-from DIR    painted keyframes DIR/<sequence>/<number>.png for _train/output",
           "stylize options:",
           "  --model FILE_OR_URI     .npz, .pt or .onnx style model: a local path or a URI (s3a://, hdfs://,",
-          "                          file://), read once and checked on the driver, shipped to the executors;",
-          "                          on a CPU the same model runs fastest as .onnx, on ONNX Runtime",
-          "                          (docs/benchmarks.md)",
+          "                          file://), read once and checked on the driver, shipped to the executors",
           "  --model-sha256 HEX      refuse a model whose bytes have another SHA-256 (default: any, recorded)",
           "  --overwrite BOOL        replace an output made with other options or another model (default",
           "                          false: resume an output made with the same ones, refuse any other)",
           "  --batch-size N          frames per inference (default 4)",
           "  --device D              auto | cpu | gpu (default auto: the GPU Spark assigns, else CPU)",
+          "  --engine E              auto | pytorch | onnxruntime (default auto): .onnx runs on ONNX Runtime only,",
+          "                          .pt on PyTorch only, .npz on either (on ONNX Runtime as its ONNX export);",
+          "                          auto runs .npz on ONNX Runtime where tasks run on CPUs, where it is the",
+          "                          faster engine (docs/benchmarks.md), and on PyTorch on GPUs",
           "  --cpu-fallback BOOL     run on the CPU where a GPU is asked for but CUDA is absent (default false)",
           "  --half BOOL             float16 on GPUs, .npz models only (default false)",
           "  --size WxH              stylize at this size, even numbers (default: the source's)",
@@ -173,7 +175,7 @@ public final class StylePipe {
             case "dataset" -> dataset(DatasetConfig.from(jobOptions), conf);
             case "stylize" -> {
               StylizeConfig config = StylizeConfig.from(jobOptions);
-              yield stylize(StylizeJob.prepare(config, hadoop(conf)), conf);
+              yield stylize(StylizeJob.prepare(config, hadoop(conf), conf), conf);
             }
             case "stylize-keyframes" -> {
               KeyframeStylizeConfig config = KeyframeStylizeConfig.from(jobOptions);

@@ -31,6 +31,10 @@ import org.stylepipe.video.VideoStreams;
  *   <li>{@value #BATCH_SIZE}: frames per inference, default {@value #BATCH_SIZE_DEFAULT}
  *   <li>{@value #DEVICE}: {@code auto}, {@code cpu} or {@code gpu} ({@link DeviceMode}), default
  *       {@value #DEVICE_DEFAULT}
+ *   <li>{@value #ENGINE}: {@code auto}, {@code pytorch} or {@code onnxruntime} ({@link
+ *       EngineMode}), default {@value #ENGINE_DEFAULT}; {@code .pt} models run on PyTorch only,
+ *       {@code .onnx} ones on ONNX Runtime only, {@code .npz} ones on either (on ONNX Runtime as
+ *       their ONNX export, made by the driver)
  *   <li>{@value #CPU_FALLBACK}: run on the CPU where a GPU was asked for or assigned but the engine
  *       sees no CUDA device (otherwise an error), default {@value #CPU_FALLBACK_DEFAULT}
  *   <li>{@value #HALF}: float16 inference on GPUs ({@code .npz} models only), default {@value
@@ -78,6 +82,8 @@ public final class StylizeConfig {
   public static final String BATCH_SIZE_DEFAULT = "4";
   public static final String DEVICE = "device";
   public static final String DEVICE_DEFAULT = "auto";
+  public static final String ENGINE = "engine";
+  public static final String ENGINE_DEFAULT = "auto";
   public static final String CPU_FALLBACK = "cpu-fallback";
   public static final String CPU_FALLBACK_DEFAULT = "false";
   public static final String HALF = "half";
@@ -129,6 +135,7 @@ public final class StylizeConfig {
           MODEL,
           BATCH_SIZE,
           DEVICE,
+          ENGINE,
           CPU_FALLBACK,
           HALF,
           SEGMENT_SECONDS,
@@ -163,6 +170,7 @@ public final class StylizeConfig {
   private final String modelSha256;
   private final long segmentMicros;
   private final StylizeSettings settings;
+  private final EngineMode engine;
   private final boolean flicker;
   private final boolean overwrite;
   private final int videoStream;
@@ -179,6 +187,7 @@ public final class StylizeConfig {
       String modelSha256,
       long segmentMicros,
       StylizeSettings settings,
+      EngineMode engine,
       boolean flicker,
       boolean overwrite,
       int videoStream,
@@ -193,6 +202,7 @@ public final class StylizeConfig {
     this.modelSha256 = modelSha256;
     this.segmentMicros = segmentMicros;
     this.settings = settings;
+    this.engine = engine;
     this.flicker = flicker;
     this.overwrite = overwrite;
     this.videoStream = videoStream;
@@ -308,6 +318,17 @@ public final class StylizeConfig {
               + " cpu: half precision"
               + " runs on GPUs only");
     }
+    EngineMode engine = options.getEnum(ENGINE, EngineMode.AUTO);
+    if (half && engine == EngineMode.ONNXRUNTIME) {
+      throw new IllegalArgumentException(
+          "Cannot use --"
+              + HALF
+              + " true with --"
+              + ENGINE
+              + " onnxruntime: half precision runs .npz models on the PyTorch engine only; use --"
+              + ENGINE
+              + " pytorch or auto");
+    }
     boolean writeFrames =
         options.getBoolean(
             WRITE_FRAMES, dataset != null || Boolean.parseBoolean(WRITE_FRAMES_DEFAULT));
@@ -345,6 +366,7 @@ public final class StylizeConfig {
         modelSha256,
         Math.round(seconds * 1_000_000),
         settings,
+        engine,
         flicker,
         options.getBoolean(OVERWRITE, Boolean.parseBoolean(OVERWRITE_DEFAULT)),
         DatasetConfig.videoStream(options, VIDEO_STREAM),
@@ -456,6 +478,11 @@ public final class StylizeConfig {
     return modelSha256;
   }
 
+  /** {@code --engine}: how the engine that runs the model is picked. */
+  public EngineMode engine() {
+    return engine;
+  }
+
   /** Whether an output of another job, or made with other options, is replaced, not refused. */
   public boolean overwrite() {
     return overwrite;
@@ -468,20 +495,23 @@ public final class StylizeConfig {
 
   /**
    * Everything that decides which files the job writes and what they hold, with the SHA-256 of the
-   * model's bytes (not its location): a rerun with the same fingerprint resumes, one with another
-   * is refused unless {@link #overwrite()}. Speed settings (batch size, threads, device choice) are
-   * not part of it.
+   * model's bytes (not its location) and the engine that runs it (engines differ by a level or two
+   * in some pixels): a rerun with the same fingerprint resumes, one with another is refused unless
+   * {@link #overwrite()}. Speed settings (batch size, threads, device choice) are not part of it.
+   *
+   * @param engine the DJL name of the engine the driver picked ({@code OnnxRuntime})
    */
-  public String fingerprint(String modelSha256) {
+  public String fingerprint(String modelSha256, String engine) {
     StylizeSettings s = settings;
     return String.format(
         Locale.ROOT,
-        "inputs=%s%s video-stream=%s model-sha256=%s segment-seconds=%s size=%s half=%s video=%s"
-            + " write-frames=%s video-kbps=%s guide=%s flicker=%s",
+        "inputs=%s%s video-stream=%s model-sha256=%s engine=%s segment-seconds=%s size=%s half=%s"
+            + " video=%s write-frames=%s video-kbps=%s guide=%s flicker=%s",
         inputs,
         dataset == null ? "" : " dataset=" + dataset + " sequences=" + sequences,
         videoStream == VideoStreams.DEFAULT ? "default" : videoStream,
         modelSha256,
+        engine,
         segmentMicros / 1e6,
         s.width() == 0 ? "source" : s.width() + "x" + s.height(),
         s.half(),
@@ -512,6 +542,7 @@ public final class StylizeConfig {
     options.put(MODEL_SHA256, modelSha256);
     options.put(BATCH_SIZE, s.batchSize());
     options.put(DEVICE, s.device().name().toLowerCase(Locale.ROOT));
+    options.put(ENGINE, engine.name().toLowerCase(Locale.ROOT));
     options.put(CPU_FALLBACK, s.cpuFallback());
     options.put(HALF, s.half());
     options.put(SEGMENT_SECONDS, segmentMicros / 1e6);
@@ -547,7 +578,8 @@ public final class StylizeConfig {
     StylizeSettings s = settings;
     return String.format(
         Locale.ROOT,
-        "inputs=%s%s output=%s model=%s segment-seconds=%s batch-size=%d device=%s%s%s size=%s write-frames=%s"
+        "inputs=%s%s output=%s model=%s segment-seconds=%s batch-size=%d device=%s engine=%s%s%s size=%s"
+            + " write-frames=%s"
             + " video=%s video-kbps=%s guide=%s model-threads=%d decoder-threads=%d encoder=%s flicker=%s"
             + " overwrite=%s shared-mount=%s",
         inputs,
@@ -557,6 +589,7 @@ public final class StylizeConfig {
         segmentMicros / 1e6,
         s.batchSize(),
         s.device().name().toLowerCase(Locale.ROOT),
+        engine.name().toLowerCase(Locale.ROOT),
         s.cpuFallback() ? " cpu-fallback" : "",
         s.half() ? " half" : "",
         s.width() == 0 ? "source" : s.width() + "x" + s.height(),

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -108,6 +109,42 @@ public final class ModelFetch {
       throw cannotRead(model, "it does not exist");
     } catch (AccessDeniedException e) {
       throw cannotRead(model, "access denied (" + e.getMessage() + ")");
+    } catch (IOException e) {
+      throw cannotRead(model, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The {@link TransformerNet} of a fetched {@code .npz} model exported to ONNX ({@link
+   * OnnxExport}), as a fetched model of its own: written into {@code folder}, named by its SHA-256,
+   * its URI naming the {@code .npz} it came from, its spec the {@code .npz}'s in the ONNX format.
+   * The export of the same weights always has the same bytes.
+   *
+   * @throws IllegalArgumentException naming the model, if its weights are not a TransformerNet's
+   */
+  public static Fetched exportToOnnx(Fetched npz, java.nio.file.Path folder) {
+    String model = npz.file().uri();
+    try {
+      Map<String, NpyArray> weights = NpzReader.read(npz.copy());
+      new TransformerNet(NetShape.of(weights, model)).checkWeights(weights, model);
+      byte[] onnx = OnnxExport.of(weights, "stylepipe stylize");
+      String sha256 = HexFormat.of().formatHex(ModelFile.digest().digest(onnx));
+      ModelFile file =
+          new ModelFile(model + " exported to ONNX", onnx.length, sha256, sha256 + ".onnx");
+      Files.createDirectories(folder);
+      java.nio.file.Path temp = Files.createTempFile(folder, ".export-", ".tmp");
+      try {
+        Files.write(temp, onnx);
+        java.nio.file.Path copy = folder.resolve(file.copyName());
+        Files.move(temp, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        ModelSpec spec = npz.spec();
+        return new Fetched(
+            file,
+            new ModelSpec(ModelFormat.ONNX, spec.range(), spec.inputChannels(), spec.padMultiple()),
+            copy);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
     } catch (IOException e) {
       throw cannotRead(model, e.getClass().getSimpleName() + ": " + e.getMessage());
     }

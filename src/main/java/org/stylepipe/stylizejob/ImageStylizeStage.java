@@ -13,6 +13,7 @@ import org.stylepipe.config.DeviceMode;
 import org.stylepipe.config.GuideMode;
 import org.stylepipe.config.KeyframeStylizeSettings;
 import org.stylepipe.report.RunLog;
+import org.stylepipe.stylize.EngineChoice;
 
 /**
  * The stylize machinery for still images, as the train job uses it to make its teacher's targets: a
@@ -46,7 +47,8 @@ public final class ImageStylizeStage {
    */
   public static ShippedModel check(String model, Configuration hadoop, int threads, String role) {
     try {
-      return ModelCheck.load(model, hadoop, null, false, GuideMode.NONE, threads, "none");
+      return ModelCheck.load(
+          model, hadoop, null, false, GuideMode.NONE, threads, "none", EngineChoice.BY_FORMAT);
     } catch (RuntimeException e) {
       String reason = String.valueOf(e.getMessage());
       String prefix = "Cannot load model " + model + ": ";

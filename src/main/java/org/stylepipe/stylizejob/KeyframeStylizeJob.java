@@ -32,6 +32,7 @@ import org.stylepipe.output.ManifestRow;
 import org.stylepipe.output.OutputClaim;
 import org.stylepipe.output.OutputLayout;
 import org.stylepipe.storage.OutputPlacement;
+import org.stylepipe.stylize.EngineChoice;
 
 /**
  * The stylize job's teacher mode ({@code stylepipe stylize-keyframes}): a model stylizes the
@@ -71,7 +72,8 @@ public final class KeyframeStylizeJob {
             config.settings().half(),
             config.settings().guide(),
             config.modelThreads(),
-            "noise (the keyframes' noise guides) or black"));
+            "noise (the keyframes' noise guides) or black",
+            EngineChoice.BY_FORMAT));
   }
 
   /** Prepares and runs the job. */

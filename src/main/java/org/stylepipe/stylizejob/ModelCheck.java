@@ -9,6 +9,7 @@ import org.stylepipe.common.JobRefusedException;
 import org.stylepipe.config.GuideMode;
 import org.stylepipe.config.StylizeConfig;
 import org.stylepipe.storage.StoragePreflight;
+import org.stylepipe.stylize.EngineChoice;
 import org.stylepipe.stylize.ModelFetch;
 import org.stylepipe.stylize.ModelFormat;
 import org.stylepipe.stylize.ModelOptions;
@@ -18,8 +19,10 @@ import org.stylepipe.stylize.StyleModel;
 /**
  * Checks a style model on the driver before any task runs: reads it once from wherever {@code
  * --model} points ({@link ModelFetch}), checks its SHA-256 against {@code --model-sha256} if given,
- * that it matches the options, then loads (and closes) it on the CPU, so that a missing,
- * unreadable, corrupt or mismatched model fails there, naming the model as given.
+ * that it matches the options, picks its engine ({@link EngineChoice}: an {@code .npz} model to run
+ * on ONNX Runtime is exported to ONNX here, and its export shipped in its place), then loads (and
+ * closes) it on the CPU, so that a missing, unreadable, corrupt or mismatched model fails there,
+ * naming the model as given.
  */
 final class ModelCheck {
   private static final Logger LOG = LoggerFactory.getLogger(ModelCheck.class);
@@ -38,6 +41,7 @@ final class ModelCheck {
    * @param sha256 the SHA-256 the model must have ({@code --model-sha256}), or null
    * @param guides the guides the job can give a guided model, besides {@code none}: {@code black},
    *     or for keyframes of a few-shot dataset also {@code noise}
+   * @param engine how the engine that runs the model is picked
    * @throws JobRefusedException naming the model and the reason
    */
   static ShippedModel load(
@@ -47,7 +51,8 @@ final class ModelCheck {
       boolean half,
       GuideMode guide,
       int modelThreads,
-      String guides) {
+      String guides,
+      EngineChoice engine) {
     try {
       ModelFetch.Fetched fetched = fetch(model, conf);
       if (sha256 != null && !sha256.equalsIgnoreCase(fetched.file().sha256())) {
@@ -81,19 +86,25 @@ final class ModelCheck {
         throw new IllegalArgumentException(
             name + "it takes no guide image, so --" + StylizeConfig.GUIDE + " must be none");
       }
+      ModelFetch.Fetched runs =
+          engine.runAs(spec.format(), half, model) == spec.format()
+              ? fetched
+              : ModelFetch.exportToOnnx(fetched, MODELS);
       ModelOptions cpu = new ModelOptions("cpu", false, modelThreads, 1);
-      String engine;
-      try (StyleModel loaded = StyleModel.load(fetched.copy(), model, spec, cpu)) {
-        engine = loaded.engine();
+      String engineName;
+      try (StyleModel loaded = StyleModel.load(runs.copy(), model, runs.spec(), cpu)) {
+        engineName = loaded.engine();
       }
       LOG.info(
-          "Model {} ({} bytes, SHA-256 {}) loads on {}: {}",
+          "Model {} ({} bytes, SHA-256 {}) loads on {}{}: {}",
           model,
           fetched.file().bytes(),
           fetched.file().sha256(),
-          engine,
-          spec);
-      return new ShippedModel(fetched.file(), spec, cpu, engine, fetched.copy());
+          engineName,
+          runs == fetched ? "" : " as its ONNX export (SHA-256 " + runs.file().sha256() + ")",
+          runs.spec());
+      return new ShippedModel(
+          fetched.file(), runs.file(), runs.spec(), cpu, engineName, runs.copy());
     } catch (JobRefusedException e) {
       throw e;
     } catch (IllegalArgumentException e) {

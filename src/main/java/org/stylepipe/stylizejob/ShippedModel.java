@@ -21,9 +21,12 @@ import scala.jdk.javaapi.CollectionConverters;
  * executors with Spark's {@code addFile}, as a file named by its SHA-256: no executor needs the
  * model at a path of its own, nor access to the store it came from. Before an executor JVM loads
  * its copy, it checks the copy's size and SHA-256 against what the driver read (once per JVM); a
- * copy that differs fails the task, naming the model's URI. The checked copy is loaded from a
- * folder of its own: DJL takes a model file's folder for the model's and loads block factories from
- * any jar in it, and Spark fetches the application's jars into the same folder as its files.
+ * copy that differs fails the task, naming the model's URI. What is shipped is the model as read,
+ * or the model the driver made of it to run on another engine (an {@code .npz} model's ONNX export,
+ * {@link ModelCheck}), which is named and checked by its own SHA-256. The checked copy is loaded
+ * from a folder of its own: DJL takes a model file's folder for the model's and loads block
+ * factories from any jar in it, and Spark fetches the application's jars into the same folder as
+ * its files.
  *
  * <p>Serializable: executor functions carry it; {@link #loader()} is called on the executors.
  */
@@ -34,25 +37,38 @@ public final class ShippedModel implements Serializable {
   private static final Map<Path, Path> VERIFIED = new ConcurrentHashMap<>();
 
   private final ModelFile file;
+  private final ModelFile shipped;
   private final ModelSpec spec;
   private final ModelOptions options;
   private final String engine;
   private final transient Path driverCopy;
 
-  ShippedModel(ModelFile file, ModelSpec spec, ModelOptions options, String engine, Path copy) {
+  ShippedModel(
+      ModelFile file,
+      ModelFile shipped,
+      ModelSpec spec,
+      ModelOptions options,
+      String engine,
+      Path copy) {
     this.file = file;
+    this.shipped = shipped;
     this.spec = spec;
     this.options = options;
     this.engine = engine;
     this.driverCopy = copy;
   }
 
-  /** The model's URI, size and SHA-256. */
+  /** The model's URI, size and SHA-256, as {@code --model} names it. */
   public ModelFile file() {
     return file;
   }
 
-  /** What the model expects. */
+  /** What is shipped and loaded: {@link #file()}, or the model the driver made of it. */
+  public ModelFile shipped() {
+    return shipped;
+  }
+
+  /** What the shipped model expects, its format included. */
   public ModelSpec spec() {
     return spec;
   }
@@ -62,7 +78,7 @@ public final class ShippedModel implements Serializable {
     return engine;
   }
 
-  /** The driver's copy of the model, shipped by {@link #ship}. */
+  /** The driver's copy of the shipped model, shipped by {@link #ship}. */
   public Path driverCopy() {
     return driverCopy;
   }
@@ -72,10 +88,10 @@ public final class ShippedModel implements Serializable {
    * its name holds its checksum); call before the tasks.
    */
   public void ship(JavaSparkContext jsc) {
-    boolean shipped =
+    boolean added =
         CollectionConverters.asJava(jsc.sc().listFiles()).stream()
-            .anyMatch(uri -> uri.endsWith("/" + file.copyName()));
-    if (!shipped) {
+            .anyMatch(uri -> uri.endsWith("/" + shipped.copyName()));
+    if (!added) {
       jsc.addFile(driverCopy.toString());
     }
   }
@@ -88,38 +104,38 @@ public final class ShippedModel implements Serializable {
    *     what the driver read
    */
   public ModelLoader loader() {
-    Path shipped = Path.of(SparkFiles.get(file.copyName()));
-    return new ModelLoader(VERIFIED.computeIfAbsent(shipped, this::verified), spec, options);
+    Path copy = Path.of(SparkFiles.get(shipped.copyName()));
+    return new ModelLoader(VERIFIED.computeIfAbsent(copy, this::verified), spec, options);
   }
 
   /** Checks the shipped copy and links it into {@code stylepipe-model-<sha256>/} beside it. */
-  private Path verified(Path shipped) {
-    if (!Files.isRegularFile(shipped)) {
+  private Path verified(Path copy) {
+    if (!Files.isRegularFile(copy)) {
       throw new IllegalStateException(
           "Cannot load model "
-              + file.uri()
+              + shipped.uri()
               + ": this executor has no copy at "
-              + shipped
+              + copy
               + " (the driver ships it before the tasks run)");
     }
     try {
-      file.verify(shipped);
+      shipped.verify(copy);
       Path own =
-          Files.createDirectories(shipped.resolveSibling("stylepipe-model-" + file.sha256()))
-              .resolve(file.copyName());
+          Files.createDirectories(copy.resolveSibling("stylepipe-model-" + shipped.sha256()))
+              .resolve(shipped.copyName());
       if (!Files.exists(own)) {
         Path temp = Files.createTempFile(own.getParent(), ".link-", ".tmp");
         Files.delete(temp);
         try {
-          Files.createLink(temp, shipped);
+          Files.createLink(temp, copy);
         } catch (IOException | UnsupportedOperationException e) {
-          Files.copy(shipped, temp);
+          Files.copy(copy, temp);
         }
         Files.move(temp, own, StandardCopyOption.REPLACE_EXISTING);
       }
       return own;
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + shipped + ", the copy of " + file.uri(), e);
+      throw new UncheckedIOException("Cannot read " + copy + ", the copy of " + shipped.uri(), e);
     }
   }
 }

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.stylepipe.common.ErrorRow;
 import org.stylepipe.common.HadoopConf;
 import org.stylepipe.common.JobRefusedException;
+import org.stylepipe.config.DeviceMode;
 import org.stylepipe.config.GuideSettings;
 import org.stylepipe.config.Sampling;
 import org.stylepipe.config.StylizeConfig;
@@ -58,6 +60,7 @@ import org.stylepipe.report.StylizedSegment;
 import org.stylepipe.report.VideoReview;
 import org.stylepipe.storage.OutputPlacement;
 import org.stylepipe.storage.StoragePreflight;
+import org.stylepipe.stylize.EngineChoice;
 import org.stylepipe.video.VideoEncoder;
 
 /**
@@ -86,6 +89,9 @@ public final class StylizeJob {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  /** The share of a GPU Spark assigns each task; GPUs are assigned where it is above 0. */
+  static final String TASK_GPUS = "spark.task.resource.gpu.amount";
+
   private final StylizeConfig config;
   private final ShippedModel model;
   private FewShotDataset.Contents dataset;
@@ -97,13 +103,20 @@ public final class StylizeJob {
 
   /**
    * Reads and checks the model on the driver ({@link ModelCheck}), with the options, before Spark
-   * does any work.
+   * does any work, and picks its engine ({@code --engine}, {@link EngineChoice}): with {@code auto}
+   * an {@code .npz} model runs on ONNX Runtime where the tasks run it on CPUs, that is with {@code
+   * --device cpu}, or {@code --device auto} where Spark assigns the tasks no GPU ({@value
+   * #TASK_GPUS} unset or 0).
    *
    * @param hadoop the Hadoop configuration that reaches the model's store
+   * @param spark the configuration of the Spark application the job runs in
    * @throws JobRefusedException naming the model and the reason
    */
-  public static StylizeJob prepare(StylizeConfig config, Configuration hadoop) {
+  public static StylizeJob prepare(StylizeConfig config, Configuration hadoop, SparkConf spark) {
     StylizeSettings settings = config.settings();
+    boolean cpuTasks =
+        settings.device() == DeviceMode.CPU
+            || (settings.device() == DeviceMode.AUTO && spark.getDouble(TASK_GPUS, 0) <= 0);
     return new StylizeJob(
         config,
         ModelCheck.load(
@@ -113,12 +126,15 @@ public final class StylizeJob {
             settings.half(),
             settings.guide(),
             settings.modelThreads(),
-            "noise (each frame's noise guide) or black (an all-black one)"));
+            "noise (each frame's noise guide) or black (an all-black one)",
+            new EngineChoice(config.engine(), cpuTasks)));
   }
 
   /** Prepares and runs the job. */
   public static StylizeSummary run(StylizeConfig config, SparkSession spark) throws IOException {
-    return prepare(config, spark.sparkContext().hadoopConfiguration()).run(spark);
+    return prepare(
+            config, spark.sparkContext().hadoopConfiguration(), spark.sparkContext().getConf())
+        .run(spark);
   }
 
   /** The model as the driver read and checked it. */
@@ -151,7 +167,7 @@ public final class StylizeJob {
     return OutputClaim.take(
         layout,
         JobKind.STYLIZE,
-        config.fingerprint(model.file().sha256()),
+        config.fingerprint(model.file().sha256(), model.spec().format().engine()),
         config.overwrite(),
         hadoop);
   }

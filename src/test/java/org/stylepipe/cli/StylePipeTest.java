@@ -87,6 +87,49 @@ class StylePipeTest {
   }
 
   @Test
+  void anEngineThatCannotRunTheModelIsRefusedNamingTheOptionWhoseValuesHelpLists() {
+    Path model = TestModels.file("mosaic.pt");
+    Path out = dir.resolve("out");
+    int[] status = new int[1];
+    String err =
+        stderrOf(
+            () ->
+                status[0] =
+                    StylePipe.run(
+                        List.of(
+                            "stylize",
+                            "--input",
+                            "a.mp4",
+                            "--output",
+                            out.toString(),
+                            "--model",
+                            model.toString(),
+                            "--engine",
+                            "onnxruntime")));
+    assertEquals(StylePipe.USAGE, status[0]);
+    assertTrue(
+        err.contains(
+            "Cannot run model "
+                + model.toAbsolutePath().normalize()
+                + " on --engine onnxruntime: it is a TorchScript model"),
+        err);
+    assertTrue(!Files.exists(out), "nothing written");
+
+    PrintStream old = System.out;
+    ByteArrayOutputStream help = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(help, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(StylePipe.OK, StylePipe.run(List.of("--help")));
+    } finally {
+      System.setOut(old);
+    }
+    assertTrue(
+        help.toString(StandardCharsets.UTF_8)
+            .contains("--engine E              auto | pytorch | onnxruntime"),
+        help.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void aRunWithOneMissingInputCompletesWithErrorsStatus() throws Exception {
     Path video = TestVideos.constantRate(dir.resolve("clip.mp4"), 96, 64, 30, 30, 15);
     Path out = dir.resolve("out");

@@ -78,17 +78,37 @@ class StylizeConfigTest {
   }
 
   @Test
-  void theFingerprintNamesTheModelByChecksumAndLeavesOutSpeedSettings() {
+  void theFingerprintNamesTheModelByChecksumAndEngineAndLeavesOutSpeedSettings() {
     String sha = "ab".repeat(32);
     assertEquals(sha, parse("--model-sha256", sha.toUpperCase()).modelSha256());
-    String fingerprint = parse().fingerprint(sha);
-    assertTrue(fingerprint.contains("model-sha256=" + sha), fingerprint);
+    String fingerprint = parse().fingerprint(sha, "OnnxRuntime");
+    assertTrue(fingerprint.contains("model-sha256=" + sha + " engine=OnnxRuntime"), fingerprint);
     assertEquals(
         fingerprint,
         withModel("s3a://elsewhere/m.onnx", "--batch-size", "8", "--model-threads", "2")
-            .fingerprint(sha));
-    assertTrue(!fingerprint.equals(parse("--size", "320x240").fingerprint(sha)));
-    assertTrue(!fingerprint.equals(parse().fingerprint("cd".repeat(32))));
+            .fingerprint(sha, "OnnxRuntime"));
+    assertTrue(!fingerprint.equals(parse("--size", "320x240").fingerprint(sha, "OnnxRuntime")));
+    assertTrue(!fingerprint.equals(parse().fingerprint("cd".repeat(32), "OnnxRuntime")));
+    assertTrue(!fingerprint.equals(parse().fingerprint(sha, "PyTorch")));
+  }
+
+  @Test
+  void theEngineIsAutoPytorchOrOnnxRuntimeAndHalfPrecisionNeedsPytorch() {
+    assertEquals(EngineMode.AUTO, parse().engine());
+    assertEquals(EngineMode.ONNXRUNTIME, parse("--engine", "onnxruntime").engine());
+    assertEquals(EngineMode.PYTORCH, parse("--engine", "PyTorch", "--half", "true").engine());
+    assertEquals("onnxruntime", parse("--engine", "onnxruntime").options().get("engine"));
+    assertRejected(
+        "Cannot use --engine tensorflow: expected one of [auto, pytorch, onnxruntime]",
+        "--engine",
+        "tensorflow");
+    assertRejected(
+        "Cannot use --half true with --engine onnxruntime: half precision runs .npz models on the"
+            + " PyTorch engine only; use --engine pytorch or auto",
+        "--engine",
+        "onnxruntime",
+        "--half",
+        "true");
   }
 
   @Test

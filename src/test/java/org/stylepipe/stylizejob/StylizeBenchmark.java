@@ -15,20 +15,36 @@ import org.stylepipe.stylize.FrameBatch;
 import org.stylepipe.stylize.ModelLoader;
 import org.stylepipe.stylize.ModelOptions;
 import org.stylepipe.stylize.ModelSpec;
+import org.stylepipe.stylize.NpzReader;
+import org.stylepipe.stylize.OnnxExport;
 import org.stylepipe.stylize.TestModels;
 import org.stylepipe.testing.BenchmarkClips;
 
 /**
- * Stylize-job throughput on CPU against the bare model, per engine, in one JVM: the first N frames
- * of the bundled sample at 720x540 go (1) through the model's predictor alone, in batches, and (2)
- * through the whole stylize job (Spark local[1], decode thread, inference, H.264, join, manifest).
- * Both use the same loaded model, all processors per inference, the same batch size; rounds
- * alternate the two and each keeps its fastest run. Inside the task it also gives the time beside
- * inference. Not a test; run it with {@code jobs/benchmark-stylize [FRAMES] [BATCH] [ROUNDS]}.
+ * Stylize-job throughput on CPU against the bare model, per model format and engine ({@code .npz}
+ * on PyTorch and on ONNX Runtime as its ONNX export, {@code .pt} on PyTorch, {@code .onnx} on ONNX
+ * Runtime), in one JVM: the first N frames of the bundled sample at 720x540 go (1) through the
+ * model's predictor alone, in batches, and (2) through the whole stylize job (Spark local[1],
+ * decode thread, inference, H.264, join, manifest). Both use the same loaded model, the same
+ * threads per inference (all processors unless given), the same batch size; rounds alternate the
+ * two and each keeps its fastest run. Inside the task it also gives the time beside inference. Not
+ * a test; run it with {@code jobs/benchmark-stylize [FRAMES] [BATCH] [ROUNDS] [THREADS]}.
  */
 public final class StylizeBenchmark {
   private static final int WIDTH = 720;
   private static final int HEIGHT = 540;
+
+  /** A model file and the engine ({@code --engine}) that runs it, as the job runs them. */
+  private record Variant(String label, String model, String engine) {}
+
+  private static final List<Variant> VARIANTS =
+      List.of(
+          new Variant("npz PyTorch", "mosaic.npz", "pytorch"),
+          new Variant("npz ORT", "mosaic.npz", "onnxruntime"),
+          new Variant("pt PyTorch", "mosaic.pt", "pytorch"),
+          new Variant("onnx ORT", "mosaic.onnx", "onnxruntime"));
+
+  private static final String BASELINE = "onnx ORT";
 
   private StylizeBenchmark() {}
 
@@ -36,13 +52,17 @@ public final class StylizeBenchmark {
     int frames = args.length > 0 ? Integer.parseInt(args[0]) : 24;
     int batch = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+    int threads = args.length > 3 ? Integer.parseInt(args[3]) : 0;
     Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "stylize-bench");
     Path clip =
         BenchmarkClips.firstFrames(
             Path.of("src/sample/gameplay.mp4"), work.resolve("clip.mp4"), frames, WIDTH, HEIGHT);
     List<byte[]> pixels = decode(clip);
-    ModelOptions options = new ModelOptions("cpu", false, 0, 1);
-    List<String> names = List.of("mosaic.npz", "mosaic.pt", "mosaic.onnx");
+    ModelOptions options = new ModelOptions("cpu", false, threads, 1);
+    Path npzExport =
+        Files.write(
+            work.resolve("mosaic-npz.onnx"),
+            OnnxExport.of(NpzReader.read(TestModels.file("mosaic.npz")), "benchmark"));
     Map<String, Double> bare = new LinkedHashMap<>();
     Map<String, StylizeSummary> best = new LinkedHashMap<>();
     try (SparkSession spark =
@@ -58,21 +78,28 @@ public final class StylizeBenchmark {
       // on a shared machine slow single runs down, never speed them up. Each job writes a fresh
       // output, since a rerun into the same one would resume it and stylize nothing.
       for (int round = 0; round < rounds; round++) {
-        for (String name : names) {
-          Path model = TestModels.file(name);
-          ModelLoader loader = new ModelLoader(model, ModelSpec.forModel(model), options);
+        for (Variant variant : VARIANTS) {
+          String name = variant.label();
+          Path model = TestModels.file(variant.model());
+          Path loaded =
+              variant.model().endsWith(".npz") && variant.engine().equals("onnxruntime")
+                  ? npzExport
+                  : model;
+          ModelLoader loader = new ModelLoader(loaded, ModelSpec.forModel(loaded), options);
           double seconds = bare(loader, pixels, batch);
           bare.merge(name, seconds, Math::min);
           StylizeSummary job =
               StylizeJob.run(
                   StylizeJobIT.config(
                       clip,
-                      work.resolve("out-" + name + "-" + (round + 1)),
+                      work.resolve("out-" + variant.model() + "-" + variant.engine() + round),
                       model,
+                      "--engine",
+                      variant.engine(),
                       "--batch-size",
                       String.valueOf(batch),
                       "--model-threads",
-                      "0",
+                      String.valueOf(threads),
                       "--segment-seconds",
                       "3600",
                       "--flicker",
@@ -84,13 +111,13 @@ public final class StylizeBenchmark {
           }
           best.merge(name, job, (a, b) -> a.stylizeSeconds() <= b.stylizeSeconds() ? a : b);
           System.out.printf(
-              "round %d %-12s bare %.1f s, stylize stage %.1f s%n",
-              round + 1, name, seconds, job.stylizeSeconds());
+              "round %d %-12s bare %.1f s, stylize stage %.1f s (the job ran %s on %s)%n",
+              round + 1, name, seconds, job.stylizeSeconds(), variant.model(), job.engine());
         }
       }
     }
     System.out.printf(
-        "%n%d frames of %dx%d, batch %d, %d processors (%s), local[1], all processors per inference,"
+        "%n%d frames of %dx%d, batch %d, %d processors (%s), local[1], %d threads per inference,"
             + " fastest of %d rounds%n",
         frames,
         WIDTH,
@@ -98,9 +125,11 @@ public final class StylizeBenchmark {
         batch,
         Runtime.getRuntime().availableProcessors(),
         cpuModel(),
+        options.intraOpThreadCount(),
         rounds);
-    double onnxBare = bare.get("mosaic.onnx");
-    double onnxStage = best.get("mosaic.onnx").stylizeSeconds();
+    double onnxBare = bare.get(BASELINE);
+    double onnxStage = best.get(BASELINE).stylizeSeconds();
+    List<String> names = VARIANTS.stream().map(Variant::label).toList();
     for (String name : names) {
       System.out.printf(
           "%-12s bare forward %.3f fps, %.2fx the time of ONNX Runtime's | stylize stage %.3f fps,"

@@ -1,6 +1,7 @@
 package org.stylepipe.stylizejob;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +29,8 @@ import org.stylepipe.testing.TestVideos;
  * the committed segments, stylizes only the others, joins, and ends with the output of an
  * uninterrupted run; a rerun with another model is refused before anything is written; {@code
  * --overwrite true} redoes everything with the new model. Manifest paths are relative to the output
- * root, and every row names the model by URI and SHA-256.
+ * root, and every row names the model by URI and SHA-256. An {@code .npz} model runs on either
+ * engine, and an output resumes on the engine that made it only.
  */
 class StylizeResumeIT {
   private static final int SEGMENTS = 6;
@@ -53,6 +57,94 @@ class StylizeResumeIT {
     assertEquals(SEGMENTS, cleanSummary.segments());
     assertEquals(SEGMENTS, cleanSummary.segmentsProcessed());
     assertEquals(List.of(), cleanSummary.errors());
+  }
+
+  @Test
+  void anNpzModelRunsOnOnnxRuntimeAsOnPytorchAndAnOutputResumesOnItsOwnEngineOnly()
+      throws Exception {
+    Path shortClip = TestVideos.constantRate(dir.resolve("short.mp4"), 96, 64, 15, 30, 15);
+    String npz = TestModels.file("mosaic.npz").toString();
+    Path onOrt = dir.resolve("npz-onnxruntime");
+    StylizeSummary ort =
+        StylizeJob.run(
+            config(shortClip, onOrt, npz, "--engine", "onnxruntime", "--write-frames", "true"),
+            spark);
+    Path onPytorch = dir.resolve("npz-pytorch");
+    StylizeSummary pytorch =
+        StylizeJob.run(
+            config(shortClip, onPytorch, npz, "--engine", "pytorch", "--write-frames", "true"),
+            spark);
+    Path onnx = dir.resolve("onnx");
+    StylizeJob.run(
+        config(
+            shortClip, onnx, TestModels.file("mosaic.onnx").toString(), "--write-frames", "true"),
+        spark);
+
+    assertTrue(ort.engine().startsWith("OnnxRuntime "), ort.engine());
+    assertTrue(pytorch.engine().startsWith("PyTorch "), pytorch.engine());
+    String sha256 = ModelFile.sha256(TestModels.file("mosaic.npz"));
+    assertEquals(sha256, ort.model().sha256(), "the manifest names the .npz, not its export");
+    String uri = TestModels.file("mosaic.npz").toAbsolutePath().normalize().toString();
+    List<String> rows = StylizedSnapshot.manifest(spark, onOrt.toString());
+    assertTrue(
+        rows.stream().allMatch(r -> r.contains(" " + uri + " " + sha256 + " ")), rows.get(0));
+    for (int frame = 0; frame < 15; frame++) {
+      String png = String.format("stylized/short/frames/%08d.png", frame);
+      byte[] fromOrt = bgr(onOrt.resolve(png));
+      assertWithinLevels(2, bgr(onPytorch.resolve(png)), fromOrt, png + ", PyTorch");
+      assertWithinLevels(2, bgr(onnx.resolve(png)), fromOrt, png + ", mosaic.onnx");
+    }
+
+    // auto on the CPU is ONNX Runtime: the same output, resumed; PyTorch's is another.
+    assertEquals(
+        0,
+        StylizeJob.run(config(shortClip, onOrt, npz, "--write-frames", "true"), spark)
+            .segmentsProcessed());
+    List<String> before = StylizedSnapshot.files(onOrt);
+    JobRefusedException refused =
+        assertThrows(
+            JobRefusedException.class,
+            () ->
+                StylizeJob.run(
+                    config(shortClip, onOrt, npz, "--write-frames", "true", "--engine", "pytorch"),
+                    spark));
+    assertTrue(refused.getMessage().contains("--overwrite true"), refused.getMessage());
+    assertEquals(before, StylizedSnapshot.files(onOrt));
+
+    IllegalArgumentException impossible =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                StylizeJob.run(
+                    config(
+                        shortClip,
+                        dir.resolve("pt-on-ort"),
+                        TestModels.file("mosaic.pt").toString(),
+                        "--engine",
+                        "onnxruntime"),
+                    spark));
+    assertTrue(
+        impossible.getMessage().startsWith("Cannot run model ")
+            && impossible.getMessage().contains("on --engine onnxruntime: it is a TorchScript"),
+        impossible.getMessage());
+    assertFalse(Files.exists(dir.resolve("pt-on-ort")));
+  }
+
+  private static byte[] bgr(Path png) {
+    try (Mat image = opencv_imgcodecs.imread(png.toString())) {
+      assertFalse(image.empty(), png.toString());
+      byte[] bgr = new byte[image.cols() * image.rows() * 3];
+      image.data().get(bgr);
+      return bgr;
+    }
+  }
+
+  private static void assertWithinLevels(int levels, byte[] expected, byte[] actual, String what) {
+    assertEquals(expected.length, actual.length, what);
+    for (int i = 0; i < expected.length; i++) {
+      int diff = Math.abs((expected[i] & 0xff) - (actual[i] & 0xff));
+      assertTrue(diff <= levels, what + " differs by " + diff + " at " + i);
+    }
   }
 
   @AfterAll
