@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.stylepipe.video.H264Rate;
 import org.stylepipe.video.VideoEncoder;
 import org.stylepipe.video.VideoStreams;
 
@@ -46,8 +47,10 @@ import org.stylepipe.video.VideoStreams;
  *   <li>{@value #WRITE_FRAMES}: also write each stylized frame as PNG, default {@value
  *       #WRITE_FRAMES_DEFAULT}
  *   <li>{@value #VIDEO}: write the stylized video, default {@value #VIDEO_DEFAULT}
- *   <li>{@value #VIDEO_KBPS}: H.264 bit rate in kbit/s or {@code auto} (0.2 bits per pixel per
- *       frame, at least 500), default {@value #VIDEO_KBPS_DEFAULT}
+ *   <li>{@value #VIDEO_QUALITY}: the H.264 quantizer of every frame, 1 (best) to 51, default
+ *       {@value #VIDEO_QUALITY_DEFAULT}
+ *   <li>{@value #VIDEO_KBPS}: the most H.264 bit rate in kbit/s, or {@code auto} (0.5 bits per
+ *       pixel per frame, at least 2000), default {@value #VIDEO_KBPS_DEFAULT}
  *   <li>{@value #GUIDE}: {@code none}, {@code black} or {@code noise[:VARIANT]} ({@link
  *       GuideMode}), the guide image of a 6-channel model, default {@value #GUIDE_DEFAULT}; with
  *       recordings, {@code noise} makes the noise guides first, as the dataset job's {@code
@@ -95,6 +98,8 @@ public final class StylizeConfig {
   public static final String WRITE_FRAMES_DEFAULT = "false";
   public static final String VIDEO = "video";
   public static final String VIDEO_DEFAULT = "true";
+  public static final String VIDEO_QUALITY = "video-quality";
+  public static final String VIDEO_QUALITY_DEFAULT = "22";
   public static final String VIDEO_KBPS = "video-kbps";
   public static final String VIDEO_KBPS_DEFAULT = "auto";
   public static final String GUIDE = "guide";
@@ -142,6 +147,7 @@ public final class StylizeConfig {
           SIZE,
           WRITE_FRAMES,
           VIDEO,
+          VIDEO_QUALITY,
           VIDEO_KBPS,
           GUIDE,
           MODEL_THREADS,
@@ -353,6 +359,11 @@ public final class StylizeConfig {
             size[1],
             writeFrames,
             video,
+            options.getInt(
+                VIDEO_QUALITY,
+                Integer.parseInt(VIDEO_QUALITY_DEFAULT),
+                H264Rate.MIN_QUANTIZER,
+                H264Rate.MAX_QUANTIZER),
             parseKbps(options.get(VIDEO_KBPS, VIDEO_KBPS_DEFAULT)),
             guide.mode(),
             options.getInt(MODEL_THREADS, Integer.parseInt(MODEL_THREADS_DEFAULT), 0, 1024),
@@ -506,7 +517,7 @@ public final class StylizeConfig {
     return String.format(
         Locale.ROOT,
         "inputs=%s%s video-stream=%s model-sha256=%s engine=%s segment-seconds=%s size=%s half=%s"
-            + " video=%s write-frames=%s video-kbps=%s guide=%s flicker=%s",
+            + " video=%s write-frames=%s video-quality=%d video-kbps=%s guide=%s flicker=%s",
         inputs,
         dataset == null ? "" : " dataset=" + dataset + " sequences=" + sequences,
         videoStream == VideoStreams.DEFAULT ? "default" : videoStream,
@@ -517,6 +528,7 @@ public final class StylizeConfig {
         s.half(),
         s.video(),
         s.writeFrames(),
+        s.videoQuality(),
         s.videoKbps() == 0 ? "auto" : s.videoKbps(),
         guide + (noiseGuides == null ? "" : " " + noiseGuides),
         flicker);
@@ -549,6 +561,7 @@ public final class StylizeConfig {
     options.put(SIZE, s.width() == 0 ? "source" : s.width() + "x" + s.height());
     options.put(VIDEO, s.video());
     options.put(WRITE_FRAMES, s.writeFrames());
+    options.put(VIDEO_QUALITY, s.videoQuality());
     options.put(VIDEO_KBPS, s.videoKbps() == 0 ? "auto" : s.videoKbps());
     options.put(GUIDE, guide.toString());
     if (noiseGuides != null) {
@@ -579,8 +592,8 @@ public final class StylizeConfig {
     return String.format(
         Locale.ROOT,
         "inputs=%s%s output=%s model=%s segment-seconds=%s batch-size=%d device=%s engine=%s%s%s size=%s"
-            + " write-frames=%s"
-            + " video=%s video-kbps=%s guide=%s model-threads=%d decoder-threads=%d encoder=%s flicker=%s"
+            + " write-frames=%s video=%s video-quality=%d video-kbps=%s guide=%s model-threads=%d"
+            + " decoder-threads=%d encoder=%s flicker=%s"
             + " overwrite=%s shared-mount=%s",
         inputs,
         dataset == null ? "" : " dataset=" + dataset + " sequences=" + sequences,
@@ -595,6 +608,7 @@ public final class StylizeConfig {
         s.width() == 0 ? "source" : s.width() + "x" + s.height(),
         s.writeFrames(),
         s.video(),
+        s.videoQuality(),
         s.videoKbps() == 0 ? "auto" : s.videoKbps(),
         guide + (noiseGuides == null ? "" : " " + noiseGuides),
         s.modelThreads(),

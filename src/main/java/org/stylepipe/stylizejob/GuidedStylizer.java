@@ -94,7 +94,7 @@ public final class GuidedStylizer {
                 sequence.height(),
                 sequence.timeBase(),
                 rate,
-                settings.bitRate(sequence.width(), sequence.height(), rate),
+                settings.videoRate(sequence.width(), sequence.height(), rate),
                 (int) Math.max(1, Math.round(rate * KEYFRAME_SECONDS)));
         videoPath = path;
       }

@@ -289,7 +289,7 @@ public final class SegmentStylizer {
               task.height(),
               timeBase.forMicros(),
               task.frameRate(),
-              task.bitRate(),
+              task.videoRate(),
               keyframes);
       videoPath = path;
     }

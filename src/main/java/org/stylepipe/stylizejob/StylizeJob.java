@@ -61,6 +61,7 @@ import org.stylepipe.report.VideoReview;
 import org.stylepipe.storage.OutputPlacement;
 import org.stylepipe.storage.StoragePreflight;
 import org.stylepipe.stylize.EngineChoice;
+import org.stylepipe.video.H264Rate;
 import org.stylepipe.video.VideoEncoder;
 
 /**
@@ -379,7 +380,7 @@ public final class StylizeJob {
     StylizeSettings settings = config.settings();
     int width = settings.width() > 0 ? settings.width() : Math.max(2, plan.width() & ~1);
     int height = settings.height() > 0 ? settings.height() : Math.max(2, plan.height() & ~1);
-    long bitRate = settings.bitRate(width, height, plan.frameRate());
+    H264Rate videoRate = settings.videoRate(width, height, plan.frameRate());
     List<StylizeTask> tasks = new ArrayList<>();
     for (SegmentPlan segment : plan.segments()) {
       tasks.add(
@@ -390,7 +391,7 @@ public final class StylizeJob {
               height,
               plan.orientation().rotation(),
               plan.frameRate(),
-              bitRate));
+              videoRate));
     }
     return tasks;
   }

@@ -24,6 +24,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_d2q;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set_int;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_get_buffer;
@@ -56,9 +57,10 @@ import org.bytedeco.javacpp.PointerPointer;
  * Encodes 8-bit BGR frames into an H.264 MP4 file at given presentation times, with an {@link
  * H264Encoder} of JavaCV's FFmpeg build (OpenH264 on the CPU, or NVENC on an NVIDIA GPU): no
  * B-frames, so one packet per frame in presentation order, and a keyframe first and every {@code
- * keyframeInterval} frames. Times are written in the given time base (the source stream's), so a
- * decoder reports the same microsecond times as for the source. The frame rate drives the rate
- * control and gives each frame its nominal duration (what a player shows the last frame for).
+ * keyframeInterval} frames, each frame at the {@link H264Rate}'s quantizer up to its bit rate.
+ * Times are written in the given time base (the source stream's), so a decoder reports the same
+ * microsecond times as for the source. The frame rate drives the rate control and gives each frame
+ * its nominal duration (what a player shows the last frame for).
  *
  * <p>Call {@link #finish()} after the last frame; a file closed without it is incomplete. Not
  * thread-safe.
@@ -67,11 +69,11 @@ public final class VideoEncoder implements AutoCloseable {
   /** The smallest width and height the H.264 encoders take (OpenH264's limit). */
   public static final int MIN_SIDE = 16;
 
-  /** Size and bit rate of the picture {@link #opens} tries. */
+  /** Size and rate of the picture {@link #opens} tries. */
   private static final int PROBE_WIDTH = 256;
 
   private static final int PROBE_HEIGHT = 144;
-  private static final long PROBE_BIT_RATE = 1_000_000;
+  private static final H264Rate PROBE_RATE = new H264Rate(22, 1_000_000);
 
   private final H264Encoder encoder;
   private final Path file;
@@ -94,7 +96,7 @@ public final class VideoEncoder implements AutoCloseable {
   /**
    * Opens {@code file} for writing (any name: the container is MP4 whatever the extension).
    *
-   * @param bitRate target bits per second
+   * @param rate the quantizer of every frame and the most bits per second
    */
   public VideoEncoder(
       H264Encoder encoder,
@@ -103,7 +105,7 @@ public final class VideoEncoder implements AutoCloseable {
       int height,
       TimeBase timeBase,
       double frameRate,
-      long bitRate,
+      H264Rate rate,
       int keyframeInterval)
       throws IOException {
     if (width < MIN_SIDE || height < MIN_SIDE) {
@@ -126,14 +128,14 @@ public final class VideoEncoder implements AutoCloseable {
     this.height = height;
     this.timeBase = timeBase;
     try {
-      open(frameRate, bitRate, keyframeInterval);
+      open(frameRate, rate, keyframeInterval);
     } catch (IOException | RuntimeException e) {
       close();
       throw e;
     }
   }
 
-  private void open(double frameRate, long bitRate, int keyframeInterval) throws IOException {
+  private void open(double frameRate, H264Rate rate, int keyframeInterval) throws IOException {
     frameTicks = Math.max(1, Math.round(timeBase.den() / (timeBase.num() * frameRate)));
     AVCodec h264 = avcodec_find_encoder_by_name(encoder.ffmpegName());
     if (h264 == null) {
@@ -144,12 +146,12 @@ public final class VideoEncoder implements AutoCloseable {
         avformat_alloc_output_context2(muxer, null, "mp4", file.toString()),
         "create an MP4 muxer for " + file);
     codec = avcodec_alloc_context3(h264);
-    configure(codec, width, height, timeBase, frameRate, bitRate, keyframeInterval);
+    configure(codec, width, height, timeBase, frameRate, rate, keyframeInterval);
     if ((muxer.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
       codec.flags(codec.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
     }
     check(
-        openCodec(encoder, codec, h264),
+        openCodec(encoder, codec, h264, rate),
         "open the " + encoder.ffmpegName() + " encoder at " + width + "x" + height);
     stream = avformat_new_stream(muxer, null);
     check(
@@ -192,8 +194,8 @@ public final class VideoEncoder implements AutoCloseable {
     }
     AVCodecContext probe = avcodec_alloc_context3(h264);
     try {
-      configure(probe, PROBE_WIDTH, PROBE_HEIGHT, new TimeBase(1, 30), 30, PROBE_BIT_RATE, 30);
-      return openCodec(encoder, probe, h264) >= 0;
+      configure(probe, PROBE_WIDTH, PROBE_HEIGHT, new TimeBase(1, 30), 30, PROBE_RATE, 30);
+      return openCodec(encoder, probe, h264, PROBE_RATE) >= 0;
     } finally {
       avcodec_free_context(probe);
     }
@@ -205,24 +207,35 @@ public final class VideoEncoder implements AutoCloseable {
       int height,
       TimeBase timeBase,
       double frameRate,
-      long bitRate,
+      H264Rate rate,
       int keyframeInterval) {
     context
         .width(width)
         .height(height)
         .pix_fmt(AV_PIX_FMT_YUV420P)
-        .bit_rate(bitRate)
+        .bit_rate(rate.maxBitRate())
+        .rc_max_rate(rate.maxBitRate())
         .gop_size(keyframeInterval)
         .max_b_frames(0)
         .time_base(av_make_q(timeBase.num(), timeBase.den()))
         .framerate(av_d2q(frameRate, 1_000_000));
   }
 
-  /** avcodec_open2 with the encoder's own options: OpenH264 targets the bit rate. */
-  private static int openCodec(H264Encoder encoder, AVCodecContext context, AVCodec h264) {
+  /**
+   * avcodec_open2 with the encoder's own rate control options. OpenH264 in bit-rate mode never
+   * codes finer than its smallest quantizer: with that at the rate's quantizer, each frame gets it
+   * until the bit rate would be exceeded. NVENC's constant-quality VBR keeps the quantizer's
+   * quality and honours only the maximum bit rate.
+   */
+  private static int openCodec(
+      H264Encoder encoder, AVCodecContext context, AVCodec h264, H264Rate rate) {
     AVDictionary options = new AVDictionary(null);
     if (encoder == H264Encoder.OPENH264) {
       av_dict_set(options, "rc_mode", "bitrate", 0);
+      context.qmin(rate.quantizer());
+    } else {
+      av_dict_set(options, "rc", "vbr", 0);
+      av_dict_set_int(options, "cq", rate.quantizer(), 0);
     }
     try {
       return avcodec_open2(context, h264, options);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stylepipe.video.H264Rate;
 
 class StylizeConfigTest {
   private static StylizeConfig parse(String... extra) {
@@ -39,6 +40,7 @@ class StylizeConfigTest {
             0,
             false,
             true,
+            22,
             0,
             GuideMode.NONE,
             1,
@@ -49,9 +51,11 @@ class StylizeConfigTest {
     assertTrue(Path.of(parse().model()).isAbsolute());
     assertEquals("s3a://bucket/m.onnx", withModel("s3a://bucket/m.onnx").model());
     assertEquals(null, parse().modelSha256());
-    assertEquals(2_211_840, s.bitRate(640, 576, 30)); // 0.2 bits per pixel per frame
-    assertEquals(500_000, s.bitRate(96, 64, 30));
-    assertEquals(3_000_000, parse("--video-kbps", "3000").settings().bitRate(96, 64, 30));
+    assertEquals(new H264Rate(22, 5_529_600), s.videoRate(640, 576, 30)); // 0.5 bits/pixel/frame
+    assertEquals(new H264Rate(22, 2_000_000), s.videoRate(96, 64, 30));
+    assertEquals(
+        new H264Rate(30, 3_000_000),
+        parse("--video-kbps", "3000", "--video-quality", "30").settings().videoRate(96, 64, 30));
     assertEquals(EncoderMode.NVENC, parse("--encoder", "nvenc").settings().encoder());
   }
 
@@ -73,6 +77,8 @@ class StylizeConfigTest {
     assertRejected("--device tpu: expected one of [auto, cpu, gpu]", "--device", "tpu");
     assertRejected("--batch-size 0", "--batch-size", "0");
     assertRejected("--video-kbps fast", "--video-kbps", "fast");
+    assertRejected("--video-quality 0", "--video-quality", "0");
+    assertRejected("--video-quality 52", "--video-quality", "52");
     assertRejected("[sample]", "--sample", "all");
     assertRejected("--model-sha256 abc: expected 64 hexadecimal digits", "--model-sha256", "abc");
   }

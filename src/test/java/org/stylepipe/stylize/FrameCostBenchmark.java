@@ -13,7 +13,9 @@ import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.stylepipe.augment.FrameResizer;
 import org.stylepipe.config.ImageFormat;
+import org.stylepipe.config.OptionMap;
 import org.stylepipe.config.ResizeMode;
+import org.stylepipe.config.StylizeConfig;
 import org.stylepipe.decode.DecodedFrame;
 import org.stylepipe.decode.SegmentReader;
 import org.stylepipe.output.ImageEncoder;
@@ -130,7 +132,11 @@ public final class FrameCostBenchmark {
             height,
             new TimeBase(1, 30),
             30,
-            Math.round(0.2 * width * height * 30),
+            StylizeConfig.from(
+                    OptionMap.fromArgs(
+                        List.of("--input", "a.mp4", "--output", "out", "--model", "m.pt")))
+                .settings()
+                .videoRate(width, height, 30),
             60)) {
       for (int i = 0; i < pixels.size(); i++) {
         encoder.encode(pixels.get(i), i * 1_000_000L / 30);

@@ -9,6 +9,7 @@ import org.stylepipe.decode.DecodedFrame;
 import org.stylepipe.decode.SegmentReader;
 import org.stylepipe.ingest.SegmentPlan;
 import org.stylepipe.video.H264Encoder;
+import org.stylepipe.video.H264Rate;
 import org.stylepipe.video.TimeBase;
 import org.stylepipe.video.VideoEncoder;
 
@@ -16,6 +17,9 @@ import org.stylepipe.video.VideoEncoder;
 public final class BenchmarkClips {
   private static final SegmentPlan ALL =
       new SegmentPlan(0, Long.MIN_VALUE, Long.MAX_VALUE, 0, Integer.MAX_VALUE, 0, Long.MIN_VALUE);
+
+  /** Near-lossless: the encoder's bit rate, at any quantizer. */
+  private static final H264Rate HIGH_RATE = new H264Rate(H264Rate.MIN_QUANTIZER, 20_000_000);
 
   private BenchmarkClips() {}
 
@@ -36,7 +40,7 @@ public final class BenchmarkClips {
       TimeBase timeBase = reader.timeBase();
       try (VideoEncoder encoder =
           new VideoEncoder(
-              H264Encoder.OPENH264, clip, width, height, timeBase, 30, 20_000_000, 60)) {
+              H264Encoder.OPENH264, clip, width, height, timeBase, 30, HIGH_RATE, 60)) {
         for (int i = 0; i < frames && frame != null; i++, frame = reader.next()) {
           encoder.encode(bgr(resizer.resize(frame.image())), frame.ptsUs());
         }

@@ -65,7 +65,7 @@ class VideoJoinerTest {
                   64,
                   timeBase,
                   fps,
-                  500_000,
+                  new H264Rate(22, 500_000),
                   30);
         }
         encoder.encode(TestVideos.pixels(frame), frame.timestamp);
