@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.stylepipe.stylize.DefaultModel;
 import org.stylepipe.video.H264Rate;
 import org.stylepipe.video.VideoEncoder;
 import org.stylepipe.video.VideoStreams;
@@ -24,9 +25,9 @@ import org.stylepipe.video.VideoStreams;
  *       sequences' size, {@value #SEQUENCES} {@code all} (default), {@code original} or {@code
  *       mirrored}, and {@value #WRITE_FRAMES} true by default
  *   <li>{@value #OUTPUT} (required): the output root
- *   <li>{@value #MODEL} (required): a {@code .npz}, {@code .pt} or {@code .onnx} style model: a
- *       local path or any Hadoop URI ({@code s3a://}, {@code hdfs://}, {@code file://}); the driver
- *       reads it and ships it to the executors
+ *   <li>{@value #MODEL}: a {@code .npz}, {@code .pt} or {@code .onnx} style model: a local path or
+ *       any Hadoop URI ({@code s3a://}, {@code hdfs://}, {@code file://}); the driver reads it and
+ *       ships it to the executors; default: the {@link DefaultModel}, read and shipped alike
  *   <li>{@value #MODEL_SHA256}: the SHA-256 the model's bytes must have (64 hex digits); default:
  *       any, the one read is recorded
  *   <li>{@value #BATCH_SIZE}: frames per inference, default {@value #BATCH_SIZE_DEFAULT}
@@ -281,7 +282,19 @@ public final class StylizeConfig {
               + options.get(NOISE, DatasetConfig.NOISE_DEFAULT));
     }
     String output = options.require(OUTPUT);
-    String model = model(options.require(MODEL));
+    String modelText = options.get(MODEL, null);
+    if (modelText == null && guide.mode() != GuideMode.NONE) {
+      throw new IllegalArgumentException(
+          "Cannot use --"
+              + GUIDE
+              + " "
+              + options.get(GUIDE, GUIDE_DEFAULT)
+              + " without --"
+              + MODEL
+              + ": the default model takes no guide image; give a guided model with --"
+              + MODEL);
+    }
+    String model = modelText == null ? null : model(modelText);
     String modelSha256 = sha256(options.get(MODEL_SHA256, null));
     double seconds =
         options.getDouble(SEGMENT_SECONDS, Double.parseDouble(SEGMENT_SECONDS_DEFAULT), 0);
@@ -479,7 +492,7 @@ public final class StylizeConfig {
     return output;
   }
 
-  /** {@code --model}: a URI, or an absolute local path. */
+  /** {@code --model}: a URI, or an absolute local path; null for the {@link DefaultModel}. */
   public String model() {
     return model;
   }
@@ -550,7 +563,7 @@ public final class StylizeConfig {
       options.put(DATASET, dataset);
       options.put(SEQUENCES, sequences);
     }
-    options.put(MODEL, model);
+    options.put(MODEL, model == null ? "default: " + DefaultModel.NAME : model);
     options.put(MODEL_SHA256, modelSha256);
     options.put(BATCH_SIZE, s.batchSize());
     options.put(DEVICE, s.device().name().toLowerCase(Locale.ROOT));
@@ -598,7 +611,7 @@ public final class StylizeConfig {
         inputs,
         dataset == null ? "" : " dataset=" + dataset + " sequences=" + sequences,
         output,
-        model,
+        model == null ? "default:" + DefaultModel.NAME : model,
         segmentMicros / 1e6,
         s.batchSize(),
         s.device().name().toLowerCase(Locale.ROOT),

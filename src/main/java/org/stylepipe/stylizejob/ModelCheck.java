@@ -9,6 +9,7 @@ import org.stylepipe.common.JobRefusedException;
 import org.stylepipe.config.GuideMode;
 import org.stylepipe.config.StylizeConfig;
 import org.stylepipe.storage.StoragePreflight;
+import org.stylepipe.stylize.DefaultModel;
 import org.stylepipe.stylize.EngineChoice;
 import org.stylepipe.stylize.ModelFetch;
 import org.stylepipe.stylize.ModelFormat;
@@ -37,7 +38,8 @@ final class ModelCheck {
    * The checked model, with CPU options for the tasks, which pick their device themselves; ship it
    * before the tasks run.
    *
-   * @param model {@code --model}: a Hadoop URI or a local path
+   * @param modelOption {@code --model}: a Hadoop URI or a local path; null for the {@link
+   *     DefaultModel}, written out beside the models read
    * @param sha256 the SHA-256 the model must have ({@code --model-sha256}), or null
    * @param guides the guides the job can give a guided model, besides {@code none}: {@code black},
    *     or for keyframes of a few-shot dataset also {@code noise}
@@ -45,7 +47,7 @@ final class ModelCheck {
    * @throws JobRefusedException naming the model and the reason
    */
   static ShippedModel load(
-      String model,
+      String modelOption,
       Configuration conf,
       String sha256,
       boolean half,
@@ -53,6 +55,10 @@ final class ModelCheck {
       int modelThreads,
       String guides,
       EngineChoice engine) {
+    String model =
+        modelOption != null
+            ? modelOption
+            : DefaultModel.writeTo(MODELS.resolve("default")).toString();
     try {
       ModelFetch.Fetched fetched = fetch(model, conf);
       if (sha256 != null && !sha256.equalsIgnoreCase(fetched.file().sha256())) {

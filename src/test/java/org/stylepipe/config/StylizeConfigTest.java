@@ -60,14 +60,26 @@ class StylizeConfigTest {
   }
 
   @Test
-  void rejectsBadValuesNamingTheOption() {
+  void withoutAModelTheDefaultModelRunsUnguided() {
+    StylizeConfig config =
+        StylizeConfig.from(OptionMap.fromArgs(List.of("--input", "a.mp4", "--output", "out")));
+    assertEquals(null, config.model());
+    assertEquals("default: mosaic-student.npz", config.options().get(StylizeConfig.MODEL));
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
             () ->
                 StylizeConfig.from(
-                    OptionMap.fromArgs(List.of("--input", "a.mp4", "--output", "out"))));
-    assertEquals("Cannot run without option --model", e.getMessage());
+                    OptionMap.fromArgs(
+                        List.of("--input", "a.mp4", "--output", "out", "--guide", "black"))));
+    assertEquals(
+        "Cannot use --guide black without --model: the default model takes no guide image; give a"
+            + " guided model with --model",
+        e.getMessage());
+  }
+
+  @Test
+  void rejectsBadValuesNamingTheOption() {
     assertRejected(
         "--size 641x480: H.264 video needs an even width and height", "--size", "641x480");
     assertRejected("--half true with --device cpu", "--half", "true", "--device", "cpu");
