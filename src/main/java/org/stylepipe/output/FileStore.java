@@ -17,9 +17,11 @@ import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.CommonPathCapabilities;
 import org.apache.hadoop.fs.FileContext;
@@ -142,7 +144,12 @@ public final class FileStore {
    * @return how many were removed
    */
   public static int removeTemporaries(String root, Configuration conf) throws IOException {
-    Path path = new Path(root);
+    URI parsed = uri(root);
+    if (parsed.getScheme() == null || "file".equals(parsed.getScheme())) {
+      return removeLocalTemporaries(
+          parsed.getScheme() == null ? Paths.get(root) : Paths.get(parsed));
+    }
+    Path path = new Path(parsed);
     FileSystem fs = path.getFileSystem(conf);
     if (!fs.exists(path) || visibleWhenComplete(fs, path)) {
       return 0;
@@ -151,11 +158,33 @@ public final class FileStore {
     RemoteIterator<LocatedFileStatus> files = fs.listFiles(path, true);
     while (files.hasNext()) {
       Path file = files.next().getPath();
-      if (TEMPORARY.matcher(file.getName()).matches() && fs.delete(file, false)) {
+      if (isTemporary(file.getName()) && fs.delete(file, false)) {
         removed++;
       }
     }
     return removed;
+  }
+
+  /** As {@link #removeTemporaries}, on a local folder (walked without Hadoop's per-file stat). */
+  private static int removeLocalTemporaries(java.nio.file.Path root) throws IOException {
+    if (Files.notExists(root)) {
+      return 0;
+    }
+    List<java.nio.file.Path> temporaries;
+    try (Stream<java.nio.file.Path> files = Files.walk(root)) {
+      temporaries = files.filter(f -> isTemporary(f.getFileName().toString())).toList();
+    }
+    int removed = 0;
+    for (java.nio.file.Path file : temporaries) {
+      if (Files.deleteIfExists(file)) {
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  private static boolean isTemporary(String name) {
+    return TEMPORARY.matcher(name).matches();
   }
 
   /** Whether what is written to {@code path} becomes visible only, and whole, when it is closed. */
