@@ -12,13 +12,16 @@ import org.stylepipe.common.FaultInjection;
 import org.stylepipe.config.ResizeMode;
 import org.stylepipe.decode.DecodedFrame;
 import org.stylepipe.decode.SegmentReader;
+import org.stylepipe.video.KeyframeGrid;
 import org.stylepipe.video.TimeBase;
 
 /**
  * Decodes a segment on a thread of its own, so that decoding overlaps inference: frames are resized
  * to the task's size, copied out as BGR bytes and handed over in batches through a queue of {@value
  * #CAPACITY} batches. Damaged frames are counted and left out, as in the dataset job. The consumer
- * takes batches until null, then reads the {@link #end()}.
+ * takes batches until null, then reads the {@link #end()}. A batch never spans two intervals of the
+ * video's {@link KeyframeGrid}, so each group of pictures is stylized in the same batches, to the
+ * same bytes, however the recording is cut into segments.
  *
  * <p>Whatever ends the decode thread reaches the consumer, so it never waits for a batch that will
  * not come: an {@link IOException} (the recording cannot be read or decoded: bad input, or its
@@ -66,12 +69,13 @@ final class FrameFeed implements AutoCloseable {
       StylizeTask task,
       Configuration conf,
       int batchSize,
+      KeyframeGrid keyframes,
       int decoderThreads,
       boolean injectError) {
     this.task = task;
     thread =
         new Thread(
-            () -> decode(conf, batchSize, decoderThreads, injectError),
+            () -> decode(conf, batchSize, keyframes, decoderThreads, injectError),
             "stylepipe-decode-" + task.recording().id() + "-" + task.segment().index());
     thread.setDaemon(true);
     thread.start();
@@ -131,7 +135,12 @@ final class FrameFeed implements AutoCloseable {
     }
   }
 
-  private void decode(Configuration conf, int batchSize, int decoderThreads, boolean injectError) {
+  private void decode(
+      Configuration conf,
+      int batchSize,
+      KeyframeGrid keyframes,
+      int decoderThreads,
+      boolean injectError) {
     long busy = 0;
     long decoded = 0;
     long damaged = 0;
@@ -160,15 +169,17 @@ final class FrameFeed implements AutoCloseable {
           damaged++;
           continue;
         }
-        frames.add(new FrameRef(frame.index(), frame.ptsUs()));
-        pixels.add(bgr(resizer.resize(frame.image())));
-        if (frames.size() == batchSize) {
+        if (!frames.isEmpty()
+            && (frames.size() == batchSize
+                || keyframes.cell(frame.ptsUs()) != keyframes.cell(frames.get(0).ptsUs()))) {
           busy += System.nanoTime() - started;
           queue.put(new Batch(List.copyOf(frames), List.copyOf(pixels), timeBase));
           started = System.nanoTime();
           frames.clear();
           pixels.clear();
         }
+        frames.add(new FrameRef(frame.index(), frame.ptsUs()));
+        pixels.add(bgr(resizer.resize(frame.image())));
       }
       busy += System.nanoTime() - started;
       if (!frames.isEmpty()) {

@@ -38,9 +38,8 @@ import org.stylepipe.video.VideoEncoder;
  */
 public final class GuidedStylizer {
   /** Seconds between keyframes of the segment videos (each segment also starts with one). */
-  private static final double KEYFRAME_SECONDS = 2;
-
   private final StylizeSettings settings;
+
   private final OutputLayout layout;
   private final Configuration conf;
   private final ModelFile model;
@@ -85,7 +84,7 @@ public final class GuidedStylizer {
       if (settings.video()) {
         String path = OutputLayout.stylizedSegmentPath(sequence.name(), segment.index());
         staged = store.stage(layout.resolve(path));
-        double rate = frameRate(segment);
+        double rate = segment.frameRate();
         encoder =
             new VideoEncoder(
                 H264Encoder.forMode(settings.encoder()),
@@ -95,7 +94,7 @@ public final class GuidedStylizer {
                 sequence.timeBase(),
                 rate,
                 settings.videoRate(sequence.width(), sequence.height(), rate),
-                (int) Math.max(1, Math.round(rate * KEYFRAME_SECONDS)));
+                segment.keyframes());
         videoPath = path;
       }
       ImageFeed.Batch batch;
@@ -220,11 +219,6 @@ public final class GuidedStylizer {
   }
 
   /** Frames per second over the segment (30 for a one-frame segment), for the encoder's rate. */
-  private static double frameRate(GuidedSegment segment) {
-    long span = segment.last().ptsUs() - segment.first().ptsUs();
-    return span <= 0 ? 30 : (segment.frames().size() - 1) * 1e6 / span;
-  }
-
   private StylizedRow row(
       GuidedSegment segment,
       String kind,

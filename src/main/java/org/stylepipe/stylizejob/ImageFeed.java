@@ -12,12 +12,14 @@ import org.apache.hadoop.conf.Configuration;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.stylepipe.output.FileStore;
 import org.stylepipe.output.ImageDecoder;
+import org.stylepipe.video.KeyframeGrid;
 
 /**
  * Reads a few-shot segment's frames and their noise guides on a thread of its own, so that reading
  * overlaps inference: each pair is decoded to BGR bytes, checked to have the sequence's size, and
- * handed over in batches through a queue of {@value #CAPACITY} batches. The consumer takes batches
- * until null; an unreadable file stops the feed with an error naming it.
+ * handed over in batches through a queue of {@value #CAPACITY} batches, none spanning two intervals
+ * of the video's {@link KeyframeGrid} (as in {@link FrameFeed}). The consumer takes batches until
+ * null; an unreadable file stops the feed with an error naming it.
  */
 final class ImageFeed implements AutoCloseable {
   /** Batches read ahead of inference. */
@@ -94,10 +96,18 @@ final class ImageFeed implements AutoCloseable {
     long busy = 0;
     Exception error = null;
     try {
+      KeyframeGrid keyframes = segment.keyframes();
       List<GuidedFrame> frames = segment.frames();
-      for (int i = 0; i < frames.size(); i += batchSize) {
+      for (int i = 0, end; i < frames.size(); i = end) {
         long started = System.nanoTime();
-        List<GuidedFrame> batch = frames.subList(i, Math.min(frames.size(), i + batchSize));
+        long cell = keyframes.cell(frames.get(i).ptsUs());
+        end = i + 1;
+        while (end < frames.size()
+            && end - i < batchSize
+            && keyframes.cell(frames.get(end).ptsUs()) == cell) {
+          end++;
+        }
+        List<GuidedFrame> batch = frames.subList(i, end);
         List<byte[]> pixels = new ArrayList<>();
         List<byte[]> guides = new ArrayList<>();
         for (GuidedFrame frame : batch) {

@@ -26,6 +26,7 @@ import org.stylepipe.stylize.DeviceChoice;
 import org.stylepipe.stylize.FrameBatch;
 import org.stylepipe.stylize.ModelFile;
 import org.stylepipe.video.H264Encoder;
+import org.stylepipe.video.KeyframeGrid;
 import org.stylepipe.video.TimeBase;
 import org.stylepipe.video.VideoEncoder;
 
@@ -43,8 +44,8 @@ import org.stylepipe.video.VideoEncoder;
  * Error}) is thrown, so that the task fails with its stack trace and Spark retries it.
  */
 public final class SegmentStylizer {
-  /** Seconds between keyframes of the segment videos (each segment also starts with one). */
-  private static final double KEYFRAME_SECONDS = 2;
+  /** The videos' keyframes, counted from time zero as the segments are. */
+  private static final KeyframeGrid KEYFRAMES = KeyframeGrid.stylized(0);
 
   private final StylizeSettings settings;
   private final OutputLayout layout;
@@ -97,6 +98,7 @@ public final class SegmentStylizer {
             task,
             conf,
             settings.batchSize(),
+            KEYFRAMES,
             settings.decoderThreads(),
             faults.breaksDecoding(id, segment));
     ErrorRow error = null;
@@ -280,7 +282,6 @@ public final class SegmentStylizer {
     private void openVideo(TimeBase timeBase) throws IOException {
       String path = OutputLayout.stylizedSegmentPath(task.recording().id(), task.segment().index());
       staged = store.stage(layout.resolve(path));
-      int keyframes = (int) Math.max(1, Math.round(task.frameRate() * KEYFRAME_SECONDS));
       encoder =
           new VideoEncoder(
               codec,
@@ -290,7 +291,7 @@ public final class SegmentStylizer {
               timeBase.forMicros(),
               task.frameRate(),
               task.videoRate(),
-              keyframes);
+              KEYFRAMES);
       videoPath = path;
     }
 

@@ -39,6 +39,7 @@ import static org.stylepipe.video.FfmpegCalls.check;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.bytedeco.ffmpeg.avcodec.AVCodec;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.avcodec.AVPacket;
@@ -56,11 +57,16 @@ import org.bytedeco.javacpp.PointerPointer;
 /**
  * Encodes 8-bit BGR frames into an H.264 MP4 file at given presentation times, with an {@link
  * H264Encoder} of JavaCV's FFmpeg build (OpenH264 on the CPU, or NVENC on an NVIDIA GPU): no
- * B-frames, so one packet per frame in presentation order, and a keyframe first and every {@code
- * keyframeInterval} frames, each frame at the {@link H264Rate}'s quantizer up to its bit rate.
- * Times are written in the given time base (the source stream's), so a decoder reports the same
- * microsecond times as for the source. The frame rate drives the rate control and gives each frame
- * its nominal duration (what a player shows the last frame for).
+ * B-frames, so one packet per frame in presentation order, each frame at the {@link H264Rate}'s
+ * quantizer up to its bit rate. Times are written in the given time base (the source stream's), so
+ * a decoder reports the same microsecond times as for the source. The frame rate drives the rate
+ * control and gives each frame its nominal duration (what a player shows the last frame for).
+ *
+ * <p>Keyframes lie on a {@link KeyframeGrid}: a group of pictures starts at the first frame and at
+ * the first frame of each interval of the grid, each group coded by a fresh encoder (no rate
+ * control state carried over). A group's bytes therefore depend on its frames only, and a video cut
+ * into parts on the grid, each part encoded by itself and the parts joined, is byte for byte the
+ * video encoded in one piece.
  *
  * <p>Call {@link #finish()} after the last frame; a file closed without it is incomplete. Not
  * thread-safe.
@@ -80,7 +86,11 @@ public final class VideoEncoder implements AutoCloseable {
   private final int width;
   private final int height;
   private final TimeBase timeBase;
+  private final double frameRate;
+  private final H264Rate rate;
+  private final KeyframeGrid keyframes;
   private final AVFormatContext muxer = new AVFormatContext(null);
+  private AVCodec h264;
   private AVCodecContext codec;
   private AVStream stream;
   private AVFrame picture;
@@ -91,6 +101,7 @@ public final class VideoEncoder implements AutoCloseable {
   private IntPointer sourceStride;
   private long frameTicks;
   private long lastTicks = Long.MIN_VALUE;
+  private long lastCell;
   private int frames;
 
   /**
@@ -106,7 +117,7 @@ public final class VideoEncoder implements AutoCloseable {
       TimeBase timeBase,
       double frameRate,
       H264Rate rate,
-      int keyframeInterval)
+      KeyframeGrid keyframes)
       throws IOException {
     if (width < MIN_SIDE || height < MIN_SIDE) {
       throw new IOException(
@@ -127,17 +138,20 @@ public final class VideoEncoder implements AutoCloseable {
     this.width = width;
     this.height = height;
     this.timeBase = timeBase;
+    this.frameRate = frameRate;
+    this.rate = rate;
+    this.keyframes = keyframes;
     try {
-      open(frameRate, rate, keyframeInterval);
+      open();
     } catch (IOException | RuntimeException e) {
       close();
       throw e;
     }
   }
 
-  private void open(double frameRate, H264Rate rate, int keyframeInterval) throws IOException {
+  private void open() throws IOException {
     frameTicks = Math.max(1, Math.round(timeBase.den() / (timeBase.num() * frameRate)));
-    AVCodec h264 = avcodec_find_encoder_by_name(encoder.ffmpegName());
+    h264 = avcodec_find_encoder_by_name(encoder.ffmpegName());
     if (h264 == null) {
       throw new IOException(
           "Cannot encode " + file + ": FFmpeg has no " + encoder.ffmpegName() + " encoder");
@@ -145,14 +159,7 @@ public final class VideoEncoder implements AutoCloseable {
     check(
         avformat_alloc_output_context2(muxer, null, "mp4", file.toString()),
         "create an MP4 muxer for " + file);
-    codec = avcodec_alloc_context3(h264);
-    configure(codec, width, height, timeBase, frameRate, rate, keyframeInterval);
-    if ((muxer.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
-      codec.flags(codec.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
-    }
-    check(
-        openCodec(encoder, codec, h264, rate),
-        "open the " + encoder.ffmpegName() + " encoder at " + width + "x" + height);
+    openCodec();
     stream = avformat_new_stream(muxer, null);
     check(
         avcodec_parameters_from_context(stream.codecpar(), codec),
@@ -180,6 +187,18 @@ public final class VideoEncoder implements AutoCloseable {
     source = new BytePointer((long) width * height * 3);
     sourcePlanes = new PointerPointer<>(source, null, null, null);
     sourceStride = new IntPointer(width * 3, 0, 0, 0);
+  }
+
+  /** Opens a fresh encoder context for the next group of pictures. */
+  private void openCodec() throws IOException {
+    codec = avcodec_alloc_context3(h264);
+    configure(codec, width, height, timeBase, frameRate, rate, keyframes.frames(frameRate));
+    if ((muxer.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
+      codec.flags(codec.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
+    }
+    check(
+        openCodec(encoder, codec, h264, rate),
+        "open the " + encoder.ffmpegName() + " encoder at " + width + "x" + height);
   }
 
   /**
@@ -261,6 +280,11 @@ public final class VideoEncoder implements AutoCloseable {
               + ")");
     }
     lastTicks = ticks;
+    long cell = keyframes.cell(ptsUs);
+    if (frames > 0 && cell != lastCell) {
+      startGroup();
+    }
+    lastCell = cell;
     source.position(0).put(bgr, 0, width * height * 3);
     check(av_frame_make_writable(picture), "reuse the picture buffer");
     sws_scale(converter, sourcePlanes, sourceStride, 0, height, picture.data(), picture.linesize());
@@ -272,9 +296,48 @@ public final class VideoEncoder implements AutoCloseable {
 
   /** Flushes the encoder and completes the file. */
   public void finish() throws IOException {
+    flush();
+    check(av_write_trailer(muxer), "complete " + file);
+  }
+
+  /**
+   * Ends the group of pictures and opens a fresh encoder, whose first frame is a keyframe. Its
+   * parameter sets must equal those in the file's header, which they do for the same settings.
+   */
+  private void startGroup() throws IOException {
+    flush();
+    avcodec_free_context(codec);
+    codec = null;
+    openCodec();
+    if (!sameBytes(
+        codec.extradata(),
+        codec.extradata_size(),
+        stream.codecpar().extradata(),
+        stream.codecpar().extradata_size())) {
+      throw new IllegalStateException(
+          encoder.ffmpegName()
+              + " gave other parameter sets for a new group of pictures in "
+              + file);
+    }
+  }
+
+  private void flush() throws IOException {
     check(avcodec_send_frame(codec, null), "flush the encoder of " + file);
     writePackets();
-    check(av_write_trailer(muxer), "complete " + file);
+  }
+
+  private static boolean sameBytes(BytePointer a, int aSize, BytePointer b, int bSize) {
+    if (aSize != bSize) {
+      return false;
+    }
+    if (aSize == 0) {
+      return true;
+    }
+    byte[] x = new byte[aSize];
+    byte[] y = new byte[bSize];
+    a.position(0).get(x);
+    b.position(0).get(y);
+    return Arrays.equals(x, y);
   }
 
   /** Frames encoded so far. */

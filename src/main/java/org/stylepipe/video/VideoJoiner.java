@@ -184,6 +184,8 @@ public final class VideoJoiner {
     AVStream output = avformat_new_stream(muxer, null);
     check(avcodec_parameters_copy(output.codecpar(), input.codecpar()), "copy stream parameters");
     output.codecpar().codec_tag(0);
+    // The input's bit rate is a segment's: the muxer measures the joined stream's from its packets.
+    output.codecpar().bit_rate(0);
     output.time_base(input.time_base());
     return output;
   }

@@ -21,6 +21,7 @@ import org.stylepipe.decode.SegmentReader;
 import org.stylepipe.output.ImageEncoder;
 import org.stylepipe.testing.BenchmarkClips;
 import org.stylepipe.video.H264Encoder;
+import org.stylepipe.video.KeyframeGrid;
 import org.stylepipe.video.TimeBase;
 import org.stylepipe.video.VideoEncoder;
 
@@ -137,7 +138,7 @@ public final class FrameCostBenchmark {
                         List.of("--input", "a.mp4", "--output", "out", "--model", "m.pt")))
                 .settings()
                 .videoRate(width, height, 30),
-            60)) {
+            KeyframeGrid.stylized(0))) {
       for (int i = 0; i < pixels.size(); i++) {
         encoder.encode(pixels.get(i), i * 1_000_000L / 30);
       }

@@ -1,5 +1,7 @@
 package org.stylepipe.stylizejob;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.inference.Predictor;
@@ -27,15 +29,17 @@ import org.stylepipe.stylize.TestModels;
 import org.stylepipe.testing.BenchmarkClips;
 import org.stylepipe.video.H264Encoder;
 import org.stylepipe.video.H264Rate;
+import org.stylepipe.video.KeyframeGrid;
 import org.stylepipe.video.TimeBase;
 import org.stylepipe.video.VideoEncoder;
 
 /**
  * The stylize job's segment videos, each encoded by itself at the job's default rate as its tasks
- * do, add little flicker at the seams between them: on the bundled sample's first 3 s stylized by
- * mosaic, in segments of 10 frames, the ratio of E_warp at the first frame of each segment to
- * E_warp inside segments stays within 1.5 times the stylized frames' own ratio (measured: 1.3
- * times). A fixed bit rate (the old default, 500 kbit/s at this size) starts each segment's
+ * do, on the bundled sample's first 3 s stylized by mosaic. Cut on the keyframe grid, they join
+ * into the very video encoded in one piece: no seam at all. Cut off the grid (segments of 10
+ * frames), each segment adds a keyframe, and the ratio of E_warp at the first frame of each segment
+ * to E_warp inside segments stays within 1.5 times the stylized frames' own ratio (measured: 1.3
+ * times); a fixed bit rate (the old default, 500 kbit/s at this size) starts each segment's
  * keyframe at another quality than the frames before it and fails the same bound (measured: 2.5
  * times).
  */
@@ -45,25 +49,48 @@ class SegmentSeamTest {
   private static final int FRAMES = 90;
   private static final int SEGMENT_FRAMES = 10;
   private static final double FPS = 30;
-  private static final int KEYFRAME_INTERVAL = 60;
+  private static final long KEYFRAME_INTERVAL_US = 2_000_000;
 
   /** How far above the stylized frames' own seam ratio the encoded video's may be. */
   private static final double BOUND = 1.5;
 
+  /** Frames and keyframe interval of the segments cut on the grid: three in the clip. */
+  private static final int GRID_FRAMES = 30;
+
+  private static final long GRID_INTERVAL_US = 1_000_000;
+
   @TempDir Path dir;
 
   @Test
-  void defaultRateAddsLittleFlickerAtSegmentSeams() throws Exception {
+  void segmentsOnTheKeyframeGridJoinIntoTheVideoOfOnePiece() throws Exception {
     Clip clip = clip();
-    StylizeConfig defaults =
-        StylizeConfig.from(
-            OptionMap.fromArgs(List.of("--input", "a.mp4", "--output", "out", "--model", "m.pt")));
-    H264Rate rate = defaults.settings().videoRate(WIDTH, HEIGHT, FPS);
+    List<Mat> whole = encodeInSegments(clip, defaultRate(), "whole", FRAMES, GRID_INTERVAL_US);
+    List<Mat> parts = encodeInSegments(clip, defaultRate(), "parts", GRID_FRAMES, GRID_INTERVAL_US);
+    assertEquals(FRAMES, whole.size());
+    assertEquals(FRAMES, parts.size());
+    for (int i = 0; i < FRAMES; i++) {
+      assertArrayEquals(
+          BenchmarkClips.bgr(whole.get(i)), BenchmarkClips.bgr(parts.get(i)), "frame " + i);
+    }
+  }
+
+  @Test
+  void defaultRateAddsLittleFlickerAtSegmentSeamsOffTheGrid() throws Exception {
+    Clip clip = clip();
     double frames = seamRatio(clip, clip.stylized());
-    double encoded = seamRatio(clip, encodeInSegments(clip, rate, "default"));
+    double encoded =
+        seamRatio(
+            clip,
+            encodeInSegments(clip, defaultRate(), "default", SEGMENT_FRAMES, KEYFRAME_INTERVAL_US));
     double fixedBitRate =
         seamRatio(
-            clip, encodeInSegments(clip, new H264Rate(H264Rate.MIN_QUANTIZER, 500_000), "fixed"));
+            clip,
+            encodeInSegments(
+                clip,
+                new H264Rate(H264Rate.MIN_QUANTIZER, 500_000),
+                "fixed",
+                SEGMENT_FRAMES,
+                KEYFRAME_INTERVAL_US));
     String report =
         String.format(
             "seam/inside E_warp: frames %.2f, default rate %.2f, fixed 500 kbit/s %.2f",
@@ -71,6 +98,13 @@ class SegmentSeamTest {
     assertTrue(encoded <= BOUND * frames, report);
     // The bound tells the two apart: a fixed bit rate puts a seam into the video.
     assertTrue(fixedBitRate > BOUND * frames, report);
+  }
+
+  private static H264Rate defaultRate() {
+    StylizeConfig defaults =
+        StylizeConfig.from(
+            OptionMap.fromArgs(List.of("--input", "a.mp4", "--output", "out", "--model", "m.pt")));
+    return defaults.settings().videoRate(WIDTH, HEIGHT, FPS);
   }
 
   /** The sample's first frames at the test size, and the same stylized by mosaic. */
@@ -105,10 +139,12 @@ class SegmentSeamTest {
   }
 
   /** Encodes the stylized frames in segments, each its own video, and decodes them in order. */
-  private List<Mat> encodeInSegments(Clip clip, H264Rate rate, String name) throws Exception {
+  private List<Mat> encodeInSegments(
+      Clip clip, H264Rate rate, String name, int segmentFrames, long keyframeIntervalUs)
+      throws Exception {
     List<Mat> decoded = new ArrayList<>();
     OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
-    for (int first = 0; first < FRAMES; first += SEGMENT_FRAMES) {
+    for (int first = 0; first < FRAMES; first += segmentFrames) {
       Path segment = dir.resolve(name + "-" + first + ".mp4");
       try (VideoEncoder encoder =
           new VideoEncoder(
@@ -119,8 +155,8 @@ class SegmentSeamTest {
               clip.timeBase(),
               FPS,
               rate,
-              KEYFRAME_INTERVAL)) {
-        for (int i = first; i < first + SEGMENT_FRAMES; i++) {
+              new KeyframeGrid(clip.times().get(0), keyframeIntervalUs))) {
+        for (int i = first; i < first + segmentFrames; i++) {
           encoder.encode(BenchmarkClips.bgr(clip.stylized().get(i)), clip.times().get(i));
         }
         encoder.finish();

@@ -1,5 +1,6 @@
 package org.stylepipe.stylizejob;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -109,6 +110,23 @@ class StylizeJobIT extends SparkTestBase {
     assertTrue(
         Files.readString(out.resolve("_stylepipe/stylize-summary.json"))
             .contains("\"frames_stylized\" : 45"));
+  }
+
+  @Test
+  void aVideoCutOnTheKeyframeGridIsTheVideoOfOnePiece() throws Exception {
+    // 25 frames/s: a keyframe interval of 50 frames, not a whole number of batches of 4.
+    Path clip = TestVideos.constantRate(dir.resolve("clip25.mp4"), WIDTH, HEIGHT, 130, 25, 30);
+    Path model = TestModels.file("mosaic.onnx");
+    Path parts = dir.resolve("parts");
+    Path whole = dir.resolve("whole");
+    StylizeJob.run(config(clip, parts, model, "--segment-seconds", "2"), spark);
+    StylizeSummary one =
+        StylizeJob.run(config(clip, whole, model, "--segment-seconds", "20"), spark);
+    assertEquals(1, one.segments(), one.toText());
+    assertArrayEquals(
+        Files.readAllBytes(whole.resolve("stylized/clip25.mp4")),
+        Files.readAllBytes(parts.resolve("stylized/clip25.mp4")),
+        "the video of 2 s segments is byte for byte the video of one");
   }
 
   @Test

@@ -10,6 +10,7 @@ import org.stylepipe.decode.SegmentReader;
 import org.stylepipe.ingest.SegmentPlan;
 import org.stylepipe.video.H264Encoder;
 import org.stylepipe.video.H264Rate;
+import org.stylepipe.video.KeyframeGrid;
 import org.stylepipe.video.TimeBase;
 import org.stylepipe.video.VideoEncoder;
 
@@ -40,7 +41,14 @@ public final class BenchmarkClips {
       TimeBase timeBase = reader.timeBase();
       try (VideoEncoder encoder =
           new VideoEncoder(
-              H264Encoder.OPENH264, clip, width, height, timeBase, 30, HIGH_RATE, 60)) {
+              H264Encoder.OPENH264,
+              clip,
+              width,
+              height,
+              timeBase,
+              30,
+              HIGH_RATE,
+              KeyframeGrid.stylized(0))) {
         for (int i = 0; i < frames && frame != null; i++, frame = reader.next()) {
           encoder.encode(bgr(resizer.resize(frame.image())), frame.ptsUs());
         }

@@ -66,7 +66,7 @@ class VideoJoinerTest {
                   timeBase,
                   fps,
                   new H264Rate(22, 500_000),
-                  30);
+                  new KeyframeGrid(0, 1_000_000));
         }
         encoder.encode(TestVideos.pixels(frame), frame.timestamp);
         times.add(frame.timestamp);
