@@ -159,7 +159,7 @@ public final class VideoEncoder implements AutoCloseable {
     check(
         avformat_alloc_output_context2(muxer, null, "mp4", file.toString()),
         "create an MP4 muxer for " + file);
-    openCodec();
+    openContext();
     stream = avformat_new_stream(muxer, null);
     check(
         avcodec_parameters_from_context(stream.codecpar(), codec),
@@ -190,7 +190,7 @@ public final class VideoEncoder implements AutoCloseable {
   }
 
   /** Opens a fresh encoder context for the next group of pictures. */
-  private void openCodec() throws IOException {
+  private void openContext() throws IOException {
     codec = avcodec_alloc_context3(h264);
     configure(codec, width, height, timeBase, frameRate, rate, keyframes.frames(frameRate));
     if ((muxer.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
@@ -308,7 +308,7 @@ public final class VideoEncoder implements AutoCloseable {
     flush();
     avcodec_free_context(codec);
     codec = null;
-    openCodec();
+    openContext();
     if (!sameBytes(
         codec.extradata(),
         codec.extradata_size(),
