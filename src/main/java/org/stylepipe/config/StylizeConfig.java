@@ -440,20 +440,31 @@ public final class StylizeConfig {
     }
   }
 
+  private static final int MIN_KBPS = 50;
+  private static final int MAX_KBPS = (int) (H264Rate.MAX_BIT_RATE / 1000);
+
   private static int parseKbps(String text) {
     if (text.trim().equalsIgnoreCase("auto")) {
       return 0;
     }
     try {
       int kbps = Integer.parseInt(text.trim());
-      if (kbps >= 50 && kbps <= 500_000) {
+      if (kbps >= MIN_KBPS && kbps <= MAX_KBPS) {
         return kbps;
       }
     } catch (NumberFormatException e) {
       // falls through
     }
     throw new IllegalArgumentException(
-        "Cannot use --" + VIDEO_KBPS + " " + text + ": expected auto or kbit/s from 50 to 500000");
+        "Cannot use --"
+            + VIDEO_KBPS
+            + " "
+            + text
+            + ": expected auto or kbit/s from "
+            + MIN_KBPS
+            + " to "
+            + MAX_KBPS
+            + " (H.264 level 5.2's most for OpenH264's Baseline profile)");
   }
 
   /** The recordings, folders or globs; empty with {@link #dataset()}. */

@@ -45,10 +45,8 @@ public record StylizeSettings(
       return new H264Rate(videoQuality, videoKbps * 1000L);
     }
     double fps = frameRate > 0 ? frameRate : 30;
+    long auto = Math.round(AUTO_MAX_BITS_PER_PIXEL * frameWidth * frameHeight * fps);
     return new H264Rate(
-        videoQuality,
-        Math.max(
-            MIN_AUTO_MAX_BIT_RATE,
-            Math.round(AUTO_MAX_BITS_PER_PIXEL * frameWidth * frameHeight * fps)));
+        videoQuality, Math.min(H264Rate.MAX_BIT_RATE, Math.max(MIN_AUTO_MAX_BIT_RATE, auto)));
   }
 }

@@ -53,6 +53,7 @@ class StylizeConfigTest {
     assertEquals(null, parse().modelSha256());
     assertEquals(new H264Rate(22, 5_529_600), s.videoRate(640, 576, 30)); // 0.5 bits/pixel/frame
     assertEquals(new H264Rate(22, 2_000_000), s.videoRate(96, 64, 30));
+    assertEquals(new H264Rate(22, H264Rate.MAX_BIT_RATE), s.videoRate(7680, 4320, 60));
     assertEquals(
         new H264Rate(30, 3_000_000),
         parse("--video-kbps", "3000", "--video-quality", "30").settings().videoRate(96, 64, 30));
@@ -89,6 +90,7 @@ class StylizeConfigTest {
     assertRejected("--device tpu: expected one of [auto, cpu, gpu]", "--device", "tpu");
     assertRejected("--batch-size 0", "--batch-size", "0");
     assertRejected("--video-kbps fast", "--video-kbps", "fast");
+    assertRejected("from 50 to 240000", "--video-kbps", "240001");
     assertRejected("--video-quality 0", "--video-quality", "0");
     assertRejected("--video-quality 52", "--video-quality", "52");
     assertRejected("[sample]", "--sample", "all");
