@@ -8,6 +8,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.sql.SparkSession;
+import org.stylepipe.common.JavaCppLoading;
 import org.stylepipe.common.JobRefusedException;
 import org.stylepipe.config.DatasetConfig;
 import org.stylepipe.config.FlickerConfig;
@@ -166,6 +167,7 @@ public final class StylePipe {
     if (job.equals("table")) {
       return table(args.subList(1, args.size()));
     }
+    JavaCppLoading.configure(); // before any job loads FFmpeg or OpenCV
     Callable<Integer> runner;
     try {
       OptionMap cli = OptionMap.fromArgs(args.subList(1, args.size()));

@@ -6,6 +6,7 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.BytePointer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.stylepipe.common.JavaCppLoading;
 
 /**
  * FFmpeg's own error lines ({@code [h264 @ 0x…] Invalid NAL unit size}) through the logger {@code
@@ -28,6 +29,8 @@ public final class FfmpegLog extends LogCallback {
   private static final FfmpegLog INSTANCE = new FfmpegLog();
 
   static {
+    // On executors: before their tasks load the rest of FFmpeg and OpenCV.
+    JavaCppLoading.configure();
     avutil.av_log_set_level(avutil.AV_LOG_ERROR);
     avutil.setLogCallback(INSTANCE);
   }
