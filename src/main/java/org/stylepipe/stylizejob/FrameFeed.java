@@ -171,7 +171,7 @@ final class FrameFeed implements AutoCloseable {
         }
         if (!frames.isEmpty()
             && (frames.size() == batchSize
-                || keyframes.cell(frame.ptsUs()) != keyframes.cell(frames.get(0).ptsUs()))) {
+                || !keyframes.sameInterval(frame.ptsUs(), frames.get(0).ptsUs()))) {
           busy += System.nanoTime() - started;
           queue.put(new Batch(List.copyOf(frames), List.copyOf(pixels), timeBase));
           started = System.nanoTime();

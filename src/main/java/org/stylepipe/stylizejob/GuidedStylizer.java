@@ -37,9 +37,7 @@ import org.stylepipe.video.VideoEncoder;
  * uncommitted, so a rerun redoes it. Anything else (a bug, the engine failing) fails the task.
  */
 public final class GuidedStylizer {
-  /** Seconds between keyframes of the segment videos (each segment also starts with one). */
   private final StylizeSettings settings;
-
   private final OutputLayout layout;
   private final Configuration conf;
   private final ModelFile model;
@@ -218,7 +216,6 @@ public final class GuidedStylizer {
     }
   }
 
-  /** Frames per second over the segment (30 for a one-frame segment), for the encoder's rate. */
   private StylizedRow row(
       GuidedSegment segment,
       String kind,

@@ -100,11 +100,10 @@ final class ImageFeed implements AutoCloseable {
       List<GuidedFrame> frames = segment.frames();
       for (int i = 0, end; i < frames.size(); i = end) {
         long started = System.nanoTime();
-        long cell = keyframes.cell(frames.get(i).ptsUs());
         end = i + 1;
         while (end < frames.size()
             && end - i < batchSize
-            && keyframes.cell(frames.get(end).ptsUs()) == cell) {
+            && keyframes.sameInterval(frames.get(end).ptsUs(), frames.get(i).ptsUs())) {
           end++;
         }
         List<GuidedFrame> batch = frames.subList(i, end);

@@ -26,9 +26,13 @@ public record KeyframeGrid(long originUs, long intervalUs) implements Serializab
     return new KeyframeGrid(originUs, STYLIZED_INTERVAL_US);
   }
 
-  /** The interval a frame at {@code ptsUs} falls in. */
-  public long cell(long ptsUs) {
+  private long cell(long ptsUs) {
     return Math.floorDiv(ptsUs - originUs, intervalUs);
+  }
+
+  /** Whether frames at {@code aUs} and {@code bUs} fall in the same interval. */
+  public boolean sameInterval(long aUs, long bUs) {
+    return cell(aUs) == cell(bUs);
   }
 
   /** Frames in an interval at {@code frameRate}, at least 1. */

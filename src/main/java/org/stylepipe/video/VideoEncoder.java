@@ -101,7 +101,7 @@ public final class VideoEncoder implements AutoCloseable {
   private IntPointer sourceStride;
   private long frameTicks;
   private long lastTicks = Long.MIN_VALUE;
-  private long lastCell;
+  private long lastPtsUs;
   private int frames;
 
   /**
@@ -280,11 +280,10 @@ public final class VideoEncoder implements AutoCloseable {
               + ")");
     }
     lastTicks = ticks;
-    long cell = keyframes.cell(ptsUs);
-    if (frames > 0 && cell != lastCell) {
+    if (frames > 0 && !keyframes.sameInterval(ptsUs, lastPtsUs)) {
       startGroup();
     }
-    lastCell = cell;
+    lastPtsUs = ptsUs;
     source.position(0).put(bgr, 0, width * height * 3);
     check(av_frame_make_writable(picture), "reuse the picture buffer");
     sws_scale(converter, sourcePlanes, sourceStride, 0, height, picture.data(), picture.linesize());
