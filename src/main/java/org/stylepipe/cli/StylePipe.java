@@ -106,8 +106,8 @@ public final class StylePipe {
           "  --device D              auto | cpu | gpu (default auto: the GPU Spark assigns, else CPU)",
           "  --engine E              auto | pytorch | onnxruntime (default auto): .onnx runs on ONNX Runtime only,",
           "                          .pt on PyTorch only, .npz on either (on ONNX Runtime as its ONNX export);",
-          "                          auto runs .npz on ONNX Runtime where tasks run on CPUs, where it is the",
-          "                          faster engine (docs/benchmarks.md), and on PyTorch on GPUs",
+          "                          auto runs .npz on PyTorch, the faster engine for it on CPUs too",
+          "                          (docs/benchmarks.md)",
           "  --cpu-fallback BOOL     run on the CPU where a GPU is asked for but CUDA is absent (default false)",
           "  --half BOOL             float16 on GPUs, .npz models only (default false)",
           "  --size WxH              stylize at this size, even numbers (default: the source's)",
@@ -181,7 +181,7 @@ public final class StylePipe {
             case "dataset" -> dataset(DatasetConfig.from(jobOptions), conf);
             case "stylize" -> {
               StylizeConfig config = StylizeConfig.from(jobOptions);
-              yield stylize(StylizeJob.prepare(config, hadoop(conf), conf), conf);
+              yield stylize(StylizeJob.prepare(config, hadoop(conf)), conf);
             }
             case "stylize-keyframes" -> {
               KeyframeStylizeConfig config = KeyframeStylizeConfig.from(jobOptions);

@@ -1,7 +1,6 @@
 package org.stylepipe.stylize;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -45,15 +44,8 @@ final class InstanceNorm2d extends AbstractBlock {
     if (samples == 1) {
       return new NDList(normalize(x, gamma, beta));
     }
-    if (!x.getDevice().isGpu()) {
-      // On the CPU the input is channels-last (StyleTranslator): one sample at a time keeps it so.
-      NDList parts = new NDList();
-      for (NDArray sample : x.split(samples)) {
-        parts.add(normalize(sample, gamma, beta));
-      }
-      return new NDList(NDArrays.concat(parts));
-    }
-    // NCHW: the N×C planes as the channels of a single sample, without a copy.
+    // The N×C planes as the channels of a single sample, without a copy where the batch is NCHW
+    // (on the CPU, TransformerNet gives its layers one sample at a time: SampleBySampleBlock).
     Shape shape = x.getShape();
     NDArray planes = x.reshape(1, samples * shape.get(1), shape.get(2), -1);
     return new NDList(normalize(planes, gamma.tile(samples), beta.tile(samples)).reshape(shape));

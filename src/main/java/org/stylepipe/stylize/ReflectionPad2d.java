@@ -27,11 +27,15 @@ final class ReflectionPad2d extends AbstractBlock {
       NDList inputs,
       boolean training,
       PairList<String, Object> params) {
-    NDArray x = inputs.singletonOrThrow();
-    return new NDList(reflect(reflect(x, 3), 2));
+    return new NDList(pad(inputs.singletonOrThrow(), pad));
   }
 
-  private NDArray reflect(NDArray x, int axis) {
+  /** {@code x} reflection-padded by {@code pad} on all four sides. */
+  static NDArray pad(NDArray x, int pad) {
+    return reflect(reflect(x, 3, pad), 2, pad);
+  }
+
+  private static NDArray reflect(NDArray x, int axis, int pad) {
     long size = x.getShape().get(axis);
     if (pad >= size) {
       throw new IllegalArgumentException(

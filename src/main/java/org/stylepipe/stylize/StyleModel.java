@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A loaded style model: {@link #newPredictor()} turns a {@link FrameBatch} into stylized frames of
@@ -24,9 +25,10 @@ import java.util.Map;
  *
  * <p>Loading picks the DJL engine from the {@link ModelFormat}, then runs one small forward pass,
  * so that a file that does not match its {@link ModelSpec} (wrong channel count, say) fails here
- * rather than on the first batch. Before the first engine starts, it sets these DJL system
- * properties unless already given as a system property or environment variable: {@code
- * ai.djl.offline=true} (natives come from the Maven jars; nothing is downloaded), {@code
+ * rather than on the first batch. On the CPU a TorchScript model that is a {@link TransformerNet}
+ * runs as DJL blocks ({@link ScriptedTransformerNet}). Before the first engine starts, it sets
+ * these DJL system properties unless already given as a system property or environment variable:
+ * {@code ai.djl.offline=true} (natives come from the Maven jars; nothing is downloaded), {@code
  * OPT_OUT_TRACKING=true}, and PyTorch's thread counts from {@link ModelOptions} (its intra-op count
  * is then set again for each predictor's thread, {@link #newPredictor}). Where DJL keeps its caches
  * is set with {@code DJL_CACHE_DIR} and {@code ENGINE_CACHE_DIR} (system property or environment
@@ -111,6 +113,14 @@ public final class StyleModel implements AutoCloseable {
         net.setWeights(model.getNDManager(), weights, dataType, name);
       }
       probe(name, spec, model);
+      if (spec.format() == ModelFormat.TORCHSCRIPT && channelsLast) {
+        Optional<ZooModel<FrameBatch, FrameBatch>> blocks =
+            ScriptedTransformerNet.asBlocks(model, spec, name);
+        if (blocks.isPresent()) {
+          model.close();
+          return new StyleModel(spec, options, blocks.get());
+        }
+      }
       return new StyleModel(spec, options, model);
     } catch (RuntimeException e) {
       model.close();

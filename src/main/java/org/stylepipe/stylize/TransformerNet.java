@@ -55,15 +55,10 @@ public final class TransformerNet {
       net.add(residual("res" + r, w3));
     }
     block =
-        net.add(
-                new ScopedSequentialBlock()
-                    .add(new Upsample2x())
-                    .add(convNormRelu("deconv1", "in4", w3, w2, 3, 1)))
-            .add(
-                new ScopedSequentialBlock()
-                    .add(new Upsample2x())
-                    .add(convNormRelu("deconv2", "in5", w2, w1, 3, 1)))
-            .add(conv("deconv3", w1, 3, 9, 1));
+        new SampleBySampleBlock(
+            net.add(upsampleConvNormRelu("deconv1", "in4", w3, w2))
+                .add(upsampleConvNormRelu("deconv2", "in5", w2, w1))
+                .add(conv("deconv3", w1, 3, 9, 1)));
   }
 
   /** The network's widths and residual blocks. */
@@ -149,6 +144,17 @@ public final class TransformerNet {
   private Block convNormRelu(String conv, String norm, int in, int out, int kernel, int stride) {
     return new ScopedSequentialBlock()
         .add(conv(conv, in, out, kernel, stride))
+        .add(norm(norm, out))
+        .add(Activation.reluBlock());
+  }
+
+  /** Nearest upsampling by 2, then {@link #convNormRelu} with a 3×3 filter, in one block. */
+  private Block upsampleConvNormRelu(String conv, String norm, int in, int out) {
+    UpsampleConv2d upsampleConv = new UpsampleConv2d(out);
+    register(conv + ".conv2d.weight", upsampleConv.weight(), new Shape(out, in, 3, 3));
+    register(conv + ".conv2d.bias", upsampleConv.bias(), new Shape(out));
+    return new ScopedSequentialBlock()
+        .add(upsampleConv)
         .add(norm(norm, out))
         .add(Activation.reluBlock());
   }

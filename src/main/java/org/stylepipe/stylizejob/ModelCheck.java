@@ -93,7 +93,7 @@ final class ModelCheck {
             name + "it takes no guide image, so --" + StylizeConfig.GUIDE + " must be none");
       }
       ModelFetch.Fetched runs =
-          engine.runAs(spec.format(), half, model) == spec.format()
+          engine.runAs(spec.format(), model) == spec.format()
               ? fetched
               : ModelFetch.exportToOnnx(fetched, MODELS);
       ModelOptions cpu = new ModelOptions("cpu", false, modelThreads, 1);

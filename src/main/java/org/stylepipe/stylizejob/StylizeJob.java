@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -23,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import org.stylepipe.common.ErrorRow;
 import org.stylepipe.common.HadoopConf;
 import org.stylepipe.common.JobRefusedException;
-import org.stylepipe.config.DeviceMode;
 import org.stylepipe.config.GuideSettings;
 import org.stylepipe.config.Sampling;
 import org.stylepipe.config.StylizeConfig;
@@ -90,9 +88,6 @@ public final class StylizeJob {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  /** The share of a GPU Spark assigns each task; GPUs are assigned where it is above 0. */
-  static final String TASK_GPUS = "spark.task.resource.gpu.amount";
-
   private final StylizeConfig config;
   private final ShippedModel model;
   private FewShotDataset.Contents dataset;
@@ -104,20 +99,13 @@ public final class StylizeJob {
 
   /**
    * Reads and checks the model on the driver ({@link ModelCheck}), with the options, before Spark
-   * does any work, and picks its engine ({@code --engine}, {@link EngineChoice}): with {@code auto}
-   * an {@code .npz} model runs on ONNX Runtime where the tasks run it on CPUs, that is with {@code
-   * --device cpu}, or {@code --device auto} where Spark assigns the tasks no GPU ({@value
-   * #TASK_GPUS} unset or 0).
+   * does any work, and picks its engine ({@code --engine}, {@link EngineChoice}).
    *
    * @param hadoop the Hadoop configuration that reaches the model's store
-   * @param spark the configuration of the Spark application the job runs in
    * @throws JobRefusedException naming the model and the reason
    */
-  public static StylizeJob prepare(StylizeConfig config, Configuration hadoop, SparkConf spark) {
+  public static StylizeJob prepare(StylizeConfig config, Configuration hadoop) {
     StylizeSettings settings = config.settings();
-    boolean cpuTasks =
-        settings.device() == DeviceMode.CPU
-            || (settings.device() == DeviceMode.AUTO && spark.getDouble(TASK_GPUS, 0) <= 0);
     return new StylizeJob(
         config,
         ModelCheck.load(
@@ -128,14 +116,12 @@ public final class StylizeJob {
             settings.guide(),
             settings.modelThreads(),
             "noise (each frame's noise guide) or black (an all-black one)",
-            new EngineChoice(config.engine(), cpuTasks)));
+            new EngineChoice(config.engine())));
   }
 
   /** Prepares and runs the job. */
   public static StylizeSummary run(StylizeConfig config, SparkSession spark) throws IOException {
-    return prepare(
-            config, spark.sparkContext().hadoopConfiguration(), spark.sparkContext().getConf())
-        .run(spark);
+    return prepare(config, spark.sparkContext().hadoopConfiguration()).run(spark);
   }
 
   /** The model as the driver read and checked it. */

@@ -23,13 +23,14 @@ import org.junit.jupiter.api.Test;
  * The DJL-block TransformerNet against ONNX Runtime running {@code mosaic.onnx} and PyTorch running
  * {@code mosaic.pt}, on raw float outputs. Bound: 0.05 on the 0..255 scale. All three run float32
  * with different summation orders and normalization kernels; the shared README measures 0.005 to
- * 0.006 between ONNX Runtime, TorchScript and a float64 reference at 480x640 (we see 0.007 there,
- * 0.002 at 128x160). 0.05 leaves a margin of about 7 and is a fifth of one 8-bit level, so it
+ * 0.006 between ONNX Runtime, TorchScript and a float64 reference at 480x640; the blocks, whose
+ * decoder sums filter taps before convolving ({@link UpsampleConv2d}), differ from ONNX Runtime by
+ * up to 0.021 there (mean 0.0023), 0.002 at 128x160. 0.05 is a fifth of one 8-bit level, so it
  * cannot move a rounded pixel by more than 1; a wrong weight or layer moves outputs by tens.
  */
 class TransformerNetTest {
   private static final float MAX_DIFF = 0.05f;
-  private static final double MEAN_DIFF = 0.001;
+  private static final double MEAN_DIFF = 0.005;
 
   private static NDManager manager;
   private static Model blocks;
@@ -89,13 +90,6 @@ class TransformerNetTest {
     // rows [0 1 2] [3 4 5] padded by 1: PyTorch's ReflectionPad2d(1) gives
     float[] expected = {4, 3, 4, 5, 4, 1, 0, 1, 2, 1, 4, 3, 4, 5, 4, 1, 0, 1, 2, 1};
     assertArrayEquals(expected, padded);
-  }
-
-  @Test
-  void upsampleRepeatsEachValueTwiceInBothAxes() {
-    NDArray x = manager.create(new float[] {1, 2, 3, 4}, new Shape(1, 1, 2, 2));
-    float[] expected = {1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4};
-    assertArrayEquals(expected, forward(new Upsample2x(), x).toFloatArray());
   }
 
   @Test

@@ -110,8 +110,7 @@ class ClusterStylizeIT {
   void aModelThatChangesAfterTheDriverReadItFailsTheJobNamingIt() throws Exception {
     String model = uri("models/candy.onnx");
     String out = uri("changed");
-    StylizeJob job =
-        StylizeJob.prepare(config(model, out), hadoop(), spark.sparkContext().getConf());
+    StylizeJob job = StylizeJob.prepare(config(model, out), hadoop());
     Path driverCopy = job.model().driverCopy();
     byte[] bytes = Files.readAllBytes(driverCopy);
     bytes[bytes.length / 2] ^= 1;

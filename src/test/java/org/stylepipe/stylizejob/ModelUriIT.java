@@ -56,8 +56,7 @@ class ModelUriIT extends S3SparkTestBase {
         StylizeJob.prepare(
             StylizeResumeIT.config(
                 clip, dir.resolve("unused"), "s3a://" + bucket + "/fewshot.pt", "--guide", "black"),
-            hadoop(),
-            spark.sparkContext().getConf());
+            hadoop());
     assertTrue(job.model().spec().guided());
     assertEquals(
         ModelFile.sha256(TestModels.file("fewshot_lighthouse.pt")), job.model().file().sha256());
