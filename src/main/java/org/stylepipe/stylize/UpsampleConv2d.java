@@ -8,23 +8,24 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
  * Nearest-neighbour upsampling by 2, reflection padding of 1 and a 3×3 convolution, as
- * TransformerNet's decoder does them; in inference computed without the upsampled array. Each
- * output pixel of row parity r and column parity s sees a 2×2 window of the input: the 3×3 filter's
- * taps that fall on the same input row or column add up, and at the borders the reflection of the
- * upsampled array is the input's edge repeated. So one convolution with four 2×2 filters per output
- * channel (one per parity), over the input padded by repeating its edge, gives the four interleaved
- * phases of the output: 2.25 times fewer multiply-adds than the 3×3 convolution of the upsampled
- * array, and no upsampled or padded copy of it.
+ * TransformerNet's decoder does them; in inference on the CPU computed without the upsampled array.
+ * Each output pixel of row parity r and column parity s sees a 2×2 window of the input: the 3×3
+ * filter's taps that fall on the same input row or column add up, and at the borders the reflection
+ * of the upsampled array is the input's edge repeated. So one convolution with four 2×2 filters per
+ * output channel (one per parity), over the input padded by repeating its edge, gives the four
+ * interleaved phases of the output: 2.25 times fewer multiply-adds than the 3×3 convolution of the
+ * upsampled array, and no upsampled or padded copy of it.
  *
- * <p>Training runs the three layers themselves: through the 2×2 form, the CPU engine's backward
- * passes made a student's training unrepeatable (the same seed's losses parted after 24 steps,
- * depending on what ran before in the JVM), a sign of the stale memory {@link ChannelPaddedConv2d}
- * describes.
+ * <p>Training and GPUs run the three layers themselves. Through the 2×2 form the CPU engine's
+ * backward passes made a student's training unrepeatable (the same seed's losses parted after 24
+ * steps, depending on what ran before in the JVM), a sign of the stale memory {@link
+ * ChannelPaddedConv2d} describes; on GPUs the 2×2 form is unmeasured.
  */
 final class UpsampleConv2d extends AbstractBlock {
   /**
@@ -64,17 +65,16 @@ final class UpsampleConv2d extends AbstractBlock {
     NDArray x = inputs.singletonOrThrow();
     NDArray w = parameterStore.getValue(weight, x.getDevice(), training);
     NDArray b = parameterStore.getValue(bias, x.getDevice(), training);
-    if (training) {
+    if (training || x.getDevice().isGpu()) {
       Shape s = x.getShape();
       NDArray upsampled =
           x.getNDArrayInternal()
               .interpolation(new long[] {s.get(2) * 2, s.get(3) * 2}, NEAREST, false);
       NDArray padded = ReflectionPad2d.pad(upsampled, 1);
-      return new NDList(ChannelPaddedConv2d.convolve(padded, w, b, new Shape(1, 1), true));
+      return new NDList(ChannelPaddedConv2d.convolve(padded, w, b, new Shape(1, 1), training));
     }
     NDArray phases =
-        ChannelPaddedConv2d.convolve(
-            edgePadded(x), phaseFilters(w, x.getManager()), b.tile(4), new Shape(1, 1), training);
+        Conv2d.conv2d(edgePadded(x), phaseFilters(w, x.getManager()), b.tile(4)).singletonOrThrow();
     return new NDList(interleave(phases, x.getShape()));
   }
 
@@ -116,39 +116,40 @@ final class UpsampleConv2d extends AbstractBlock {
   /**
    * The output of twice the input's height and width: phase (r, s), of size {@code (H+1) × (W+1)}
    * from the padded input, gives the output pixels {@code (2m + r, 2n + s)} from its pixel {@code
-   * (m + r, n + s)}. On the CPU, where the activations are channels-last ({@link StyleTranslator}),
-   * the output is written in NHWC memory and returned as its NCHW view; on GPUs in NCHW memory.
+   * (m + r, n + s)}. The activations are channels-last on the CPU ({@link StyleTranslator}): the
+   * output is written in NHWC memory and returned as its NCHW view.
    */
   private NDArray interleave(NDArray phases, Shape input) {
-    long samples = input.get(0);
     long height = input.get(2);
     long width = input.get(3);
-    boolean channelsLast = !phases.getDevice().isGpu();
-    NDArray source = channelsLast ? phases.transpose(0, 2, 3, 1) : phases;
-    Shape shape =
-        channelsLast
-            ? new Shape(samples, 2 * height, 2 * width, filters)
-            : new Shape(samples, filters, 2 * height, 2 * width);
-    NDArray out = phases.getManager().create(shape, phases.getDataType(), phases.getDevice());
+    NDArray nhwc = phases.transpose(0, 2, 3, 1);
+    NDArray out =
+        phases
+            .getManager()
+            .create(
+                new Shape(input.get(0), 2 * height, 2 * width, filters),
+                phases.getDataType(),
+                phases.getDevice());
     for (int r = 0; r < 2; r++) {
       for (int s = 0; s < 2; s++) {
         long channel = (2L * r + s) * filters;
-        NDIndex from = new NDIndex().addAllDim();
-        NDIndex to = new NDIndex().addAllDim();
-        if (!channelsLast) {
-          from.addSliceDim(channel, channel + filters);
-          to.addAllDim();
-        }
-        from.addSliceDim(r, r + height).addSliceDim(s, s + width);
-        to.addSliceDim(r, 2 * height, 2).addSliceDim(s, 2 * width, 2);
-        if (channelsLast) {
-          from.addSliceDim(channel, channel + filters);
-          to.addAllDim();
-        }
-        out.set(to, source.get(from));
+        NDArray phase =
+            nhwc.get(
+                new NDIndex()
+                    .addAllDim()
+                    .addSliceDim(r, r + height)
+                    .addSliceDim(s, s + width)
+                    .addSliceDim(channel, channel + filters));
+        out.set(
+            new NDIndex()
+                .addAllDim()
+                .addSliceDim(r, 2 * height, 2)
+                .addSliceDim(s, 2 * width, 2)
+                .addAllDim(),
+            phase);
       }
     }
-    return channelsLast ? out.transpose(0, 3, 1, 2) : out;
+    return out.transpose(0, 3, 1, 2);
   }
 
   @Override
