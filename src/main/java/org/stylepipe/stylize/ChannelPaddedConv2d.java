@@ -61,18 +61,9 @@ final class ChannelPaddedConv2d extends AbstractBlock {
     NDArray x = inputs.singletonOrThrow();
     NDArray w = parameterStore.getValue(weight, x.getDevice(), training);
     NDArray b = parameterStore.getValue(bias, x.getDevice(), training);
-    return new NDList(convolve(x, w, b, stride, training));
-  }
-
-  /**
-   * The unpadded convolution of {@code x} by filters {@code w} and biases {@code b}, with the
-   * output channels padded to a multiple of {@value #CHANNEL_BLOCK} when training on the CPU.
-   */
-  static NDArray convolve(NDArray x, NDArray w, NDArray b, Shape stride, boolean training) {
-    long filters = w.getShape().get(0);
-    long extra = Math.floorMod(-filters, CHANNEL_BLOCK);
+    int extra = Math.floorMod(-filters, CHANNEL_BLOCK);
     if (!training || extra == 0 || !Device.Type.CPU.equals(x.getDevice().getDeviceType())) {
-      return Conv2d.conv2d(x, w, b, stride).singletonOrThrow();
+      return Conv2d.conv2d(x, w, b, stride);
     }
     Shape filter = w.getShape();
     NDArray paddedWeight =
@@ -84,7 +75,7 @@ final class ChannelPaddedConv2d extends AbstractBlock {
             0);
     NDArray paddedBias = NDArrays.concat(new NDList(b, b.getManager().zeros(new Shape(extra))), 0);
     NDArray all = Conv2d.conv2d(x, paddedWeight, paddedBias, stride).singletonOrThrow();
-    return all.get(new NDIndex().addAllDim().addSliceDim(0, filters));
+    return new NDList(all.get(new NDIndex().addAllDim().addSliceDim(0, filters)));
   }
 
   @Override

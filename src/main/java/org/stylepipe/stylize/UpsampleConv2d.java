@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
@@ -38,22 +39,19 @@ final class UpsampleConv2d extends AbstractBlock {
   private static final int NEAREST = 0;
 
   private final int filters;
-  private final Parameter weight;
-  private final Parameter bias;
+  private final ChannelPaddedConv2d conv;
 
   UpsampleConv2d(int filters) {
     this.filters = filters;
-    weight =
-        addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
-    bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).build());
+    conv = addChildBlock("conv", new ChannelPaddedConv2d(filters, 1));
   }
 
   Parameter weight() {
-    return weight;
+    return conv.weight();
   }
 
   Parameter bias() {
-    return bias;
+    return conv.bias();
   }
 
   @Override
@@ -63,16 +61,16 @@ final class UpsampleConv2d extends AbstractBlock {
       boolean training,
       PairList<String, Object> params) {
     NDArray x = inputs.singletonOrThrow();
-    NDArray w = parameterStore.getValue(weight, x.getDevice(), training);
-    NDArray b = parameterStore.getValue(bias, x.getDevice(), training);
     if (training || x.getDevice().isGpu()) {
       Shape s = x.getShape();
       NDArray upsampled =
           x.getNDArrayInternal()
               .interpolation(new long[] {s.get(2) * 2, s.get(3) * 2}, NEAREST, false);
-      NDArray padded = ReflectionPad2d.pad(upsampled, 1);
-      return new NDList(ChannelPaddedConv2d.convolve(padded, w, b, new Shape(1, 1), training));
+      return conv.forward(
+          parameterStore, new NDList(ReflectionPad2d.pad(upsampled, 1)), training, params);
     }
+    NDArray w = parameterStore.getValue(conv.weight(), x.getDevice(), false);
+    NDArray b = parameterStore.getValue(conv.bias(), x.getDevice(), false);
     NDArray phases =
         Conv2d.conv2d(edgePadded(x), phaseFilters(w, x.getManager()), b.tile(4)).singletonOrThrow();
     return new NDList(interleave(phases, x.getShape()));
@@ -150,6 +148,13 @@ final class UpsampleConv2d extends AbstractBlock {
       }
     }
     return out.transpose(0, 3, 1, 2);
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    Shape s = inputShapes[0];
+    conv.initialize(
+        manager, dataType, new Shape(s.get(0), s.get(1), s.get(2) * 2 + 2, s.get(3) * 2 + 2));
   }
 
   @Override
