@@ -38,8 +38,11 @@ final class ScriptedTransformerNet {
    */
   static Optional<ZooModel<FrameBatch, FrameBatch>> asBlocks(
       ZooModel<FrameBatch, FrameBatch> script, ModelSpec spec, String name) {
+    if (spec.guided()) {
+      return Optional.empty();
+    }
     Optional<Map<String, NpyArray>> weights = weights(script, name);
-    if (weights.isEmpty() || spec.guided()) {
+    if (weights.isEmpty()) {
       return Optional.empty();
     }
     TransformerNet net = new TransformerNet(NetShape.of(weights.get(), name));

@@ -151,8 +151,7 @@ public final class TransformerNet {
   /** Nearest upsampling by 2, then {@link #convNormRelu} with a 3×3 filter, in one block. */
   private Block upsampleConvNormRelu(String conv, String norm, int in, int out) {
     UpsampleConv2d upsampleConv = new UpsampleConv2d(out);
-    register(conv + ".conv2d.weight", upsampleConv.weight(), new Shape(out, in, 3, 3));
-    register(conv + ".conv2d.bias", upsampleConv.bias(), new Shape(out));
+    registerConv(conv, upsampleConv.weight(), upsampleConv.bias(), in, out, 3);
     return new ScopedSequentialBlock()
         .add(upsampleConv)
         .add(norm(norm, out))
@@ -180,9 +179,15 @@ public final class TransformerNet {
    */
   private Block conv(String name, int in, int out, int kernel, int stride) {
     ChannelPaddedConv2d conv = new ChannelPaddedConv2d(out, stride);
-    register(name + ".conv2d.weight", conv.weight(), new Shape(out, in, kernel, kernel));
-    register(name + ".conv2d.bias", conv.bias(), new Shape(out));
+    registerConv(name, conv.weight(), conv.bias(), in, out, kernel);
     return new ScopedSequentialBlock().add(new ReflectionPad2d(kernel / 2)).add(conv);
+  }
+
+  /** A convolution's filters and biases, as {@code name.conv2d.weight} and {@code .bias}. */
+  private void registerConv(
+      String name, Parameter weight, Parameter bias, int in, int out, int kernel) {
+    register(name + ".conv2d.weight", weight, new Shape(out, in, kernel, kernel));
+    register(name + ".conv2d.bias", bias, new Shape(out));
   }
 
   private Block norm(String name, int channels) {
