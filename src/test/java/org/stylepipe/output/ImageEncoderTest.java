@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.global.opencv_core;
@@ -46,15 +49,19 @@ class ImageEncoderTest {
         }
         // As close to the picture as libjpeg's own encoding at that quality.
         double error = meanDifference(bytes, image);
-        double libjpeg;
+        byte[] libjpegBytes;
         try (BytePointer reference = new BytePointer();
             IntPointer params = new IntPointer(opencv_imgcodecs.IMWRITE_JPEG_QUALITY, quality)) {
           opencv_imgcodecs.imencode(".jpg", image, reference, params);
-          byte[] referenceBytes = new byte[(int) reference.limit()];
-          reference.get(referenceBytes);
-          libjpeg = meanDifference(referenceBytes, image);
+          libjpegBytes = new byte[(int) reference.limit()];
+          reference.get(libjpegBytes);
         }
+        double libjpeg = meanDifference(libjpegBytes, image);
         assertTrue(error < 1.1 * libjpeg, "q" + quality + ": " + error + " vs " + libjpeg);
+        // libjpeg's default Huffman tables (the specification's), not tables optimized per image.
+        Map<Integer, String> huffman = huffmanTables(bytes);
+        assertEquals(4, huffman.size(), "DC and AC tables for luminance and chrominance");
+        assertEquals(huffmanTables(libjpegBytes), huffman, "q" + quality);
         assertArrayEquals(bytes, jpeg.encode(image), "deterministic");
       }
     }
@@ -76,6 +83,31 @@ class ImageEncoderTest {
       return opencv_core.norm(decoded, image, opencv_core.NORM_L1, null)
           / (image.cols() * image.rows() * 3.0);
     }
+  }
+
+  /**
+   * The Huffman tables (DHT markers before the scan) of a JPEG by class and destination ({@code 16
+   * * class + destination}), each as its code counts and values.
+   */
+  private static Map<Integer, String> huffmanTables(byte[] jpeg) {
+    Map<Integer, String> tables = new HashMap<>();
+    int i = 2;
+    while ((jpeg[i + 1] & 0xff) != 0xda) {
+      int length = (jpeg[i + 2] & 0xff) << 8 | (jpeg[i + 3] & 0xff);
+      if ((jpeg[i + 1] & 0xff) == 0xc4) {
+        int t = i + 4;
+        while (t < i + 2 + length) {
+          int values = 0;
+          for (int k = 1; k <= 16; k++) {
+            values += jpeg[t + k] & 0xff;
+          }
+          tables.put(jpeg[t] & 0xff, HexFormat.of().formatHex(jpeg, t + 1, t + 17 + values));
+          t += 17 + values;
+        }
+      }
+      i += 2 + length;
+    }
+    return tables;
   }
 
   /** The first quantization table (DQT marker) of a JPEG, in file (zigzag) order. */
