@@ -50,8 +50,8 @@ import org.stylepipe.common.Yuv420;
  * libjpeg-turbo has none and takes about three times as long). The tables are libjpeg's defaults:
  * the quantization tables of the JPEG specification scaled for the quality as the IJG library
  * scales them, and the specification's Huffman tables. Tables optimized per image (FFmpeg's
- * default) take a second pass over each image, about 40% of the encoder's time, for files about 1%
- * smaller. Deterministic: the same pixels give the same bytes. Not thread-safe.
+ * default) take a second pass over each image, about 15% of the encoder's time at quality 95, for
+ * files about 2.5% smaller. Deterministic: the same pixels give the same bytes. Not thread-safe.
  */
 final class JpegEncoder implements AutoCloseable {
   /** Luminance quantization table of the JPEG specification (Annex K), in raster order. */
