@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
@@ -86,41 +88,49 @@ class ImageEncoderTest {
   }
 
   /**
-   * The Huffman tables (DHT markers before the scan) of a JPEG by class and destination ({@code 16
-   * * class + destination}), each as its code counts and values.
+   * The Huffman tables (DHT markers) of a JPEG by class and destination ({@code 16 * class +
+   * destination}), each as its code counts and values.
    */
   private static Map<Integer, String> huffmanTables(byte[] jpeg) {
     Map<Integer, String> tables = new HashMap<>();
-    int i = 2;
-    while ((jpeg[i + 1] & 0xff) != 0xda) {
-      int length = (jpeg[i + 2] & 0xff) << 8 | (jpeg[i + 3] & 0xff);
-      if ((jpeg[i + 1] & 0xff) == 0xc4) {
-        int t = i + 4;
-        while (t < i + 2 + length) {
-          int values = 0;
-          for (int k = 1; k <= 16; k++) {
-            values += jpeg[t + k] & 0xff;
-          }
-          tables.put(jpeg[t] & 0xff, HexFormat.of().formatHex(jpeg, t + 1, t + 17 + values));
-          t += 17 + values;
+    for (int[] segment : segments(jpeg, 0xc4)) {
+      int t = segment[0];
+      while (t < segment[1]) {
+        int values = 0;
+        for (int k = 1; k <= 16; k++) {
+          values += jpeg[t + k] & 0xff;
         }
+        tables.put(jpeg[t] & 0xff, HexFormat.of().formatHex(jpeg, t + 1, t + 17 + values));
+        t += 17 + values;
       }
-      i += 2 + length;
     }
     return tables;
   }
 
   /** The first quantization table (DQT marker) of a JPEG, in file (zigzag) order. */
   private static int[] lumaTable(byte[] jpeg) {
-    for (int i = 2; i + 4 < jpeg.length; i++) {
-      if ((jpeg[i] & 0xff) == 0xff && (jpeg[i + 1] & 0xff) == 0xdb) {
-        int[] table = new int[64];
-        for (int k = 0; k < 64; k++) {
-          table[k] = jpeg[i + 5 + k] & 0xff;
-        }
-        return table;
-      }
+    List<int[]> tables = segments(jpeg, 0xdb);
+    if (tables.isEmpty()) {
+      throw new AssertionError("no quantization table");
     }
-    throw new AssertionError("no quantization table");
+    int start = tables.get(0)[0] + 1; // after the table's precision and destination
+    int[] table = new int[64];
+    for (int k = 0; k < 64; k++) {
+      table[k] = jpeg[start + k] & 0xff;
+    }
+    return table;
+  }
+
+  /** The payloads (start, end) of the header segments with {@code marker}, before the scan. */
+  private static List<int[]> segments(byte[] jpeg, int marker) {
+    List<int[]> found = new ArrayList<>();
+    for (int i = 2; (jpeg[i + 1] & 0xff) != 0xda; ) {
+      int end = i + 2 + ((jpeg[i + 2] & 0xff) << 8 | (jpeg[i + 3] & 0xff));
+      if ((jpeg[i + 1] & 0xff) == marker) {
+        found.add(new int[] {i + 4, end});
+      }
+      i = end;
+    }
+    return found;
   }
 }
